@@ -1,0 +1,37 @@
+"""transitions: salary-neutral switch paths for workers in shrinking occupations.
+
+Builds a graph of occupations weighted by skill overlap (ESCO, O*NET or the
+embedded sample), flags shrinking routine occupations at risk from
+digitalisation, and ranks switch options with the skills to learn.
+"""
+
+from .datasets import clear_data_home, get_data_home, load_sample, read_extension
+from .exceptions import (
+    CacheError,
+    DataFormatError,
+    DataQualityWarning,
+    InvalidParameterError,
+    TransitionsError,
+    UnknownOccupationError,
+    UnknownSkillError,
+)
+from .lookup import find_occupation
+from .taxonomy import Taxonomy
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Taxonomy",
+    "load_sample",
+    "read_extension",
+    "find_occupation",
+    "get_data_home",
+    "clear_data_home",
+    "TransitionsError",
+    "DataFormatError",
+    "UnknownOccupationError",
+    "UnknownSkillError",
+    "InvalidParameterError",
+    "CacheError",
+    "DataQualityWarning",
+]
