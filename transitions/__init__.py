@@ -18,10 +18,15 @@ from .exceptions import (
 from .lookup import find_occupation
 from .taxonomy import Taxonomy
 
+# ESCO importer (issue 2)
+from .datasets.esco import load_esco
+
 __version__ = "0.1.0"
 
 __all__ = [
     "Taxonomy",
+    # ESCO importer (issue 2)
+    "load_esco",
     "load_sample",
     "read_extension",
     "find_occupation",

@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import io
 import json
 import os
 import re
@@ -215,15 +216,18 @@ def taxonomy_to_folder(tax, folder, *, key=""):
         raise CacheError(f"metadata is not JSON-serialisable: {exc}") from exc
     if json.loads(meta_json) != metadata:
         raise CacheError("metadata does not survive a JSON round trip (tuples or non-str keys?)")
-    with open(folder / _ARRAYS, "wb") as f:
-        np.savez(f, **arrays)
+    packed, layout = _pack(arrays)
+    with open(folder / _ARRAYS, "wb") as raw:
+        sink = _HashingWriter(raw)
+        np.savez(sink, **packed)
     body = {
         "format": CACHE_FORMAT,
         "key": key,
         "name": tax.name,
         "metadata": metadata,
         "tables": tables,
-        "files": {_ARRAYS: file_sha256(folder / _ARRAYS)},
+        "arrays": layout,
+        "files": {_ARRAYS: sink.hexdigest()},
     }
     body_json = json.dumps(body, sort_keys=True, allow_nan=True)
     manifest = {"sha256": bytes_sha256(body_json.encode("utf-8")), "body": body_json}
@@ -269,10 +273,9 @@ def taxonomy_from_folder(folder, *, key=None):
     if bytes_sha256(data) != files[_ARRAYS]:
         raise CacheError(f"{path}: content does not match its SHA-256 in the manifest")
     try:
-        import io
-
         with np.load(io.BytesIO(data), allow_pickle=False) as npz:
-            arrays = {k: npz[k] for k in npz.files}
+            packed = {k: npz[k] for k in npz.files}
+        arrays = _unpack(packed, body["arrays"])
         tables = {
             t: (None if spec is None else _decode_frame(spec, arrays))
             for t, spec in body["tables"].items()
@@ -282,6 +285,50 @@ def taxonomy_from_folder(folder, *, key=None):
     except Exception as exc:  # a verified file that still does not decode: treat as corrupt
         raise CacheError(f"{path}: does not decode ({type(exc).__name__}: {exc})") from exc
     return _assemble(tables, body)
+
+
+class _HashingWriter(io.RawIOBase):
+    """A write-only file that hashes what passes through (no second read)."""
+
+    def __init__(self, raw):
+        self.raw, self.sha = raw, hashlib.sha256()
+
+    def writable(self):
+        return True
+
+    def write(self, b):
+        self.sha.update(b)
+        return self.raw.write(b)
+
+    def hexdigest(self):
+        return self.sha.hexdigest()
+
+
+def _pack(arrays):
+    """Concatenate the many small 1-D arrays by dtype: a handful of npz members
+    instead of hundreds keeps a warm load fast. Returns (packed, layout)."""
+    groups, layout = {}, {}
+    for name, arr in arrays.items():
+        arr = np.ascontiguousarray(arr).reshape(-1)
+        dt = arr.dtype.str
+        parts = groups.setdefault(dt, [])
+        start = sum(len(p) for p in parts)
+        parts.append(arr)
+        layout[name] = [dt, start, start + len(arr)]
+    packed = {f"g{i}": np.concatenate(parts) for i, (dt, parts) in enumerate(sorted(groups.items()))}
+    names = {dt: f"g{i}" for i, dt in enumerate(sorted(groups))}
+    layout = {name: [names[dt], a, b] for name, (dt, a, b) in layout.items()}
+    return packed, layout
+
+
+def _unpack(packed, layout):
+    arrays = {}
+    for name, (group, a, b) in layout.items():
+        arr = packed[group]
+        if not 0 <= a <= b <= len(arr):
+            raise CacheError(f"array {name!r} lies outside its packed group")
+        arrays[name] = arr[a:b]
+    return arrays
 
 
 # ---------------------------------------------------------------------- source hashing
@@ -409,19 +456,21 @@ def _is_text(dtype):
 
 
 def _encode_text(values, prefix, arrays, what, dtype):
+    enc = {"dtype": str(dtype)}
+    if _arrow_dtype(dtype):
+        return _encode_arrow_text(values, prefix, arrays, enc)
     obj = np.asarray(values, dtype=object)
     missing = pd.isna(obj)
     if dtype == object:  # a str dtype guarantees text; an object column is checked
         for v in obj[~missing]:
             if not isinstance(v, str):
                 raise CacheError(f"{what}: holds a non-text value {v!r} ({type(v).__name__})")
-    enc = {"dtype": str(dtype)}
-    if dtype == object and missing.any():
-        # Keep None apart from NaN so an object column round-trips exactly.
-        is_none = np.equal(obj, None)
-        if is_none.any():
-            arrays[f"{prefix}.none"] = is_none
-            enc["none"] = True
+        if missing.any():
+            # Keep None apart from NaN so an object column round-trips exactly.
+            is_none = np.equal(obj, None)
+            if is_none.any():
+                arrays[f"{prefix}.none"] = is_none
+                enc["none"] = True
     codes, uniques = pd.factorize(obj, use_na_sentinel=True)
     if len(obj) and len(uniques) <= _DICT_SHARE * len(obj):
         enc["kind"] = "text-dict"
@@ -434,14 +483,55 @@ def _encode_text(values, prefix, arrays, what, dtype):
     return enc
 
 
+def _arrow_dtype(dtype):
+    return isinstance(dtype, pd.StringDtype) and dtype.storage == "pyarrow"
+
+
+def _encode_arrow_text(values, prefix, arrays, enc):
+    """Arrow-backed strings (pandas 3's default): store Arrow's own buffers."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    arr = pa.array(pd.array(values))
+    if isinstance(arr, pa.ChunkedArray):
+        arr = arr.combine_chunks()
+    arr = arr.cast(pa.large_string())
+    n = len(arr)
+    encoded = None
+    # Hashing long, mostly distinct text (descriptions) only to learn that it is
+    # distinct costs more than it saves: test a sample first.
+    if n and len(pc.unique(arr[:1000])) <= _DICT_SHARE * min(n, 1000):
+        encoded = pc.dictionary_encode(arr)
+    if encoded is not None and len(encoded.dictionary) <= _DICT_SHARE * n:
+        enc["kind"] = "text-dict"
+        codes = encoded.indices.fill_null(-1).to_numpy(zero_copy_only=False)
+        arrays[f"{prefix}.codes"] = codes.astype(np.int32)
+        _put_arrow_buffers(encoded.dictionary.cast(pa.large_string()), prefix, arrays)
+    else:
+        enc["kind"] = "text"
+        arrays[f"{prefix}.mask"] = arr.is_null().to_numpy(zero_copy_only=False)
+        _put_arrow_buffers(arr, prefix, arrays)
+    return enc
+
+
+def _put_arrow_buffers(arr, prefix, arrays):
+    n = len(arr)
+    _, offsets_buf, data_buf = arr.buffers()
+    offsets = np.frombuffer(offsets_buf, dtype=np.int64)[arr.offset: arr.offset + n + 1]
+    data = np.frombuffer(data_buf, dtype=np.uint8) if data_buf is not None else np.zeros(0, np.uint8)
+    if n == 0:
+        offsets = np.zeros(1, dtype=np.int64)
+    arrays[f"{prefix}.boffsets"] = offsets - offsets[0]
+    arrays[f"{prefix}.blob"] = data[offsets[0]: offsets[-1]]
+
+
 def _put_strings(strings, prefix, arrays):
-    # Offsets count characters of the decoded text, so reading slices one str.
-    lengths = np.fromiter(map(len, strings), dtype=np.int64, count=len(strings))
-    offsets = np.zeros(len(strings) + 1, dtype=np.int64)
-    np.cumsum(lengths, out=offsets[1:])
-    blob = "".join(strings).encode("utf-8")
+    # Character offsets let the reader slice one decoded str per value.
+    n = len(strings)
+    offsets = np.zeros(n + 1, dtype=np.int64)
+    np.cumsum(np.fromiter(map(len, strings), dtype=np.int64, count=n), out=offsets[1:])
     arrays[f"{prefix}.offsets"] = offsets
-    arrays[f"{prefix}.blob"] = np.frombuffer(blob, dtype=np.uint8)
+    arrays[f"{prefix}.blob"] = np.frombuffer("".join(strings).encode("utf-8"), dtype=np.uint8)
 
 
 def _get_strings(prefix, arrays):
@@ -450,6 +540,26 @@ def _get_strings(prefix, arrays):
     if off and off[-1] != len(text):
         raise CacheError(f"{prefix}: text offsets do not match the text")
     return [text[a:b] for a, b in zip(off[:-1], off[1:])]
+
+
+def _arrow_strings(prefix, arrays, valid=None):
+    """A pyarrow large_string array straight from the stored blob (no Python strs)."""
+    import pyarrow as pa
+
+    boffsets = arrays[f"{prefix}.boffsets"]
+    blob = arrays[f"{prefix}.blob"]
+    n = len(boffsets) - 1
+    if n < 0 or boffsets[-1] != len(blob):
+        raise CacheError(f"{prefix}: byte offsets do not match the text")
+    bitmap, nulls = None, 0
+    if valid is not None and not valid.all():
+        bitmap = pa.py_buffer(np.packbits(valid, bitorder="little"))
+        nulls = int(n - valid.sum())
+    arr = pa.Array.from_buffers(
+        pa.large_string(), n, [bitmap, pa.py_buffer(boffsets), pa.py_buffer(blob)], nulls
+    )
+    arr.validate(full=True)  # offsets in range, valid UTF-8
+    return arr
 
 
 def _decode_frame(spec, arrays):
@@ -486,16 +596,37 @@ def _decode_values(enc, arrays):
         cats = _decode_values(enc["categories"], arrays)
         codes = arrays[f"{key}.codes"]
         return pd.Categorical.from_codes(codes, categories=cats, ordered=enc["ordered"])
-    if kind == "text":
-        obj = np.array(_get_strings(key, arrays), dtype=object)
-        obj[arrays[f"{key}.mask"]] = np.nan
-        return _as_text_dtype(obj, enc["dtype"], enc, arrays)
-    if kind == "text-dict":
-        uniques = np.array(_get_strings(key, arrays) + [np.nan], dtype=object)
-        # code -1 (missing) picks the appended NaN
-        obj = uniques.take(arrays[f"{key}.codes"])
-        return _as_text_dtype(obj, enc["dtype"], enc, arrays)
+    if kind in ("text", "text-dict"):
+        dtype = enc["dtype"]
+        if dtype != "object" and _arrow_storage(dtype):
+            return _decode_text_arrow(enc, arrays)
+        if kind == "text":
+            obj = np.array(_get_strings(key, arrays), dtype=object)
+            obj[arrays[f"{key}.mask"]] = np.nan
+        else:
+            uniques = np.array(_get_strings(key, arrays) + [np.nan], dtype=object)
+            obj = uniques.take(arrays[f"{key}.codes"])  # code -1 (missing) picks the NaN
+        return _as_text_dtype(obj, dtype, enc, arrays)
     raise CacheError(f"{key}: unknown column encoding {kind!r}")
+
+
+def _arrow_storage(dtype_name):
+    return _arrow_dtype(pd.api.types.pandas_dtype(dtype_name))
+
+
+def _decode_text_arrow(enc, arrays):
+    import pyarrow as pa
+
+    key = enc["key"]
+    if enc["kind"] == "text":
+        arr = _arrow_strings(key, arrays, valid=~arrays[f"{key}.mask"])
+    else:
+        uniques = _arrow_strings(key, arrays)
+        codes = arrays[f"{key}.codes"]
+        if len(codes) and (codes.max() >= len(uniques) or codes.min() < -1):
+            raise CacheError(f"{key}: dictionary codes out of range")
+        arr = uniques.take(pa.array(codes, mask=codes < 0))
+    return pd.array(arr, dtype=pd.api.types.pandas_dtype(enc["dtype"]))
 
 
 def _as_text_dtype(obj, dtype, enc, arrays):
@@ -510,8 +641,9 @@ def _assemble(tables, body):
     missing = [t for t in ("occupations", "skills", "relations") if tables.get(t) is None]
     if missing:
         raise CacheError(f"manifest lacks table(s) {missing}")
-    return Taxonomy(
-        tables["occupations"], tables["skills"], tables["relations"],
+    relations = tables["relations"]
+    tax = Taxonomy(
+        tables["occupations"], tables["skills"], relations.iloc[:0],
         skill_hierarchy=tables.get("skill_hierarchy"),
         occupation_hierarchy=tables.get("occupation_hierarchy"),
         skill_groups=tables.get("skill_groups"),
@@ -520,3 +652,8 @@ def _assemble(tables, body):
         name=body["name"],
         metadata=body["metadata"],
     )
+    # The relations were validated by Taxonomy() before the entry was written and
+    # their bytes are verified by SHA-256; validating 100k+ rows again would cost
+    # a third of a warm load. The other tables do go through the constructor.
+    tax.relations = relations
+    return tax
