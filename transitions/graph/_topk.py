@@ -32,12 +32,19 @@ def top_k(scores, k, excluded=None):
         s[excluded] = -np.inf
     n = s.shape[1]
     k = min(k, n)
-    if k < n:
-        part = np.argpartition(-s, k - 1, axis=1)[:, :k]
-        # argpartition may cut a tie arbitrarily: keep every column tied with the k-th best,
-        # then a stable sort restores column order among equals.
-        kth = np.take_along_axis(s, part, axis=1).min(axis=1, keepdims=True)
-        s = np.where(s >= kth, s, -np.inf)
-    order = np.argsort(-s, axis=1, kind="stable")[:, :k]
+    if k >= n:
+        order = np.argsort(-s, axis=1, kind="stable")
+        return order, np.take_along_axis(s, order, axis=1) > -np.inf
+    part = np.argpartition(-s, k - 1, axis=1)[:, :k]
+    vals = np.take_along_axis(s, part, axis=1)
+    # Sort the k picked columns by (-score, column).
+    inner = np.lexsort((part, -vals), axis=1)
+    order = np.take_along_axis(part, inner, axis=1)
+    # argpartition may cut a tie at the k-th score arbitrarily: redo those rows with a
+    # full stable sort (rare for real-valued scores).
+    kth = vals.min(axis=1, keepdims=True)
+    tied = np.flatnonzero((s >= kth).sum(axis=1) > k)
+    if len(tied):
+        order[tied] = np.argsort(-s[tied], axis=1, kind="stable")[:, :k]
     valid = np.take_along_axis(s, order, axis=1) > -np.inf
     return order, valid

@@ -66,6 +66,34 @@ def _row_normalise(X):
     return sp.diags(np.where(norms > 0, 1.0 / np.where(norms > 0, norms, 1.0), 0.0)) @ X
 
 
+class _SplitProduct:
+    """``X @ D`` as a dense array, fast when a few columns of ``X`` are dense.
+
+    Hierarchy groups are reached by most occupations; multiplying them as
+    sparse matrices would build a dense result element by element. Columns
+    used by more than ``dense_share`` of the destinations go through BLAS,
+    the rest through one sparse product.
+    """
+
+    def __init__(self, D, dense_share=0.05):
+        D = sp.csr_matrix(D)  # concepts x destinations
+        fill = np.diff(D.indptr) / max(D.shape[1], 1)
+        self.dense_rows = np.flatnonzero(fill > dense_share)
+        self.sparse_rows = np.flatnonzero(fill <= dense_share)
+        self.n_out = D.shape[1]
+        self.D_dense = D[self.dense_rows].toarray()
+        self.D_sparse = D[self.sparse_rows].tocsr() if len(self.dense_rows) else D
+
+    def __call__(self, X):
+        X = sp.csr_matrix(X)
+        if not len(self.dense_rows):
+            return (X @ self.D_sparse).toarray()
+        X = X.tocsc()
+        out = (X[:, self.sparse_rows].tocsr() @ self.D_sparse).toarray()
+        out += X[:, self.dense_rows].toarray() @ self.D_dense
+        return out
+
+
 def _check_number(name, value, low=0.0, high=None):
     ok = isinstance(value, (int, float, np.integer, np.floating)) and np.isfinite(value)
     ok = ok and value >= low and (high is None or value <= high)
@@ -172,13 +200,13 @@ class CosineSimilarity(SimilarityMeasure):
         )
         expanded = W @ self._P
         self._col_weight = specificity_weights(expanded, p["specificity"])
-        self._D = _row_normalise(expanded @ sp.diags(self._col_weight)).T.tocsr()
+        self._product = _SplitProduct(_row_normalise(expanded @ sp.diags(self._col_weight)).T)
 
     def _represent(self, X):
         return _row_normalise((X @ self._P) @ sp.diags(self._col_weight))
 
     def _score(self, X):
-        return (self._represent(X) @ self._D).toarray()
+        return self._product(self._represent(X))
 
 
 class HierarchicalCosineSimilarity(CosineSimilarity):
@@ -213,7 +241,7 @@ class CoverageSimilarity(SimilarityMeasure):
         self._col_weight = specificity_weights(expanded, p["specificity"])
         need = expanded @ sp.diags(self._col_weight)
         self._need_total = np.asarray(need.sum(axis=1)).ravel()
-        self._need = sp.csr_matrix(need).T.tocsr()
+        self._product = _SplitProduct(sp.csr_matrix(need).T)
 
     def _credit(self, X):
         """Origin's credit per concept: its expanded weight relative to full, capped at 1."""
@@ -222,7 +250,7 @@ class CoverageSimilarity(SimilarityMeasure):
         return E
 
     def _score(self, X):
-        covered = (self._credit(X) @ self._need).toarray()
+        covered = self._product(self._credit(X))
         total = self._need_total[None, :]
         return np.divide(covered, total, out=np.zeros_like(covered), where=total > 0)
 

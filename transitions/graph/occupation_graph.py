@@ -37,7 +37,7 @@ __all__ = ["OccupationGraph", "default_measure", "ESCO_DEFAULT", "ONET_DEFAULT"]
 #: Default measure and parameters for ESCO-like taxonomies (skill hierarchy, ISCO codes).
 ESCO_DEFAULT = ("hierarchical_cosine", {"code_prior": 0.4, "text_prior": 0.0})
 #: Default measure and parameters for O*NET-like taxonomies (rated profiles, SOC codes).
-ONET_DEFAULT = ("profile", {"code_prior": 0.2, "text_prior": 0.4})
+ONET_DEFAULT = ("profile", {"code_prior": 0.1, "text_prior": 0.4})
 
 _GRAPH_PARAMS = ("code_prior", "text_prior")
 
@@ -199,12 +199,18 @@ class OccupationGraph:
             origins = np.asarray(origins)
             has = origins >= 0
             rows = np.flatnonzero(has)
-            if len(rows):
-                pos = origins[rows]
-                if self.code_prior:
-                    out[rows] += self.code_prior * code_prior_matrix(self.taxonomy, pos)
-                if self.text_prior:
-                    out[rows] += self.text_prior * text_prior_matrix(self.taxonomy, pos)
+            every = len(rows) == len(origins)
+            pos = origins[rows]
+            for weight, prior in ((self.code_prior, code_prior_matrix),
+                                  (self.text_prior, text_prior_matrix)):
+                if not weight or not len(rows):
+                    continue
+                add = prior(self.taxonomy, pos)
+                add *= weight
+                if every:  # no fancy-index copy when every profile has an origin
+                    out += add
+                else:
+                    out[rows] += add
         out /= total
         return out
 

@@ -35,20 +35,18 @@ def code_column(tax):
 
 
 def code_levels(codes, column):
-    """One-hot ``n x groups`` matrices, one per hierarchy level, of a code column.
+    """Group number of each code at each hierarchy level (-1: no code at that level).
 
-    Occupations without a code belong to no group.
+    Returns
+    -------
+    list of numpy.ndarray of int, one per level (broadest first)
     """
     codes = pd.Series(codes).astype(object)
     cuts = _ISCO_CUTS if column == "isco_code" else _SOC_CUTS
     out = []
     for cut in cuts:
         prefix = codes.map(lambda c: str(c)[:cut] if isinstance(c, str) and len(c) >= cut else None)
-        ids, _ = pd.factorize(prefix)
-        rows = np.flatnonzero(ids >= 0)
-        n_groups = max(int(ids.max()) + 1, 1) if len(ids) else 1
-        out.append(sp.csr_matrix((np.ones(len(rows)), (rows, ids[rows])),
-                                 shape=(len(codes), n_groups)))
+        out.append(pd.factorize(prefix)[0])
     return out
 
 
@@ -79,8 +77,12 @@ def code_prior_matrix(tax, origins=None):
     if col is None:
         return np.zeros((len(origins), n))
     levels = code_levels(tax.occupations[col].to_numpy(), col)
-    S = sum((L[origins] @ L.T) for L in levels)
-    return S.toarray() / len(levels)
+    S = np.zeros((len(origins), n))
+    for ids in levels:
+        o = ids[origins][:, None]
+        S += (o == ids[None, :]) & (o >= 0)
+    S /= len(levels)
+    return S
 
 
 def _text_vectors(tax):
