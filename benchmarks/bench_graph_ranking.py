@@ -124,6 +124,21 @@ def evaluate_taxonomy(tax, truth, ids, variants, default_name):
     return pd.DataFrame(rows)
 
 
+def same_unit_group_share(graph, top=20):
+    """Share of ordered pairs in the same ISCO unit group / SOC detailed code that rank in
+    each other's top ``top`` (both directions)."""
+    tax = graph.taxonomy
+    col = code_column(tax)
+    codes = tax.occupations[col].astype(str).str[:4 if col == "isco_code" else 7].to_numpy()
+    G = graph.to_networkx(k=top)
+    same = pd.Series(codes).groupby(codes).size()
+    n_pairs = int((same * (same - 1)).sum() // 2)
+    ids = tax.occupation_index
+    code_of = dict(zip(ids, codes))
+    mutual = sum(1 for u, v in G.edges() if code_of[u] == code_of[v] and G.has_edge(v, u)) // 2
+    return mutual / n_pairs if n_pairs else float("nan"), n_pairs
+
+
 def run(esco, onet, data):
     """Print the ranking tables for ``esco`` and ``onet`` (Taxonomy objects, either may be None)."""
     related = ev.read_related_occupations(data / "onet" / "29.3")
@@ -169,6 +184,11 @@ def run(esco, onet, data):
         ]
         from transitions.graph import default_measure
         tables["O*NET"] = evaluate_taxonomy(onet, truth, ids, variants, default_measure(onet))
+    for name, tax in (("ESCO", esco), ("O*NET", onet)):
+        if tax is not None:
+            share, n_pairs = same_unit_group_share(OccupationGraph.from_taxonomy(tax))
+            print(f"{name} sanity: {share:.3f} of the {n_pairs} pairs in the same unit group rank "
+                  f"in each other's top 20 (default measure)")
     for name, table in tables.items():
         print(f"\n### {name} (k={K})\n")
         print(markdown(table))
