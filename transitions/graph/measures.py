@@ -312,6 +312,12 @@ class ProfileCorrelation(SimilarityMeasure):
                 w = specificity_weights(sub, self.params["specificity"])
                 D = _row_normalise(sub @ sp.diags(w)).T.tocsr()
                 self._blocks.append((str(name), cols, weight, "cosine", w, D))
+        if not self._blocks:
+            raise InvalidParameterError(
+                f"measure 'profile': no skill block has a positive weight; blocks in "
+                f"skills[{col!r}]: {sorted(map(str, labels.unique()))}, block_weights="
+                f"{self.params['block_weights']!r}"
+            )
         self.blocks_ = pd.DataFrame(
             [(b[0], len(b[1]), b[2], b[3]) for b in self._blocks],
             columns=["block", "n_skills", "weight", "kind"],
