@@ -21,6 +21,10 @@ from .taxonomy import Taxonomy
 # ESCO importer (issue 2)
 from .datasets.esco import load_esco
 
+# occupation graph (issue 3)
+from . import evaluation
+from .graph import OccupationGraph, write_edgelist, write_graphml
+
 __version__ = "0.1.0"
 
 __all__ = [
@@ -39,4 +43,9 @@ __all__ = [
     "InvalidParameterError",
     "CacheError",
     "DataQualityWarning",
+    # occupation graph (issue 3)
+    "OccupationGraph",
+    "write_graphml",
+    "write_edgelist",
+    "evaluation",
 ]
