@@ -27,6 +27,8 @@ from ..exceptions import DataFormatError
 
 __all__ = ["SourceSet", "read_csv", "member"]
 
+#: The dtype pandas gives text read from CSV: object (pandas 2) or str (pandas 3).
+TEXT = pd.Series(["x"]).dtype
 #: Base file names per role, first match wins; ``{lang}`` is the language code.
 ROLES = {
     "occupations": ("occupations_{lang}.csv",),
@@ -223,6 +225,17 @@ def read_csv(source, required, optional=(), *, str_columns=()):
         raise
     except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError, ValueError) as exc:
         raise DataFormatError(f"{source.where}: not a readable UTF-8 CSV file ({exc})") from exc
+    # Every ESCO column is text. Inference is kept (dtype=str makes pandas 3 parse
+    # 4-6x slower); a column read as numbers (all empty, or digits only) is turned back.
+    for col in df.columns:
+        if df[col].dtype != object and not isinstance(df[col].dtype, pd.StringDtype):
+            values = df[col]
+            if values.isna().all():
+                df[col] = pd.Series(np.nan, index=df.index, dtype=TEXT)
+            else:
+                if values.dtype.kind == "f" and (values.dropna() % 1 == 0).all():
+                    values = values.astype("Int64")
+                df[col] = values.astype(str).where(values.notna()).astype(TEXT)
     missing = [c for c in required if c not in df.columns]
     if missing:
         raise DataFormatError(

@@ -13,22 +13,21 @@ import numpy as np
 import pandas as pd
 
 from ..exceptions import DataFormatError
-from ._esco_files import member, read_csv
+from ._esco_files import TEXT, member, read_csv
 
 __all__ = ["LabelReader", "clean_labels", "clean_multi", "read_concepts"]
 
-_TEXT = pd.Series(["x"]).dtype
 # Skill labels come from the skills file, else from the skill collections.
 _SKILL_COLLECTIONS = ("digital", "digcomp", "transversal", "language", "green", "research_skills")
 
 
 def clean_labels(series):
     """Strip labels; returns (cleaned series, number of cells that had surrounding whitespace)."""
-    s = series.astype(_TEXT)
+    s = series.astype(TEXT)
     stripped = s.str.strip()
-    padded = int((stripped != s).fillna(False).sum())
+    padded = int(((stripped != s) & s.notna()).sum())  # NaN != NaN is True for str dtype
     stripped = stripped.mask(stripped == "")
-    return stripped.astype(_TEXT), padded
+    return stripped.astype(TEXT), padded
 
 
 def clean_multi(series):
@@ -45,12 +44,12 @@ def clean_multi(series):
     >>> clean_multi(pd.Series(["a\\n b ", "c | d", None]))[0].tolist()
     ['a\\nb', 'c\\nd', nan]
     """
-    s = series.astype(_TEXT)
+    s = series.astype(TEXT)
     unified = s.str.replace(" | ", "\n", regex=False)
     cleaned = unified.str.replace(r"[ \t\r]*\n[ \t\r\n]*", "\n", regex=True).str.strip()
-    padded = int((cleaned != unified).fillna(False).sum())
+    padded = int(((cleaned != unified) & unified.notna()).sum())
     cleaned = cleaned.mask(cleaned == "")
-    return cleaned.astype(_TEXT), padded
+    return cleaned.astype(TEXT), padded
 
 
 def read_concepts(src, defects, required=(), optional=(), str_columns=()):
@@ -132,7 +131,7 @@ class LabelReader:
     def _read(self, sources, index, full, defects):
         lang = self.lang
         out = pd.DataFrame(
-            {c: pd.Series(np.nan, index=index, dtype=_TEXT) for c in ("label", "altlabels", "description")}
+            {c: pd.Series(np.nan, index=index, dtype=TEXT) for c in ("label", "altlabels", "description")}
         )
         for src in sources:
             cols = {base: (base, f"{base}_{lang}") for base in ("preferredLabel", "altLabels", "description")}
@@ -158,4 +157,4 @@ class LabelReader:
                     if col is not None:
                         values = clean_multi(df[col])[0] if base == "altLabels" else df[col].str.strip()
                         out.loc[df.index, target] = values.to_numpy()
-        return out.astype(_TEXT)
+        return out.astype(TEXT)

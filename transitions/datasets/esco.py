@@ -26,7 +26,7 @@ from ..exceptions import DataFormatError, InvalidParameterError, warn_defect
 from ..taxonomy import LANGUAGES, Taxonomy
 from ._cache import cached_taxonomy
 from ._digcomp import match_digcomp
-from ._esco_files import ROLES, SourceSet, member, read_csv
+from ._esco_files import ROLES, TEXT, SourceSet, member, read_csv
 from ._esco_labels import LabelReader, clean_labels, clean_multi, read_concepts
 
 __all__ = ["load_esco", "ESCO_ATTRIBUTION", "RELATION_WEIGHTS"]
@@ -37,7 +37,6 @@ RELATION_WEIGHTS = {"essential": 1.0, "optional": 0.5}
 # Bumped when the importer's output changes for the same input (part of the cache key).
 _IMPORTER_VERSION = 1
 _COLLECTIONS = ("digital", "digcomp", "transversal", "language", "green")
-_TEXT = pd.Series(["x"]).dtype  # the text dtype read_csv gives: object (pandas 2) or str (3)
 
 
 def load_esco(path, labels=None, *, cache=True, data_home=None):
@@ -225,10 +224,10 @@ def _label_columns(df, src, defects, lang="en"):
     """``label_<lang>``, ``altlabels_<lang>``, ``description_<lang>`` from an ESCO concept table."""
     out = pd.DataFrame(index=df.index)
     out[f"label_{lang}"], padded = clean_labels(df["preferredLabel"])
-    alt = df["altLabels"] if "altLabels" in df else pd.Series(np.nan, index=df.index, dtype=_TEXT)
+    alt = df["altLabels"] if "altLabels" in df else pd.Series(np.nan, index=df.index, dtype=TEXT)
     out[f"altlabels_{lang}"], padded_alt = clean_multi(alt)
-    desc = df["description"] if "description" in df else pd.Series(np.nan, index=df.index, dtype=_TEXT)
-    out[f"description_{lang}"] = desc.str.strip().astype(_TEXT)
+    desc = df["description"] if "description" in df else pd.Series(np.nan, index=df.index, dtype=TEXT)
+    out[f"description_{lang}"] = desc.str.strip().astype(TEXT)
     if padded or padded_alt:
         defects.add(src.name, f"{padded} preferredLabel and {padded_alt} altLabels cell(s) had "
                     f"entries with surrounding whitespace (stripped)")
@@ -244,14 +243,14 @@ def _occupations(src, defects):
                    ("altLabels", "description", "code", "naceCode"),
                    str_columns=("iscoGroup", "code", "naceCode"))
     out = _label_columns(df, src, defects)
-    out["isco_code"] = df["iscoGroup"].str.strip().astype(_TEXT)
+    out["isco_code"] = df["iscoGroup"].str.strip().astype(TEXT)
     bad = out["isco_code"].notna() & ~out["isco_code"].str.fullmatch(r"\d{4}").fillna(False)
     if bad.any() or out["isco_code"].isna().any():
         n = int(bad.sum() + out["isco_code"].isna().sum())
         defects.add(src.name, f"{n} occupation(s) without a 4-digit iscoGroup",
                     out.index[bad | out["isco_code"].isna()])
     if "code" in df:
-        out["esco_code"] = df["code"].astype(_TEXT)
+        out["esco_code"] = df["code"].astype(TEXT)
     if "naceCode" in df:
         out["nace_code"] = clean_multi(df["naceCode"])[0]
     return out
@@ -262,7 +261,7 @@ def _skills(src, defects):
                    ("altLabels", "description"))
     out = _label_columns(df, src, defects)
     for col, name in (("skillType", "skill_type"), ("reuseLevel", "reuse_level")):
-        out[name] = df[col].astype(_TEXT)
+        out[name] = df[col].astype(TEXT)
         empty = out[name].isna()
         if empty.any():
             defects.add(src.name, f"{int(empty.sum())} skill(s) with an empty {col}",
@@ -338,7 +337,7 @@ def _collections(plan, skills, defects):
 
 
 def _digcomp(plan, skills, skill_edges, defects):
-    codes = pd.Series(np.nan, index=skills.index, dtype=_TEXT)
+    codes = pd.Series(np.nan, index=skills.index, dtype=TEXT)
     if plan["digcomp"] is None:
         return codes
     members = skills.index[skills["digcomp"]]
@@ -349,7 +348,7 @@ def _digcomp(plan, skills, skill_edges, defects):
         defects.add(plan["digcomp"].name, f"{len(problems)} DigComp collection skill(s) without a "
                     f"DigComp 2.2 code by label", problems)
     codes.loc[members] = matched.astype(object).where(matched.notna(), np.nan).to_numpy()
-    return codes.astype(_TEXT)
+    return codes.astype(TEXT)
 
 
 # ---------------------------------------------------------------------- hierarchies
@@ -369,7 +368,7 @@ def _edges(src, nodes, defects, child="conceptUri", parent="broaderUri"):
 
 def _groups_frame(ids, labels, codes):
     out = pd.DataFrame({"label_en": labels, "code": codes}, index=pd.Index(ids, name="id"))
-    return out.astype({"label_en": _TEXT, "code": _TEXT})
+    return out.astype({"label_en": TEXT, "code": TEXT})
 
 
 def _occupation_hierarchy(plan, occ, defects):
@@ -379,7 +378,7 @@ def _occupation_hierarchy(plan, occ, defects):
         df = read_concepts(src, defects, ("preferredLabel", "code"), str_columns=("code",))
         labels, _ = clean_labels(df["preferredLabel"])
         groups = _groups_frame(df.index, labels.array, df["code"].array)
-    edges = pd.DataFrame({"child": pd.Series(dtype=_TEXT), "parent": pd.Series(dtype=_TEXT)})
+    edges = pd.DataFrame({"child": pd.Series(dtype=TEXT), "parent": pd.Series(dtype=TEXT)})
     if plan["broader_occupations"] is not None:
         nodes = occ.index.append(groups.index)
         edges = _edges(plan["broader_occupations"], nodes, defects)
@@ -396,7 +395,7 @@ def _skill_hierarchy(plan, skills, defects):
         groups = _groups_frame(df.index, labels.array, code.array)
     if plan["skills_hierarchy"] is not None:
         groups = _add_hierarchy_nodes(plan["skills_hierarchy"], groups, defects)
-    edges = pd.DataFrame({"child": pd.Series(dtype=_TEXT), "parent": pd.Series(dtype=_TEXT)})
+    edges = pd.DataFrame({"child": pd.Series(dtype=TEXT), "parent": pd.Series(dtype=TEXT)})
     if plan["broader_skills"] is not None:
         nodes = skills.index.append(groups.index)
         edges = _edges(plan["broader_skills"], nodes, defects)
@@ -431,7 +430,7 @@ def _add_hierarchy_nodes(src, groups, defects):
     groups = pd.concat([groups, _groups_frame(new.index, clean_labels(new["label_en"])[0].array,
                                               new["code"].array)])
     # Hierarchy codes (e.g. "S1.2") where skillGroups has none.
-    groups["code"] = groups["code"].fillna(nodes["code"].reindex(groups.index)).astype(_TEXT)
+    groups["code"] = groups["code"].fillna(nodes["code"].reindex(groups.index)).astype(TEXT)
     return groups
 
 
@@ -459,4 +458,4 @@ def _edges_known(df, skills, src, defects):
 def _add_empty_labels(table, lang):
     kinds = ("label", "altlabels", "description") if "altlabels_en" in table else ("label",)
     for kind in kinds:
-        table[f"{kind}_{lang}"] = pd.Series(np.nan, index=table.index, dtype=_TEXT)
+        table[f"{kind}_{lang}"] = pd.Series(np.nan, index=table.index, dtype=TEXT)
