@@ -273,6 +273,31 @@ def test_empty_and_missing_folders(tmp_path):
     assert _no_entries(tmp_path / "home")
 
 
+def test_two_downloads_in_one_folder_are_refused(tmp_path):
+    folder = tmp_path / "mixed"
+    v11_folder(folder)
+    newer = classification_files(v12=True)
+    newer["occupations_en.csv"] = newer["occupations_en.csv"].replace("Enters data.", "Enters data fast.")
+    write_zip(folder / "ESCO dataset - v1.2.0 - classification - en - csv.zip", newer)
+    with pytest.raises(DataFormatError, match="one ESCO download per folder"):
+        load_esco(folder, data_home=tmp_path / "home")
+
+
+def test_zip_next_to_its_extracted_copy_is_fine(tmp_path):
+    folder = tmp_path / "both"
+    v12_zip(folder)
+    write_folder(folder / "extracted", classification_files(v12=True))
+    tax, _ = _load(folder, data_home=tmp_path / "home")
+    assert len(tax.occupations) == 3
+
+
+def test_column_order_labels_first(v12, nl, tmp_path):
+    tax, _ = _load(v12, labels={"nl": nl}, data_home=tmp_path / "home")
+    assert list(tax.occupations.columns[:2]) == ["label_en", "label_nl"]
+    assert list(tax.occupations.columns[-2:]) == ["description_en", "description_nl"]
+    assert list(tax.skills.columns[:2]) == ["label_en", "label_nl"]
+
+
 def test_not_a_csv(tmp_path):
     files = classification_files(v12=True)
     folder = write_folder(tmp_path / "esco", files)

@@ -58,6 +58,7 @@ class CsvSource:
     name: str
     path: Path
     member: str | None = None
+    size: int = -1  # uncompressed bytes, to tell a copy from a different file of the same name
 
     @property
     def where(self):
@@ -123,31 +124,37 @@ class SourceSet:
     def _add_entry(self, entry):
         suffix = entry.suffix.lower()
         if suffix == ".csv" and entry.is_file():
-            self._add(CsvSource(entry.name, entry), entry)
+            self._add(CsvSource(entry.name, entry, None, entry.stat().st_size), entry)
         elif suffix == ".zip" and entry.is_file():
             self._add_zip(entry)
 
     def _add_zip(self, path):
         try:
             with zipfile.ZipFile(path) as zf:
-                members = [i.filename for i in zf.infolist() if not i.is_dir()]
+                members = [(i.filename, i.file_size) for i in zf.infolist() if not i.is_dir()]
         except (zipfile.BadZipFile, OSError) as exc:
             raise DataFormatError(
-                f"{path}: not a readable zip file ({exc}); the download may be truncated, "
-                f"download it again"
+                f"{path}: not a readable zip file ({exc}); expected the ESCO CSV download (a zip "
+                f"or a folder); if it is the zip, it may be truncated: download it again"
             ) from exc
         added = False
-        for member in sorted(members):
+        for member, size in sorted(members):
             base = member.rsplit("/", 1)[-1]
             if base.lower().endswith(".csv") and not base.startswith("."):
-                added |= self._add(CsvSource(base, path, member), None)
+                added |= self._add(CsvSource(base, path, member, size), None)
         if added:
             self.physical.append(path)
 
     def _add(self, source, physical):
         key = source.name.lower()
-        if key in self.files:  # e.g. a zip and its extracted copy side by side
-            return False
+        known = self.files.get(key)
+        if known is not None:
+            if known.size != source.size:  # two downloads (e.g. two versions) mixed in one folder
+                raise DataFormatError(
+                    f"{self.root}: two different files named {source.name!r} ({known.where} and "
+                    f"{source.where}); keep one ESCO download per folder"
+                )
+            return False  # a zip and its extracted copy side by side
         self.files[key] = source
         if physical is not None:
             self.physical.append(physical)

@@ -209,6 +209,7 @@ def _build(sources, plan, label_readers):
         "digcomp_source": "labels of ESCO's DigComp collection matched to DigComp 2.2 titles",
         "defects": defects.items,
     }
+    occ, skills = _ordered(occ, langs), _ordered(skills, langs)
     return Taxonomy(
         occ, skills, rel,
         skill_hierarchy=skill_edges, occupation_hierarchy=occ_edges,
@@ -217,6 +218,16 @@ def _build(sources, plan, label_readers):
         name=f"esco-{version}" if version else "esco",
         metadata=metadata,
     )
+
+
+def _ordered(table, langs):
+    """Labels first (English, Dutch, others), then codes and flags, then long text."""
+    langs = sorted(langs, key=lambda lang: (lang not in LANGUAGES, LANGUAGES.index(lang)
+                                            if lang in LANGUAGES else 0, lang))
+    first = [f"label_{lang}" for lang in langs]
+    last = [f"{kind}_{lang}" for kind in ("altlabels", "description") for lang in langs]
+    middle = [c for c in table.columns if c not in first and c not in last]
+    return table[[c for c in first + middle + last if c in table.columns]]
 
 
 # ---------------------------------------------------------------------- concepts
@@ -403,34 +414,42 @@ def _skill_hierarchy(plan, skills, defects):
 
 
 def _add_hierarchy_nodes(src, groups, defects):
-    """Add the skill pillars (absent from skillGroups) and the hierarchy codes to ``groups``."""
-    data = src.read_bytes()
-    text = data.decode("utf-8-sig", errors="replace")
-    rows = csv.reader(io.StringIO(text, newline=""))
-    header = next(rows, [])
-    short = [i + 2 for i, row in enumerate(rows) if len(row) < len(header)]
+    """Add the skill pillars (absent from skillGroups) and the hierarchy codes to ``groups``.
+
+    The file is small and has short rows (trailing empty cells omitted), which
+    are counted here, so it is read with the csv module rather than pandas.
+    """
+    try:
+        text = src.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise DataFormatError(f"{src.where}: not a readable UTF-8 CSV file ({exc})") from exc
+    rows = list(csv.reader(io.StringIO(text, newline="")))
+    header = rows[0] if rows else []
+    if "Level 0 URI" not in header:
+        raise DataFormatError(f"{src.where}: missing column(s) ['Level 0 URI']; found {header}")
+    short = [i + 2 for i, row in enumerate(rows[1:]) if len(row) < len(header)]
     if short:
         defects.add(src.name, f"{len(short)} row(s) shorter than the header (trailing empty "
                     f"columns omitted; read as empty)", [f"line {n}" for n in short])
-    uri_cols = [f"Level {k} URI" for k in range(4)]
-    df = read_csv(src, uri_cols[:1], uri_cols[1:] + [f"Level {k} preferred term" for k in range(4)]
-                  + [f"Level {k} code" for k in range(4)],
-                  str_columns=[f"Level {k} code" for k in range(4)])
-    frames = []
-    for k in range(4):
-        cols = [f"Level {k} URI", f"Level {k} preferred term", f"Level {k} code"]
-        if all(c in df for c in cols):
-            part = df[cols].dropna(subset=[cols[0]])
-            part.columns = ["id", "label_en", "code"]
-            frames.append(part)
-    if not frames:
+    col = {name: i for i, name in enumerate(header)}
+    nodes = {}
+    for row in rows[1:]:
+        for k in range(4):
+            i = col.get(f"Level {k} URI")
+            uri = row[i].strip() if i is not None and i < len(row) else ""
+            if uri and uri not in nodes:
+                cells = [row[col[c]] if c in col and col[c] < len(row) else ""
+                         for c in (f"Level {k} preferred term", f"Level {k} code")]
+                nodes[uri] = [c.strip() or np.nan for c in cells]
+    if not nodes:
         return groups
-    nodes = pd.concat(frames).drop_duplicates("id").set_index("id")
+    nodes = pd.DataFrame.from_dict(nodes, orient="index", columns=["label_en", "code"])
     new = nodes.loc[~member(nodes.index, groups.index)]
-    groups = pd.concat([groups, _groups_frame(new.index, clean_labels(new["label_en"])[0].array,
-                                              new["code"].array)])
+    groups = pd.concat([groups, _groups_frame(new.index, new["label_en"].to_numpy(),
+                                              new["code"].to_numpy())])
     # Hierarchy codes (e.g. "S1.2") where skillGroups has none.
-    groups["code"] = groups["code"].fillna(nodes["code"].reindex(groups.index)).astype(TEXT)
+    codes = nodes["code"].astype(TEXT).reindex(groups.index)
+    groups["code"] = groups["code"].fillna(codes).astype(TEXT)
     return groups
 
 
