@@ -81,13 +81,15 @@ else:
             return len(transitions.load_onet(source, data_home=data_home).occupations)
     else:
         def run():
-            return len(transitions.load_esco(source, labels=labels or None, data_home=data_home).occupations)
+            tax = transitions.load_esco(source, labels=labels or None, data_home=data_home)
+            return len(tax.occupations)
 base_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 t_wall, t_cpu = time.perf_counter(), time.process_time()
 n = run()
 wall, cpu = time.perf_counter() - t_wall, time.process_time() - t_cpu
 peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-print(json.dumps({{"wall": wall, "cpu": cpu, "peak_mb": peak / 1024, "base_mb": base_rss / 1024, "n": n}}))
+print(json.dumps({{"wall": wall, "cpu": cpu, "peak_mb": peak / 1024,
+                  "base_mb": base_rss / 1024, "n": n}}))
 """
 
 
@@ -95,7 +97,9 @@ def _run_child(mode, source, labels, data_home):
     code = _CHILD.format(repo=str(REPO))
     out = subprocess.run(
         [sys.executable, "-c", code, mode, str(source), json.dumps(labels), str(data_home)],
-        check=True, capture_output=True, text=True,
+        check=True,
+        capture_output=True,
+        text=True,
         env={**os.environ, "PYTHONWARNINGS": "ignore"},
     )
     return json.loads(out.stdout.strip().splitlines()[-1])
@@ -128,23 +132,65 @@ def _table(name, runs, with_floor=True):
     ok = lambda b: "pass" if b else "FAIL"  # noqa: E731
     rows = []
     if with_floor:
-        rows.append(("floor: pandas reads the same CSVs", f"{floor_w:.3f} s", f"{floor_c:.3f} s",
-                     f"median {_median(runs['floor'], 'wall'):.3f} s", "", ""))
-    rows.append(("cold import (parse, build, write cache)", f"{cold_w:.3f} s", f"{cold_c:.3f} s",
-                 f"median {_median(runs['cold'], 'wall'):.3f} s", "", ""))
+        rows.append(
+            (
+                "floor: pandas reads the same CSVs",
+                f"{floor_w:.3f} s",
+                f"{floor_c:.3f} s",
+                f"median {_median(runs['floor'], 'wall'):.3f} s",
+                "",
+                "",
+            )
+        )
+    rows.append(
+        (
+            "cold import (parse, build, write cache)",
+            f"{cold_w:.3f} s",
+            f"{cold_c:.3f} s",
+            f"median {_median(runs['cold'], 'wall'):.3f} s",
+            "",
+            "",
+        )
+    )
     if with_floor:
         ratio_w, ratio_c = cold_w / floor_w, cold_c / floor_c
-        rows.append(("cold / floor", f"{ratio_w:.2f}x", f"{ratio_c:.2f}x", "",
-                     f"<= {TARGET_RATIO:.0f}x", ok(ratio_w <= TARGET_RATIO)))
-    rows.append(("warm load (verified cache)", f"{warm_w:.3f} s", f"{warm_c:.3f} s",
-                 f"median {_median(runs['warm'], 'wall'):.3f} s", f"<= {TARGET_WARM} s",
-                 ok(warm_w <= TARGET_WARM)))
-    rows.append(("peak memory (max RSS of a run)", f"{peak:.0f} MB", "",
-                 f"libraries alone: {base:.0f} MB", f"<= {TARGET_MEMORY_MB:.0f} MB",
-                 ok(peak <= TARGET_MEMORY_MB)))
+        rows.append(
+            (
+                "cold / floor",
+                f"{ratio_w:.2f}x",
+                f"{ratio_c:.2f}x",
+                "",
+                f"<= {TARGET_RATIO:.0f}x",
+                ok(ratio_w <= TARGET_RATIO),
+            )
+        )
+    rows.append(
+        (
+            "warm load (verified cache)",
+            f"{warm_w:.3f} s",
+            f"{warm_c:.3f} s",
+            f"median {_median(runs['warm'], 'wall'):.3f} s",
+            f"<= {TARGET_WARM} s",
+            ok(warm_w <= TARGET_WARM),
+        )
+    )
+    rows.append(
+        (
+            "peak memory (max RSS of a run)",
+            f"{peak:.0f} MB",
+            "",
+            f"libraries alone: {base:.0f} MB",
+            f"<= {TARGET_MEMORY_MB:.0f} MB",
+            ok(peak <= TARGET_MEMORY_MB),
+        )
+    )
     header = ("measure", "wall (best)", "CPU (best)", "notes", "target", "result")
-    lines = [f"### {name}", "", "| " + " | ".join(header) + " |",
-             "|" + "|".join("---" for _ in header) + "|"]
+    lines = [
+        f"### {name}",
+        "",
+        "| " + " | ".join(header) + " |",
+        "|" + "|".join("---" for _ in header) + "|",
+    ]
     lines += ["| " + " | ".join(r) + " |" for r in rows]
     return "\n".join(lines)
 
@@ -166,18 +212,26 @@ def _machine():
     import pandas
 
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
-    return (f"{cpu}, {os.cpu_count()} cores, {mem}; {platform.system()} {platform.release()}; "
-            f"Python {platform.python_version()}, pandas {pandas.__version__}; "
-            f"load average at start {load:.1f} (shared machine)")
+    return (
+        f"{cpu}, {os.cpu_count()} cores, {mem}; {platform.system()} {platform.release()}; "
+        f"Python {platform.python_version()}, pandas {pandas.__version__}; "
+        f"load average at start {load:.1f} (shared machine)"
+    )
 
 
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("data", nargs="?", default=os.environ.get("TRANSITIONS_TEST_DATA"),
-                        help="folder with esco/v1.1.1, esco/nl (and onet/29.3)")
+    parser.add_argument(
+        "data",
+        nargs="?",
+        default=os.environ.get("TRANSITIONS_TEST_DATA"),
+        help="folder with esco/v1.1.1, esco/nl (and onet/29.3)",
+    )
     parser.add_argument("--repeat", type=int, default=3, help="runs per measurement (default 3)")
     parser.add_argument("--write", metavar="MD", help="also write the tables to this Markdown file")
-    parser.add_argument("--no-onet", action="store_true", help="skip O*NET even if load_onet exists")
+    parser.add_argument(
+        "--no-onet", action="store_true", help="skip O*NET even if load_onet exists"
+    )
     args = parser.parse_args(argv)
     if not args.data:
         parser.error("give the data folder or set TRANSITIONS_TEST_DATA")
@@ -193,19 +247,27 @@ def main(argv=None):
         try:
             onet = _measure(data / "onet" / "29.3", {}, args.repeat, prefix="onet-")
         except subprocess.CalledProcessError as exc:
-            sections.append(f"### O*NET 29.3\n\nnot measured: load_onet failed ({exc.stderr[-300:]})")
+            sections.append(
+                f"### O*NET 29.3\n\nnot measured: load_onet failed ({exc.stderr[-300:]})"
+            )
         else:
-            sections.append(_table("O*NET 29.3 (`load_onet`); floor = pandas reads every .txt "
-                                   "file of the folder", onet))
+            sections.append(
+                _table(
+                    "O*NET 29.3 (`load_onet`); floor = pandas reads every .txt file of the folder",
+                    onet,
+                )
+            )
     stamp = _dt.datetime.now().strftime("%Y-%m-%d %H:%M")
     text = "\n\n".join(sections)
     print(f"{stamp} | {machine}\n\n{text}")
     if args.write:
         cmd = f"python benchmarks/bench_import.py $TRANSITIONS_TEST_DATA --repeat {args.repeat}"
-        doc = (f"# Import benchmark\n\nMeasured {stamp} on {machine}.\n\nCommand: `{cmd}`. "
-               f"Each figure is the best of {args.repeat} runs, each in a fresh process "
-               f"(floor, cold and warm interleaved); see `benchmarks/bench_import.py` for "
-               f"what each row measures.\n\n{text}\n")
+        doc = (
+            f"# Import benchmark\n\nMeasured {stamp} on {machine}.\n\nCommand: `{cmd}`. "
+            f"Each figure is the best of {args.repeat} runs, each in a fresh process "
+            f"(floor, cold and warm interleaved); see `benchmarks/bench_import.py` for "
+            f"what each row measures.\n\n{text}\n"
+        )
         Path(args.write).parent.mkdir(parents=True, exist_ok=True)
         Path(args.write).write_text(doc, encoding="utf-8")
     return 0

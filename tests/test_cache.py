@@ -19,8 +19,13 @@ from transitions.datasets._cache import (
 )
 
 _TABLES = (
-    "occupations", "skills", "relations", "skill_hierarchy", "occupation_hierarchy",
-    "skill_groups", "occupation_groups",
+    "occupations",
+    "skills",
+    "relations",
+    "skill_hierarchy",
+    "occupation_hierarchy",
+    "skill_groups",
+    "occupation_groups",
 )
 
 
@@ -37,7 +42,9 @@ def _toy(extra_label="bakker", name="toy"):
     skills = pd.DataFrame(
         {
             "label_en": ["knead dough", "use spreadsheets", "think"],
-            "label_nl": pd.Series(["deeg kneden", np.nan, None], dtype=object, index=["s1", "s2", "s3"]),
+            "label_nl": pd.Series(
+                ["deeg kneden", np.nan, None], dtype=object, index=["s1", "s2", "s3"]
+            ),
             "digital": [False, True, False],
             "digcomp": [np.nan, "1.3", np.nan],
             "digcomp_level": pd.array([pd.NA, 4, pd.NA], dtype="Int64"),
@@ -59,8 +66,14 @@ def _toy(extra_label="bakker", name="toy"):
     hier = pd.DataFrame({"child": ["s1", "s2"], "parent": ["g1", "g2"]})
     srel = pd.DataFrame({"skill_id": ["s1"], "related_skill_id": ["s3"], "relation": ["optional"]})
     return Taxonomy(
-        occ, skills, rel, skill_hierarchy=hier, skill_groups=groups, skill_relations=srel,
-        name=name, metadata={"source": "toy", "counts": {"occupations": 2}, "coverage": 0.5},
+        occ,
+        skills,
+        rel,
+        skill_hierarchy=hier,
+        skill_groups=groups,
+        skill_relations=srel,
+        name=name,
+        metadata={"source": "toy", "counts": {"occupations": 2}, "coverage": 0.5},
     )
 
 
@@ -98,7 +111,9 @@ def test_no_pickle_in_the_arrays(tmp_path):
 _text = st.one_of(st.none(), st.just(np.nan), st.text(max_size=12))
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(
     labels=st.lists(_text, min_size=1, max_size=30),
     floats=st.lists(st.floats(allow_nan=True, allow_infinity=True), min_size=1, max_size=30),
@@ -113,7 +128,9 @@ def test_any_frame_round_trips(tmp_path_factory, labels, floats, ints, repeat):
     skills = pd.DataFrame(
         {
             "label_en": np.array(labels, dtype=object),
-            "label_nl": pd.array([x if isinstance(x, str) else None for x in labels], dtype="string"),
+            "label_nl": pd.array(
+                [x if isinstance(x, str) else None for x in labels], dtype="string"
+            ),
             "digital": [i % 2 == 0 for i in range(m)],
             "digcomp": np.array(labels, dtype=object),
             "score": (floats[:n] * 5)[:m] if repeat else floats[:n],
@@ -123,8 +140,9 @@ def test_any_frame_round_trips(tmp_path_factory, labels, floats, ints, repeat):
         index=ids,
     )
     occ = pd.DataFrame({"label_en": ["a"], "label_nl": [np.nan]}, index=["o"])
-    rel = pd.DataFrame({"occupation_id": ["o"], "skill_id": [ids[0]],
-                        "relation": ["essential"], "weight": [1.0]})
+    rel = pd.DataFrame(
+        {"occupation_id": ["o"], "skill_id": [ids[0]], "relation": ["essential"], "weight": [1.0]}
+    )
     tax = Taxonomy(occ, skills, rel, name="prop")
     folder = tmp_path_factory.mktemp("entry")
     taxonomy_to_folder(tax, folder)
@@ -277,3 +295,12 @@ def test_bad_arguments(tmp_path):
         cached_taxonomy("toy", [src], lambda: "not a taxonomy", data_home=tmp_path)
     with pytest.raises(InvalidParameterError, match="JSON"):
         cache_key("toy", [src], {"bad": object()})
+
+
+def test_unusable_data_home_still_builds(tmp_path):
+    src, build = _source(tmp_path), _Builder(_toy())
+    blocker = tmp_path / "file-not-folder"
+    blocker.write_text("x")
+    with pytest.warns(UserWarning, match="not cached"):
+        tax = cached_taxonomy("toy", [src], build, data_home=blocker / "home")
+    assert tax.name == "toy" and build.calls == 1

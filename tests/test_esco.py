@@ -1,10 +1,8 @@
 """load_esco on hand-made v1.1 / v1.2 downloads: layout, labels, defects, bad input, cache."""
 
-import shutil
 import warnings
 import zipfile
 
-import numpy as np
 import pandas as pd
 import pytest
 
@@ -15,8 +13,16 @@ from transitions.datasets._digcomp import DIGCOMP_AREAS, DIGCOMP_TITLES, match_d
 from transitions.datasets.extension import DIGCOMP_COMPETENCES
 
 from esco_fixtures import (
-    GROUP, ISCO, OCC, SK, classification_files, dutch_files, v11_folder, v12_zip,
-    write_folder, write_zip,
+    GROUP,
+    ISCO,
+    OCC,
+    SK,
+    classification_files,
+    dutch_files,
+    v11_folder,
+    v12_zip,
+    write_folder,
+    write_zip,
 )
 
 
@@ -75,7 +81,10 @@ def test_v12_hierarchies_groups_and_skill_relations(v12, tmp_path):
     assert groups.loc[ISCO["4132"], "code"] == "4132" and groups.loc[ISCO["4"], "code"] == "4"
     assert groups.loc[ISCO["2511"], "label_en"] == "Systems analysts"
     skill_edges = set(map(tuple, tax.skill_hierarchy[["child", "parent"]].to_numpy()))
-    assert (SK["python"], GROUP["ict"]) in skill_edges and (GROUP["ict"], GROUP["pillar"]) in skill_edges
+    assert (SK["python"], GROUP["ict"]) in skill_edges and (
+        GROUP["ict"],
+        GROUP["pillar"],
+    ) in skill_edges
     # The pillar is absent from skillGroups: its label and code come from skillsHierarchy.
     assert tax.skill_groups.loc[GROUP["pillar"], "label_en"] == "knowledge"
     assert tax.skill_groups.loc[GROUP["pillar"], "code"] == "K"
@@ -99,8 +108,10 @@ def test_v11_two_zips_and_extracted_folder_equal_v12(tmp_path):
     t12, _ = _load(v12_zip(tmp_path / "a"), data_home=tmp_path / "h1")
     t11, _ = _load(v11_folder(tmp_path / "b"), data_home=tmp_path / "h2")
     assert t11.metadata["layout"] == "1.1" and t11.name == "esco-1.1.1"
-    extracted = write_folder(tmp_path / "c" / "ESCO dataset - v1.2.0 - classification - en - csv",
-                             classification_files(v12=True))
+    extracted = write_folder(
+        tmp_path / "c" / "ESCO dataset - v1.2.0 - classification - en - csv",
+        classification_files(v12=True),
+    )
     tx, _ = _load(extracted.parent, data_home=tmp_path / "h3")
     for other in (t11, tx):
         pd.testing.assert_frame_equal(t12.occupations, other.occupations)
@@ -112,7 +123,9 @@ def test_v11_two_zips_and_extracted_folder_equal_v12(tmp_path):
 def test_planted_defects_are_counted_warnings(v12, nl, tmp_path):
     _, msgs = _load(v12, labels={"nl": nl}, data_home=tmp_path / "home")
     text = "\n".join(msgs)
-    assert "2 relation row(s) name 1 occupation(s) missing from the occupations file (dropped)" in text
+    assert (
+        "2 relation row(s) name 1 occupation(s) missing from the occupations file (dropped)" in text
+    )
     assert OCC["ghost"] in text
     assert "1 occupation(s) with optional skills only" in text and "specialist dentist" in text
     assert "1 skill(s) with an empty skillType" in text and "ICT safety" in text
@@ -140,14 +153,17 @@ def test_dutch_labels_fall_back_per_item_and_report_coverage(v12, nl, tmp_path):
 
 
 def test_partial_skill_file_with_suffixed_columns_and_bar_separators(v12, tmp_path):
-    folder = write_folder(tmp_path / "nl", {
-        "occupations_nl.csv": dutch_files()["occupations_nl.csv"],
-        "skills_nl_partial.csv": (
-            "conceptUri,skillType,reuseLevel,preferredLabel_nl,altLabels_nl,description_nl\n"
-            f"{SK['sheets']},skill/competence,cross-sector,spreadsheets gebruiken,"
-            "rekenblad gebruiken | spreadsheet maken,Met spreadsheets werken.\n"
-        ),
-    })
+    folder = write_folder(
+        tmp_path / "nl",
+        {
+            "occupations_nl.csv": dutch_files()["occupations_nl.csv"],
+            "skills_nl_partial.csv": (
+                "conceptUri,skillType,reuseLevel,preferredLabel_nl,altLabels_nl,description_nl\n"
+                f"{SK['sheets']},skill/competence,cross-sector,spreadsheets gebruiken,"
+                "rekenblad gebruiken | spreadsheet maken,Met spreadsheets werken.\n"
+            ),
+        },
+    )
     tax, _ = _load(v12, labels={"nl": folder}, data_home=tmp_path / "home")
     assert tax.skills.loc[SK["sheets"], "label_nl"] == "spreadsheets gebruiken"
     assert tax.skills.loc[SK["sheets"], "altlabels_nl"] == "rekenblad gebruiken\nspreadsheet maken"
@@ -155,13 +171,16 @@ def test_partial_skill_file_with_suffixed_columns_and_bar_separators(v12, tmp_pa
 
 
 def test_skill_labels_from_collections_when_no_skills_file(v12, tmp_path):
-    folder = write_folder(tmp_path / "nl", {
-        "digitalSkillsCollection_nl.csv": (
-            "conceptType,conceptUri,preferredLabel,status,skillType,reuseLevel,altLabels,"
-            "description,broaderConceptUri,broaderConceptPT\n"
-            f"KnowledgeSkillCompetence,{SK['python']},Python,released,knowledge,,,,,\n"
-        ),
-    })
+    folder = write_folder(
+        tmp_path / "nl",
+        {
+            "digitalSkillsCollection_nl.csv": (
+                "conceptType,conceptUri,preferredLabel,status,skillType,reuseLevel,altLabels,"
+                "description,broaderConceptUri,broaderConceptPT\n"
+                f"KnowledgeSkillCompetence,{SK['python']},Python,released,knowledge,,,,,\n"
+            ),
+        },
+    )
     tax, _ = _load(v12, labels={"nl": folder}, data_home=tmp_path / "home")
     assert tax.skills.loc[SK["python"], "label_nl"] == "Python"
     assert tax.occupations["label_nl"].isna().all()
@@ -243,7 +262,9 @@ def test_zip_with_corrupt_member_data(tmp_path):
     path = v12_zip(tmp_path / "dl")
     data = bytearray(path.read_bytes())
     with zipfile.ZipFile(path) as zf:
-        info = next(i for i in zf.infolist() if i.filename.endswith("occupationSkillRelations_en.csv"))
+        info = next(
+            i for i in zf.infolist() if i.filename.endswith("occupationSkillRelations_en.csv")
+        )
     start = info.header_offset + 30 + len(info.filename.encode()) + len(info.extra)
     for i in range(start, start + min(info.compress_size, 64)):
         data[i] ^= 0xFF
@@ -277,7 +298,9 @@ def test_two_downloads_in_one_folder_are_refused(tmp_path):
     folder = tmp_path / "mixed"
     v11_folder(folder)
     newer = classification_files(v12=True)
-    newer["occupations_en.csv"] = newer["occupations_en.csv"].replace("Enters data.", "Enters data fast.")
+    newer["occupations_en.csv"] = newer["occupations_en.csv"].replace(
+        "Enters data.", "Enters data fast."
+    )
     write_zip(folder / "ESCO dataset - v1.2.0 - classification - en - csv.zip", newer)
     with pytest.raises(DataFormatError, match="one ESCO download per folder"):
         load_esco(folder, data_home=tmp_path / "home")
@@ -309,17 +332,27 @@ def test_not_a_csv(tmp_path):
 # ---------------------------------------------------------------------- DigComp matcher
 def test_each_digcomp_title_matches_its_own_code():
     # A skill labelled with a competence's title in ESCO's verb form must get that code.
-    verb = {"Browsing": "browse", "Evaluating": "evaluate", "Managing": "manage",
-            "Interacting": "interact", "Sharing": "share", "Engaging": "engage",
-            "Collaborating": "collaborate", "Developing": "develop", "Integrating": "integrate",
-            "Protecting": "protect", "Solving": "solve", "Identifying": "identify",
-            "Creatively using": "creatively use"}
+    verb = {
+        "Browsing": "browse",
+        "Evaluating": "evaluate",
+        "Managing": "manage",
+        "Interacting": "interact",
+        "Sharing": "share",
+        "Engaging": "engage",
+        "Collaborating": "collaborate",
+        "Developing": "develop",
+        "Integrating": "integrate",
+        "Protecting": "protect",
+        "Solving": "solve",
+        "Identifying": "identify",
+        "Creatively using": "creatively use",
+    }
     labels = {}
     for code, title in DIGCOMP_TITLES.items():
         label = title
         for ing, base in verb.items():
             if label.startswith(ing):
-                label = base + label[len(ing):]
+                label = base + label[len(ing) :]
         labels[code] = label.lower()
     table = pd.DataFrame({"label": list(labels.values())}, index=list(labels))
     codes, problems = match_digcomp(table)
@@ -329,7 +362,9 @@ def test_each_digcomp_title_matches_its_own_code():
 
 
 def test_digcomp_unmatched_label_is_reported_not_guessed():
-    table = pd.DataFrame({"label": ["intellectual property regime of digital content",
-                                    "operate forklift"]}, index=["a", "b"])
+    table = pd.DataFrame(
+        {"label": ["intellectual property regime of digital content", "operate forklift"]},
+        index=["a", "b"],
+    )
     codes, problems = match_digcomp(table)
     assert codes.isna().all() and len(problems) == 2

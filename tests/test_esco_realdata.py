@@ -20,8 +20,9 @@ def home(tmp_path_factory):
 def loaded(real_data, home):
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        tax = load_esco(real_data / "esco" / "v1.1.1", labels={"nl": real_data / "esco" / "nl"},
-                        data_home=home)
+        tax = load_esco(
+            real_data / "esco" / "v1.1.1", labels={"nl": real_data / "esco" / "nl"}, data_home=home
+        )
     msgs = [str(w.message) for w in caught if issubclass(w.category, DataQualityWarning)]
     return tax, msgs
 
@@ -60,12 +61,18 @@ def test_codes_and_labels(esco):
     assert cov["occupations"] == 1.0 and cov["skills"] == pytest.approx(share, abs=1e-4)
     assert set(esco.skills["skill_type"].dropna()) == {"knowledge", "skill/competence"}
     assert set(esco.skills["reuse_level"].dropna()) == {
-        "transversal", "cross-sector", "sector-specific", "occupation-specific"}
+        "transversal",
+        "cross-sector",
+        "sector-specific",
+        "occupation-specific",
+    }
 
 
 def test_digcomp_codes_match_the_reference_table(esco, real_data):
     truth = pd.read_csv(real_data / "digcomp" / "esco_digcomp_skills_to_competence.csv")
-    expected = truth.set_index("esco_conceptUri")["digcomp_code"].str.replace("area ", "", regex=False)
+    expected = truth.set_index("esco_conceptUri")["digcomp_code"].str.replace(
+        "area ", "", regex=False
+    )
     got = esco.skills["digcomp"]
     assert len(expected) == 25
     assert got.reindex(expected.index).tolist() == expected.tolist()
@@ -92,7 +99,9 @@ def test_hierarchies(esco):
     codes = groups.loc[isco["parent"], "code"].to_numpy()
     assert (codes == esco.occupations.loc[isco["child"], "isco_code"].to_numpy()).all()
     nodes = set(esco.skills.index) | set(esco.skill_groups.index)
-    assert set(esco.skill_hierarchy["child"]) <= nodes and set(esco.skill_hierarchy["parent"]) <= nodes
+    assert (
+        set(esco.skill_hierarchy["child"]) <= nodes and set(esco.skill_hierarchy["parent"]) <= nodes
+    )
     assert len(esco.skill_hierarchy) == 20656
     assert esco.skill_groups["label_en"].notna().all() and len(esco.skill_groups) == 647
     assert len(esco.skill_relations) == 5899
@@ -121,10 +130,19 @@ def test_known_defects_are_counted_warnings(loaded):
 def test_warm_load_equals_cold_load(esco, real_data, home):
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        again = load_esco(real_data / "esco" / "v1.1.1", labels={"nl": real_data / "esco" / "nl"},
-                          data_home=home)
-    for t in ("occupations", "skills", "relations", "skill_hierarchy", "occupation_hierarchy",
-              "skill_groups", "occupation_groups", "skill_relations"):
+        again = load_esco(
+            real_data / "esco" / "v1.1.1", labels={"nl": real_data / "esco" / "nl"}, data_home=home
+        )
+    for t in (
+        "occupations",
+        "skills",
+        "relations",
+        "skill_hierarchy",
+        "occupation_hierarchy",
+        "skill_groups",
+        "occupation_groups",
+        "skill_relations",
+    ):
         pd.testing.assert_frame_equal(getattr(esco, t), getattr(again, t))
     assert again.metadata == esco.metadata
     assert (again.incidence() != esco.incidence()).nnz == 0
@@ -136,9 +154,12 @@ def test_truncated_real_zip(real_data, tmp_path):
     folder.mkdir()
     data = src.read_bytes()
     (folder / src.name).write_bytes(data[: len(data) - 5000])
-    english = real_data / "esco" / "v1.1.1" / "ESCO dataset - v1.1.1 - classification - en - csv.zip"
+    english = (
+        real_data / "esco" / "v1.1.1" / "ESCO dataset - v1.1.1 - classification - en - csv.zip"
+    )
     (folder / english.name).symlink_to(english)
     with pytest.raises(DataFormatError, match=r"classification -  - csv\.zip"):
         load_esco(folder, data_home=tmp_path / "home")
     assert not (tmp_path / "home" / "taxonomies").exists() or not any(
-        p.is_dir() for p in (tmp_path / "home" / "taxonomies").iterdir())
+        p.is_dir() for p in (tmp_path / "home" / "taxonomies").iterdir()
+    )

@@ -56,8 +56,14 @@ __all__ = ["cached_taxonomy", "cache_key", "taxonomy_to_folder", "taxonomy_from_
 CACHE_FORMAT = f"transitions-taxonomy/1/pandas-{pd.__version__.split('.')[0]}"
 
 _TABLES = (
-    "occupations", "skills", "relations", "skill_hierarchy", "occupation_hierarchy",
-    "skill_groups", "occupation_groups", "skill_relations",
+    "occupations",
+    "skills",
+    "relations",
+    "skill_hierarchy",
+    "occupation_hierarchy",
+    "skill_groups",
+    "occupation_groups",
+    "skill_relations",
 )
 _ARRAYS = "tables.npz"
 _MANIFEST = "manifest.json"
@@ -130,8 +136,15 @@ def cached_taxonomy(name, source_files, build, *, params=None, data_home=None, c
         raise InvalidParameterError(
             f"name={name!r} is not valid: use letters, digits, '.', '_' and '-'"
         )
-    root = get_data_home(data_home) / "taxonomies"
-    root.mkdir(parents=True, exist_ok=True)
+    try:
+        root = get_data_home(data_home) / "taxonomies"
+        root.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:  # a read-only or unreachable data home only costs speed
+        warnings.warn(
+            f"taxonomy {name!r} not cached: data home unusable ({exc})", UserWarning, stacklevel=2
+        )
+        cache_key(name, source_files, params)  # still checks that the sources exist
+        return build()
     key = cache_key(name, source_files, params, hash_index=root / _HASH_INDEX)
     folder = root / f"{name}-{key[:16]}"
     if folder.exists():
@@ -141,9 +154,7 @@ def cached_taxonomy(name, source_files, build, *, params=None, data_home=None, c
             warn_defect(f"cache corrupt, rebuilding: {exc}", stacklevel=3)
     tax = build()
     if not isinstance(tax, Taxonomy):
-        raise InvalidParameterError(
-            f"build() must return a Taxonomy, got {type(tax).__name__}"
-        )
+        raise InvalidParameterError(f"build() must return a Taxonomy, got {type(tax).__name__}")
     try:
         _write_entry(tax, folder, key)
     except (CacheError, OSError) as exc:
@@ -315,7 +326,9 @@ def _pack(arrays):
         start = sum(len(p) for p in parts)
         parts.append(arr)
         layout[name] = [dt, start, start + len(arr)]
-    packed = {f"g{i}": np.concatenate(parts) for i, (dt, parts) in enumerate(sorted(groups.items()))}
+    packed = {
+        f"g{i}": np.concatenate(parts) for i, (dt, parts) in enumerate(sorted(groups.items()))
+    }
     names = {dt: f"g{i}" for i, dt in enumerate(sorted(groups))}
     layout = {name: [names[dt], a, b] for name, (dt, a, b) in layout.items()}
     return packed, layout
@@ -408,8 +421,11 @@ def _encode_frame(df, t_name, arrays):
         raise CacheError(f"table {t_name!r}: a MultiIndex cannot be cached")
     if isinstance(index, pd.RangeIndex):
         spec["index"] = {
-            "kind": "range", "name": index.name,
-            "start": index.start, "stop": index.stop, "step": index.step,
+            "kind": "range",
+            "name": index.name,
+            "start": index.start,
+            "stop": index.stop,
+            "step": index.step,
         }
     else:
         spec["index"] = _encode_values(index, f"{t_name}.index", arrays, t_name)
@@ -452,7 +468,7 @@ def _encode_kind(values, prefix, arrays, what):
 
 
 def _is_text(dtype):
-    return dtype == object or isinstance(dtype, pd.StringDtype)
+    return pd.api.types.is_object_dtype(dtype) or isinstance(dtype, pd.StringDtype)
 
 
 def _encode_text(values, prefix, arrays, what, dtype):
@@ -461,7 +477,7 @@ def _encode_text(values, prefix, arrays, what, dtype):
         return _encode_arrow_text(values, prefix, arrays, enc)
     obj = np.asarray(values, dtype=object)
     missing = pd.isna(obj)
-    if dtype == object:  # a str dtype guarantees text; an object column is checked
+    if pd.api.types.is_object_dtype(dtype):  # a str dtype guarantees text; object is checked
         for v in obj[~missing]:
             if not isinstance(v, str):
                 raise CacheError(f"{what}: holds a non-text value {v!r} ({type(v).__name__})")
@@ -517,12 +533,14 @@ def _encode_arrow_text(values, prefix, arrays, enc):
 def _put_arrow_buffers(arr, prefix, arrays):
     n = len(arr)
     _, offsets_buf, data_buf = arr.buffers()
-    offsets = np.frombuffer(offsets_buf, dtype=np.int64)[arr.offset: arr.offset + n + 1]
-    data = np.frombuffer(data_buf, dtype=np.uint8) if data_buf is not None else np.zeros(0, np.uint8)
+    offsets = np.frombuffer(offsets_buf, dtype=np.int64)[arr.offset : arr.offset + n + 1]
+    data = (
+        np.frombuffer(data_buf, dtype=np.uint8) if data_buf is not None else np.zeros(0, np.uint8)
+    )
     if n == 0:
         offsets = np.zeros(1, dtype=np.int64)
     arrays[f"{prefix}.boffsets"] = offsets - offsets[0]
-    arrays[f"{prefix}.blob"] = data[offsets[0]: offsets[-1]]
+    arrays[f"{prefix}.blob"] = data[offsets[0] : offsets[-1]]
 
 
 def _put_strings(strings, prefix, arrays):
@@ -643,7 +661,9 @@ def _assemble(tables, body):
         raise CacheError(f"manifest lacks table(s) {missing}")
     relations = tables["relations"]
     tax = Taxonomy(
-        tables["occupations"], tables["skills"], relations.iloc[:0],
+        tables["occupations"],
+        tables["skills"],
+        relations.iloc[:0],
         skill_hierarchy=tables.get("skill_hierarchy"),
         occupation_hierarchy=tables.get("occupation_hierarchy"),
         skill_groups=tables.get("skill_groups"),

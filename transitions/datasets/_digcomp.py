@@ -116,7 +116,7 @@ def _best(label_stems, candidates):
 
 def _match_one(labels, candidates):
     """Match a skill's labels (preferred first) against ``candidates``."""
-    for i, label in enumerate(labels):
+    for label in labels:
         code, tied = _best(_stems(label), candidates)
         if code is not None or tied:
             return code, tied
@@ -159,7 +159,11 @@ def match_digcomp(skills, edges=None):
         inner = edges[member(edges["child"], ids) & member(edges["parent"], ids)]
         for child, parent in zip(inner["child"], inner["parent"]):
             children.setdefault(parent, set()).add(child)
-    alts = skills["altlabels"] if "altlabels" in skills else pd.Series(index=skills.index, dtype=object)
+    alts = (
+        skills["altlabels"]
+        if "altlabels" in skills
+        else pd.Series(index=skills.index, dtype=object)
+    )
     codes, problems = {}, []
     for sid in ids:
         if sid in children:

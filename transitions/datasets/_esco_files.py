@@ -35,7 +35,10 @@ ROLES = {
     "skills": ("skills_{lang}.csv", "skills_{lang}_partial.csv"),
     "relations": ("occupationSkillRelations_{lang}.csv", "occupationSkillRelations.csv"),
     "skill_relations": ("skillSkillRelations_{lang}.csv", "skillSkillRelations.csv"),
-    "broader_occupations": ("broaderRelationsOccPillar_{lang}.csv", "broaderRelationsOccPillar.csv"),
+    "broader_occupations": (
+        "broaderRelationsOccPillar_{lang}.csv",
+        "broaderRelationsOccPillar.csv",
+    ),
     "broader_skills": ("broaderRelationsSkillPillar_{lang}.csv", "broaderRelationsSkillPillar.csv"),
     "isco_groups": ("ISCOGroups_{lang}.csv",),
     "skill_groups": ("skillGroups_{lang}.csv",),
@@ -187,7 +190,9 @@ class SourceSet:
 
     def version(self):
         """The ESCO version named in the file or zip names (e.g. ``"1.1.1"``), or None."""
-        names = [str(self.root)] + [str(s.path) + "/" + (s.member or "") for s in self.files.values()]
+        names = [str(self.root)] + [
+            str(s.path) + "/" + (s.member or "") for s in self.files.values()
+        ]
         for name in names:
             m = _VERSION_RE.search(Path(name).name) or _VERSION_RE.search(name)
             if m:

@@ -58,13 +58,19 @@ def read_concepts(src, defects, required=(), optional=(), str_columns=()):
     df = read_csv(src, ("conceptUri",) + tuple(required), optional, str_columns=str_columns)
     empty = df["conceptUri"].isna()
     if empty.any():
-        defects.add(src.name, f"{int(empty.sum())} row(s) without conceptUri (dropped)",
-                    [f"line {i + 2}" for i in df.index[empty]])
+        defects.add(
+            src.name,
+            f"{int(empty.sum())} row(s) without conceptUri (dropped)",
+            [f"line {i + 2}" for i in df.index[empty]],
+        )
         df = df[~empty]
     dup = df["conceptUri"].duplicated()
     if dup.any():
-        defects.add(src.name, f"{int(dup.sum())} repeated conceptUri row(s) (de-duplicated, "
-                    f"first kept)", df.loc[dup, "conceptUri"].unique())
+        defects.add(
+            src.name,
+            f"{int(dup.sum())} repeated conceptUri row(s) (de-duplicated, first kept)",
+            df.loc[dup, "conceptUri"].unique(),
+        )
         df = df[~dup]
     return df.set_index("conceptUri").rename_axis("id")
 
@@ -125,17 +131,29 @@ class LabelReader:
                 table[f"altlabels_{lang}"] = labels["altlabels"]
                 table[f"description_{lang}"] = labels["description"]
             if self.plan[name]:
-                coverage[name] = round(float(labels["label"].notna().mean()), 4) if len(table) else 0.0
+                coverage[name] = (
+                    round(float(labels["label"].notna().mean()), 4) if len(table) else 0.0
+                )
         return coverage
 
     def _read(self, sources, index, full, defects):
         lang = self.lang
         out = pd.DataFrame(
-            {c: pd.Series(np.nan, index=index, dtype=TEXT) for c in ("label", "altlabels", "description")}
+            {
+                c: pd.Series(np.nan, index=index, dtype=TEXT)
+                for c in ("label", "altlabels", "description")
+            }
         )
         for src in sources:
-            cols = {base: (base, f"{base}_{lang}") for base in ("preferredLabel", "altLabels", "description")}
-            optional = [c for pair in cols.values() for c in pair] if full else list(cols["preferredLabel"])
+            cols = {
+                base: (base, f"{base}_{lang}")
+                for base in ("preferredLabel", "altLabels", "description")
+            }
+            optional = (
+                [c for pair in cols.values() for c in pair]
+                if full
+                else list(cols["preferredLabel"])
+            )
             df = read_concepts(src, defects, (), optional)
             label_col = next((c for c in cols["preferredLabel"] if c in df), None)
             if label_col is None:
@@ -145,8 +163,12 @@ class LabelReader:
                 )
             unknown = ~member(df.index, index)
             if unknown.any():
-                defects.add(src.name, f"{int(unknown.sum())} {lang} label row(s) name concepts not "
-                            f"in the classification (ignored)", df.index[unknown])
+                defects.add(
+                    src.name,
+                    f"{int(unknown.sum())} {lang} label row(s) name concepts not "
+                    f"in the classification (ignored)",
+                    df.index[unknown],
+                )
                 df = df[~unknown]
             todo = out.loc[df.index, "label"].isna().to_numpy()  # earlier files win
             df = df[todo]
@@ -155,6 +177,8 @@ class LabelReader:
                 for base, target in (("altLabels", "altlabels"), ("description", "description")):
                     col = next((c for c in cols[base] if c in df), None)
                     if col is not None:
-                        values = clean_multi(df[col])[0] if base == "altLabels" else df[col].str.strip()
+                        values = (
+                            clean_multi(df[col])[0] if base == "altLabels" else df[col].str.strip()
+                        )
                         out.loc[df.index, target] = values.to_numpy()
         return out.astype(TEXT)

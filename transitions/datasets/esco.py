@@ -188,8 +188,12 @@ def _build(sources, plan, label_readers):
         if lang == "en":
             continue
         reader = label_readers.get(lang)
-        tables = {"occupations": occ, "skills": skills,
-                  "occupation_groups": occ_groups, "skill_groups": skill_groups}
+        tables = {
+            "occupations": occ,
+            "skills": skills,
+            "occupation_groups": occ_groups,
+            "skill_groups": skill_groups,
+        }
         if reader is None:
             for t in tables.values():
                 _add_empty_labels(t, lang)
@@ -197,7 +201,7 @@ def _build(sources, plan, label_readers):
         coverage[lang] = reader.apply(tables, defects)
     version = sources.version()
     metadata = {
-        "source": f"ESCO {('v' + version) if version else '(version unknown)'}, European Commission",
+        "source": f"ESCO {'v' + version if version else '(version unknown)'}, European Commission",
         "attribution": ESCO_ATTRIBUTION,
         "licence": "Commission Decision 2011/833/EU (reuse of Commission documents)",
         "esco_version": version,
@@ -211,9 +215,13 @@ def _build(sources, plan, label_readers):
     }
     occ, skills = _ordered(occ, langs), _ordered(skills, langs)
     return Taxonomy(
-        occ, skills, rel,
-        skill_hierarchy=skill_edges, occupation_hierarchy=occ_edges,
-        skill_groups=skill_groups, occupation_groups=occ_groups,
+        occ,
+        skills,
+        rel,
+        skill_hierarchy=skill_edges,
+        occupation_hierarchy=occ_edges,
+        skill_groups=skill_groups,
+        occupation_groups=occ_groups,
         skill_relations=skill_rel,
         name=f"esco-{version}" if version else "esco",
         metadata=metadata,
@@ -222,8 +230,14 @@ def _build(sources, plan, label_readers):
 
 def _ordered(table, langs):
     """Labels first (English, Dutch, others), then codes and flags, then long text."""
-    langs = sorted(langs, key=lambda lang: (lang not in LANGUAGES, LANGUAGES.index(lang)
-                                            if lang in LANGUAGES else 0, lang))
+    langs = sorted(
+        langs,
+        key=lambda lang: (
+            lang not in LANGUAGES,
+            LANGUAGES.index(lang) if lang in LANGUAGES else 0,
+            lang,
+        ),
+    )
     first = [f"label_{lang}" for lang in langs]
     last = [f"{kind}_{lang}" for kind in ("altlabels", "description") for lang in langs]
     middle = [c for c in table.columns if c not in first and c not in last]
@@ -237,29 +251,42 @@ def _label_columns(df, src, defects, lang="en"):
     out[f"label_{lang}"], padded = clean_labels(df["preferredLabel"])
     alt = df["altLabels"] if "altLabels" in df else pd.Series(np.nan, index=df.index, dtype=TEXT)
     out[f"altlabels_{lang}"], padded_alt = clean_multi(alt)
-    desc = df["description"] if "description" in df else pd.Series(np.nan, index=df.index, dtype=TEXT)
+    desc = (
+        df["description"] if "description" in df else pd.Series(np.nan, index=df.index, dtype=TEXT)
+    )
     out[f"description_{lang}"] = desc.str.strip().astype(TEXT)
     if padded or padded_alt:
-        defects.add(src.name, f"{padded} preferredLabel and {padded_alt} altLabels cell(s) had "
-                    f"entries with surrounding whitespace (stripped)")
+        defects.add(
+            src.name,
+            f"{padded} preferredLabel and {padded_alt} altLabels cell(s) had "
+            f"entries with surrounding whitespace (stripped)",
+        )
     missing = out[f"label_{lang}"].isna()
     if missing.any():
-        defects.add(src.name, f"{int(missing.sum())} concept(s) without preferredLabel",
-                    out.index[missing])
+        defects.add(
+            src.name, f"{int(missing.sum())} concept(s) without preferredLabel", out.index[missing]
+        )
     return out
 
 
 def _occupations(src, defects):
-    df = read_concepts(src, defects, ("preferredLabel", "iscoGroup"),
-                   ("altLabels", "description", "code", "naceCode"),
-                   str_columns=("iscoGroup", "code", "naceCode"))
+    df = read_concepts(
+        src,
+        defects,
+        ("preferredLabel", "iscoGroup"),
+        ("altLabels", "description", "code", "naceCode"),
+        str_columns=("iscoGroup", "code", "naceCode"),
+    )
     out = _label_columns(df, src, defects)
     out["isco_code"] = df["iscoGroup"].str.strip().astype(TEXT)
     bad = out["isco_code"].notna() & ~out["isco_code"].str.fullmatch(r"\d{4}").fillna(False)
     if bad.any() or out["isco_code"].isna().any():
         n = int(bad.sum() + out["isco_code"].isna().sum())
-        defects.add(src.name, f"{n} occupation(s) without a 4-digit iscoGroup",
-                    out.index[bad | out["isco_code"].isna()])
+        defects.add(
+            src.name,
+            f"{n} occupation(s) without a 4-digit iscoGroup",
+            out.index[bad | out["isco_code"].isna()],
+        )
     if "code" in df:
         out["esco_code"] = df["code"].astype(TEXT)
     if "naceCode" in df:
@@ -268,15 +295,19 @@ def _occupations(src, defects):
 
 
 def _skills(src, defects):
-    df = read_concepts(src, defects, ("preferredLabel", "skillType", "reuseLevel"),
-                   ("altLabels", "description"))
+    df = read_concepts(
+        src, defects, ("preferredLabel", "skillType", "reuseLevel"), ("altLabels", "description")
+    )
     out = _label_columns(df, src, defects)
     for col, name in (("skillType", "skill_type"), ("reuseLevel", "reuse_level")):
         out[name] = df[col].astype(TEXT)
         empty = out[name].isna()
         if empty.any():
-            defects.add(src.name, f"{int(empty.sum())} skill(s) with an empty {col}",
-                        out.loc[empty, "label_en"])
+            defects.add(
+                src.name,
+                f"{int(empty.sum())} skill(s) with an empty {col}",
+                out.loc[empty, "label_en"],
+            )
     return out
 
 
@@ -285,48 +316,79 @@ def _relations(src, occ, skills, defects):
     name = src.name
     bad_type = ~df["relationType"].isin(list(RELATION_WEIGHTS))
     if bad_type.any():
-        defects.add(name, f"{int(bad_type.sum())} relation row(s) with a relationType other than "
-                    f"{list(RELATION_WEIGHTS)} (dropped)", df.loc[bad_type, "relationType"].unique())
+        defects.add(
+            name,
+            f"{int(bad_type.sum())} relation row(s) with a relationType other than "
+            f"{list(RELATION_WEIGHTS)} (dropped)",
+            df.loc[bad_type, "relationType"].unique(),
+        )
     if "skillType" in df:
         empty = df["skillType"].isna()
         if empty.any():
-            defects.add(name, f"{int(empty.sum())} relation row(s) with an empty skillType "
-                        f"(kept; the skill's own type is used)", df.loc[empty, "skillUri"].unique())
+            defects.add(
+                name,
+                f"{int(empty.sum())} relation row(s) with an empty skillType "
+                f"(kept; the skill's own type is used)",
+                df.loc[empty, "skillUri"].unique(),
+            )
     bad_occ = ~member(df["occupationUri"], occ.index)
     if bad_occ.any():
         ids = df.loc[bad_occ, "occupationUri"].unique()
-        defects.add(name, f"{int(bad_occ.sum())} relation row(s) name {len(ids)} occupation(s) "
-                    f"missing from the occupations file (dropped)", ids)
+        defects.add(
+            name,
+            f"{int(bad_occ.sum())} relation row(s) name {len(ids)} occupation(s) "
+            f"missing from the occupations file (dropped)",
+            ids,
+        )
     bad_skill = ~member(df["skillUri"], skills.index)
     if bad_skill.any():
         ids = df.loc[bad_skill, "skillUri"].unique()
-        defects.add(name, f"{int(bad_skill.sum())} relation row(s) name {len(ids)} skill(s) "
-                    f"missing from the skills file (dropped)", ids)
+        defects.add(
+            name,
+            f"{int(bad_skill.sum())} relation row(s) name {len(ids)} skill(s) "
+            f"missing from the skills file (dropped)",
+            ids,
+        )
     df = df[~(bad_type | bad_occ | bad_skill)]
-    rel = pd.DataFrame({
-        "occupation_id": df["occupationUri"].array,
-        "skill_id": df["skillUri"].array,
-        "relation": df["relationType"].array,
-    })
+    rel = pd.DataFrame(
+        {
+            "occupation_id": df["occupationUri"].array,
+            "skill_id": df["skillUri"].array,
+            "relation": df["relationType"].array,
+        }
+    )
     # A pair listed twice keeps its strongest link (essential sorts first).
     dup = rel.duplicated(["occupation_id", "skill_id"], keep=False)
     if dup.any():
         n = int(rel[dup].duplicated(["occupation_id", "skill_id"]).sum())
-        defects.add(name, f"{n} repeated (occupation, skill) relation row(s) (strongest kept)",
-                    rel.loc[dup, "occupation_id"].unique())
-        rel = rel.sort_values("relation", kind="stable").drop_duplicates(
-            ["occupation_id", "skill_id"]).sort_index()
+        defects.add(
+            name,
+            f"{n} repeated (occupation, skill) relation row(s) (strongest kept)",
+            rel.loc[dup, "occupation_id"].unique(),
+        )
+        rel = (
+            rel.sort_values("relation", kind="stable")
+            .drop_duplicates(["occupation_id", "skill_id"])
+            .sort_index()
+        )
     essential = (rel["relation"] == "essential").to_numpy(dtype=bool)
     rel["weight"] = np.where(essential, RELATION_WEIGHTS["essential"], RELATION_WEIGHTS["optional"])
     has_rel = member(occ.index, rel["occupation_id"])
     if not has_rel.all():
-        defects.add(name, f"{int((~has_rel).sum())} occupation(s) without any skill relation (kept)",
-                    occ.loc[~has_rel, "label_en"])
+        defects.add(
+            name,
+            f"{int((~has_rel).sum())} occupation(s) without any skill relation (kept)",
+            occ.loc[~has_rel, "label_en"],
+        )
     has_ess = member(occ.index, rel.loc[essential, "occupation_id"])
     no_ess = has_rel & ~has_ess
     if no_ess.any():
-        defects.add(name, f"{int(no_ess.sum())} occupation(s) with optional skills only, no "
-                    f"essential skill (kept)", occ.loc[no_ess, "label_en"])
+        defects.add(
+            name,
+            f"{int(no_ess.sum())} occupation(s) with optional skills only, no "
+            f"essential skill (kept)",
+            occ.loc[no_ess, "label_en"],
+        )
     return rel.reset_index(drop=True)
 
 
@@ -334,15 +396,20 @@ def _collections(plan, skills, defects):
     for role in _COLLECTIONS:
         src = plan[role]
         if src is None:
-            defects.add(ROLES[role][0].format(lang="en"),
-                        f"file not in the download: the skills' '{role}' flag is False throughout")
+            defects.add(
+                ROLES[role][0].format(lang="en"),
+                f"file not in the download: the skills' '{role}' flag is False throughout",
+            )
             skills[role] = False
             continue
         members = read_csv(src, ("conceptUri",))["conceptUri"].dropna()
         unknown = ~member(members, skills.index)
         if unknown.any():
-            defects.add(src.name, f"{int(unknown.sum())} member(s) not in the skills file (ignored)",
-                        members[unknown])
+            defects.add(
+                src.name,
+                f"{int(unknown.sum())} member(s) not in the skills file (ignored)",
+                members[unknown],
+            )
         skills[role] = member(skills.index, members)
     return skills
 
@@ -352,12 +419,16 @@ def _digcomp(plan, skills, skill_edges, defects):
     if plan["digcomp"] is None:
         return codes
     members = skills.index[skills["digcomp"]]
-    table = pd.DataFrame({"label": skills.loc[members, "label_en"],
-                          "altlabels": skills.loc[members, "altlabels_en"]})
+    table = pd.DataFrame(
+        {"label": skills.loc[members, "label_en"], "altlabels": skills.loc[members, "altlabels_en"]}
+    )
     matched, problems = match_digcomp(table, skill_edges)
     if problems:
-        defects.add(plan["digcomp"].name, f"{len(problems)} DigComp collection skill(s) without a "
-                    f"DigComp 2.2 code by label", problems)
+        defects.add(
+            plan["digcomp"].name,
+            f"{len(problems)} DigComp collection skill(s) without a DigComp 2.2 code by label",
+            problems,
+        )
     codes.loc[members] = matched.astype(object).where(matched.notna(), np.nan).to_numpy()
     return codes.astype(TEXT)
 
@@ -369,10 +440,17 @@ def _edges(src, nodes, defects, child="conceptUri", parent="broaderUri"):
     known_child, known_parent = member(df[child], nodes), member(df[parent], nodes)
     unknown = ~(known_child & known_parent)
     if unknown.any():
-        ids = pd.unique(np.concatenate([df.loc[~known_child, child].to_numpy(),
-                                        df.loc[~known_parent, parent].to_numpy()]))
-        defects.add(src.name, f"{int(unknown.sum())} edge(s) name {len(ids)} concept(s) not in the "
-                    f"classification (dropped)", ids)
+        ids = pd.unique(
+            np.concatenate(
+                [df.loc[~known_child, child].to_numpy(), df.loc[~known_parent, parent].to_numpy()]
+            )
+        )
+        defects.add(
+            src.name,
+            f"{int(unknown.sum())} edge(s) name {len(ids)} concept(s) not in the "
+            f"classification (dropped)",
+            ids,
+        )
     df = df[~unknown].drop_duplicates()
     return pd.DataFrame({"child": df[child].array, "parent": df[parent].array})
 
@@ -429,8 +507,12 @@ def _add_hierarchy_nodes(src, groups, defects):
         raise DataFormatError(f"{src.where}: missing column(s) ['Level 0 URI']; found {header}")
     short = [i + 2 for i, row in enumerate(rows[1:]) if len(row) < len(header)]
     if short:
-        defects.add(src.name, f"{len(short)} row(s) shorter than the header (trailing empty "
-                    f"columns omitted; read as empty)", [f"line {n}" for n in short])
+        defects.add(
+            src.name,
+            f"{len(short)} row(s) shorter than the header (trailing empty "
+            f"columns omitted; read as empty)",
+            [f"line {n}" for n in short],
+        )
     col = {name: i for i, name in enumerate(header)}
     nodes = {}
     for row in rows[1:]:
@@ -438,15 +520,18 @@ def _add_hierarchy_nodes(src, groups, defects):
             i = col.get(f"Level {k} URI")
             uri = row[i].strip() if i is not None and i < len(row) else ""
             if uri and uri not in nodes:
-                cells = [row[col[c]] if c in col and col[c] < len(row) else ""
-                         for c in (f"Level {k} preferred term", f"Level {k} code")]
+                cells = [
+                    row[col[c]] if c in col and col[c] < len(row) else ""
+                    for c in (f"Level {k} preferred term", f"Level {k} code")
+                ]
                 nodes[uri] = [c.strip() or np.nan for c in cells]
     if not nodes:
         return groups
     nodes = pd.DataFrame.from_dict(nodes, orient="index", columns=["label_en", "code"])
     new = nodes.loc[~member(nodes.index, groups.index)]
-    groups = pd.concat([groups, _groups_frame(new.index, new["label_en"].to_numpy(),
-                                              new["code"].to_numpy())])
+    groups = pd.concat(
+        [groups, _groups_frame(new.index, new["label_en"].to_numpy(), new["code"].to_numpy())]
+    )
     # Hierarchy codes (e.g. "S1.2") where skillGroups has none.
     codes = nodes["code"].astype(TEXT).reindex(groups.index)
     groups["code"] = groups["code"].fillna(codes).astype(TEXT)
@@ -464,14 +549,19 @@ def _skill_relations(src, skills, defects):
 def _edges_known(df, skills, src, defects):
     ok = member(df["originalSkillUri"], skills.index) & member(df["relatedSkillUri"], skills.index)
     if not ok.all():
-        defects.add(src.name, f"{int((~ok).sum())} row(s) name skills not in the skills file "
-                    f"(dropped)", df.loc[~ok, "originalSkillUri"].unique())
+        defects.add(
+            src.name,
+            f"{int((~ok).sum())} row(s) name skills not in the skills file (dropped)",
+            df.loc[~ok, "originalSkillUri"].unique(),
+        )
     df = df[ok]
-    return pd.DataFrame({
-        "skill_id": df["originalSkillUri"].array,
-        "related_skill_id": df["relatedSkillUri"].array,
-        "relation": df["relationType"].array,
-    })
+    return pd.DataFrame(
+        {
+            "skill_id": df["originalSkillUri"].array,
+            "related_skill_id": df["relatedSkillUri"].array,
+            "relation": df["relationType"].array,
+        }
+    )
 
 
 def _add_empty_labels(table, lang):
