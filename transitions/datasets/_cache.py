@@ -39,6 +39,7 @@ import shutil
 import tempfile
 import uuid
 import warnings
+import zipfile
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -227,10 +228,10 @@ def taxonomy_to_folder(tax, folder, *, key=""):
         raise CacheError(f"metadata is not JSON-serialisable: {exc}") from exc
     if json.loads(meta_json) != metadata:
         raise CacheError("metadata does not survive a JSON round trip (tuples or non-str keys?)")
-    packed, layout = _pack(arrays)
+    groups, layout = _pack(arrays)
     with open(folder / _ARRAYS, "wb") as raw:
         sink = _HashingWriter(raw)
-        np.savez(sink, **packed)
+        _write_npz(sink, groups)
     body = {
         "format": CACHE_FORMAT,
         "key": key,
@@ -316,22 +317,37 @@ class _HashingWriter(io.RawIOBase):
 
 
 def _pack(arrays):
-    """Concatenate the many small 1-D arrays by dtype: a handful of npz members
-    instead of hundreds keeps a warm load fast. Returns (packed, layout)."""
-    groups, layout = {}, {}
+    """Group the many small 1-D arrays by dtype: a handful of npz members instead
+    of hundreds keeps a warm load fast. Returns ({member: (dtype, parts)}, layout),
+    where layout maps each array to its (member, start, stop)."""
+    by_dtype, layout = {}, {}
     for name, arr in arrays.items():
         arr = np.ascontiguousarray(arr).reshape(-1)
-        dt = arr.dtype.str
-        parts = groups.setdefault(dt, [])
-        start = sum(len(p) for p in parts)
+        parts, size = by_dtype.setdefault(arr.dtype.str, ([], [0]))
+        layout[name] = [arr.dtype.str, size[0], size[0] + len(arr)]
         parts.append(arr)
-        layout[name] = [dt, start, start + len(arr)]
-    packed = {
-        f"g{i}": np.concatenate(parts) for i, (dt, parts) in enumerate(sorted(groups.items()))
-    }
-    names = {dt: f"g{i}" for i, dt in enumerate(sorted(groups))}
+        size[0] += len(arr)
+    names = {dt: f"g{i}" for i, dt in enumerate(sorted(by_dtype))}
+    groups = {names[dt]: (np.dtype(dt), parts) for dt, (parts, _) in by_dtype.items()}
     layout = {name: [names[dt], a, b] for name, (dt, a, b) in layout.items()}
-    return packed, layout
+    return groups, layout
+
+
+def _write_npz(sink, groups):
+    """Write ``groups`` as an ordinary ``.npz`` (one ``.npy`` member per group),
+    streaming each group's parts instead of concatenating them first."""
+    with zipfile.ZipFile(sink, "w", compression=zipfile.ZIP_STORED, allowZip64=True) as zf:
+        for name, (dtype, parts) in sorted(groups.items()):
+            header = {
+                "descr": np.lib.format.dtype_to_descr(dtype),
+                "fortran_order": False,
+                "shape": (sum(len(p) for p in parts),),
+            }
+            with zf.open(f"{name}.npy", "w", force_zip64=True) as member:
+                np.lib.format.write_array_header_1_0(member, header)
+                for part in parts:
+                    if len(part):
+                        member.write(memoryview(part).cast("B"))
 
 
 def _unpack(packed, layout):

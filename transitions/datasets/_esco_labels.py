@@ -46,10 +46,17 @@ def clean_multi(series):
     """
     s = series.astype(TEXT)
     unified = s.str.replace(" | ", "\n", regex=False)
-    cleaned = unified.str.replace(r"[ \t\r]*\n[ \t\r\n]*", "\n", regex=True).str.strip()
-    padded = int(((cleaned != unified) & unified.notna()).sum())
-    cleaned = cleaned.mask(cleaned == "")
-    return cleaned.astype(TEXT), padded
+    # Searching is ~4x cheaper than replacing: fix only the cells that need it.
+    # (Anchored patterns such as "\\s$" are slow in Arrow's regex engine; strip instead.)
+    inner = unified.str.contains(r"[ \t\r]\n|\n[ \t\r\n]", regex=True)
+    suspect = (inner.fillna(False) | (unified.str.strip() != unified)) & unified.notna()
+    suspect = suspect.to_numpy(dtype=bool)
+    cleaned = unified.copy()
+    if suspect.any():
+        fixed = unified[suspect].str.replace(r"[ \t\r]*\n[ \t\r\n]*", "\n", regex=True)
+        fixed = fixed.str.strip()
+        cleaned[suspect] = fixed.mask(fixed == "")
+    return cleaned.astype(TEXT), int(suspect.sum())
 
 
 def read_concepts(src, defects, required=(), optional=(), str_columns=()):
