@@ -304,3 +304,17 @@ def test_unusable_data_home_still_builds(tmp_path):
     with pytest.warns(UserWarning, match="not cached"):
         tax = cached_taxonomy("toy", [src], build, data_home=blocker / "home")
     assert tax.name == "toy" and build.calls == 1
+
+
+def test_sample_round_trips(sample, tmp_path):
+    taxonomy_to_folder(sample, tmp_path / "entry", key="k")
+    back = taxonomy_from_folder(tmp_path / "entry", key="k")
+    _assert_same(sample, back)
+    assert dict(back.skills.dtypes) == dict(sample.skills.dtypes)
+    assert (back.incidence() != sample.incidence()).nnz == 0
+
+
+def test_stale_key_is_refused(tmp_path):
+    taxonomy_to_folder(_toy(), tmp_path / "entry", key="old")
+    with pytest.raises(CacheError, match="key"):
+        taxonomy_from_folder(tmp_path / "entry", key="new")

@@ -50,7 +50,7 @@ ROLES = {
     "green": ("greenSkillsCollection_{lang}.csv",),
     "research_skills": ("researchSkillsCollection_{lang}.csv",),
 }
-_VERSION_RE = re.compile(r"v?(\d+\.\d+\.\d+)")
+_VERSION_RE = re.compile(r"(?<![\w.])v(\d+\.\d+\.\d+)(?![\w.])")
 _LANG_FILE_RE = re.compile(r"_([a-z]{2,3})(?:_partial)?\.csv\Z", re.IGNORECASE)
 
 
@@ -189,15 +189,29 @@ class SourceSet:
         return sorted(found)
 
     def version(self):
-        """The ESCO version named in the file or zip names (e.g. ``"1.1.1"``), or None."""
-        names = [str(self.root)] + [
-            str(s.path) + "/" + (s.member or "") for s in self.files.values()
-        ]
+        """The ESCO version in the download's names (e.g. ``"1.1.1"`` from
+        ``ESCO dataset - v1.1.1 - ...``), or None.
+
+        Only the zip names, the folders inside them and the name of ``path``
+        itself are looked at, never the folders above it.
+        """
+        names = []
+        for src in self.files.values():
+            if src.member is not None:
+                names += [src.path.name, src.member]
+            else:
+                names.append(src.path.parent.name)
+        names.append(self.root.name)
         for name in names:
-            m = _VERSION_RE.search(Path(name).name) or _VERSION_RE.search(name)
+            m = _VERSION_RE.search(name)
             if m:
                 return m.group(1)
         return None
+
+    @staticmethod
+    def label(src):
+        """Where ``src`` is, without the folders above the download (for metadata)."""
+        return src.path.name if src.member is None else f"{src.path.name}:{src.member}"
 
     def used_physical(self, sources):
         """The files on disk that hold ``sources`` (for the cache key)."""

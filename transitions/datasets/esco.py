@@ -35,7 +35,7 @@ ESCO_ATTRIBUTION = "This service uses the ESCO classification of the European Co
 #: Weights of ESCO's occupation-skill relation types.
 RELATION_WEIGHTS = {"essential": 1.0, "optional": 0.5}
 # Bumped when the importer's output changes for the same input (part of the cache key).
-_IMPORTER_VERSION = 1
+_IMPORTER_VERSION = 2
 _COLLECTIONS = ("digital", "digcomp", "transversal", "language", "green")
 
 
@@ -206,7 +206,7 @@ def _build(sources, plan, label_readers):
         "licence": "Commission Decision 2011/833/EU (reuse of Commission documents)",
         "esco_version": version,
         "layout": "1.2" if plan["relations"].name.lower().endswith("_en.csv") else "1.1",
-        "files": {role: src.where for role, src in plan.items() if src is not None},
+        "files": {role: SourceSet.label(src) for role, src in plan.items() if src is not None},
         "label_languages": langs,
         "label_coverage": coverage,
         "relation_weights": dict(RELATION_WEIGHTS),
