@@ -16,6 +16,12 @@ from .exceptions import (
     UnknownSkillError,
 )
 from .lookup import find_occupation
+from .models import (
+    RiskSignalClassifier,
+    RiskSignalRegressor,
+    assess_risk,
+    estimate_risk_signals,
+)
 from .taxonomy import Taxonomy
 
 __version__ = "0.1.0"
@@ -34,4 +40,9 @@ __all__ = [
     "InvalidParameterError",
     "CacheError",
     "DataQualityWarning",
+    # models: digitalisation risk
+    "assess_risk",
+    "RiskSignalRegressor",
+    "RiskSignalClassifier",
+    "estimate_risk_signals",
 ]
