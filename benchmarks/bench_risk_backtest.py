@@ -16,8 +16,9 @@ United States (unit: SOC 2018 occupation of the BLS projections)
     only pre-2019 employment change at hand; a transfer, stated as such);
     outcome: the BLS 2024-34 projected change.
 
-An occupation "declined" when its outcome change is at or below the flag's own
-shrink threshold (default -2%). Rules compared, all thresholds at the library
+All changes are compound percent per year. An occupation "declined" when its
+outcome change is at or below the flag's own shrink threshold (default -0.5%
+a year: -2% over 2021-2025, -4.9% over BLS's decade). Rules compared, all thresholds at the library
 defaults: routine AND shrinking (``assess_risk``), routine only
 (``require_both=False``), Frey-Osborne only (probability > 0.7, Frey &
 Osborne's "high risk" band), shrinking only (persistence of the past trend),
@@ -51,6 +52,7 @@ from transitions.models import (  # noqa: E402
     DEFAULT_RTI_THRESHOLD,
     DEFAULT_SHRINK_THRESHOLD,
     assess_risk,
+    per_year,
 )
 
 FO_HIGH = 0.7  # Frey & Osborne (2017): probability > 0.7 is their "high risk" category
@@ -66,14 +68,14 @@ def isco_rti(root):
 
 
 def lfs_changes(root):
-    """Percent employment change per ISCO 2-digit: 2013->2019 (before) and 2021->2025 (after)."""
+    """Employment change per ISCO 2-digit, % per year: 2013->2019 (before), 2021->2025 (after)."""
     e = pd.read_csv(root / "nl/eurostat_lfsa_egai2d_nl_2011_2025.csv")
     p = e.pivot(index="isco08", columns="year", values="employed_thousands")
     breaks = set(e.loc[e["flag_series_break"].eq("b"), "year"])
     assert {2013, 2021} <= breaks, "the series breaks moved: revisit the windows"
     out = pd.DataFrame({
-        "before": (p[2019] / p[2013] - 1) * 100,
-        "after": (p[2025] / p[2021] - 1) * 100,
+        "before": per_year((p[2019] / p[2013] - 1) * 100, 2019 - 2013),
+        "after": per_year((p[2025] / p[2021] - 1) * 100, 2025 - 2021),
         "employed_2021": p[2021],
     })
     out.index = out.index.str.replace("OC", "", regex=False)
@@ -161,8 +163,8 @@ def backtest_us(root):
     nl2010 = x.dropna(subset=["nl_before"]).groupby("soc2010")["nl_before"].mean()
     bls = pd.read_csv(root / "us/bls_employment_projections_2024_34.csv", dtype=str)
     codes = bls["soc2018_code_repaired"].str.strip()
-    change = pd.to_numeric(bls["employment_change_24to34_percent"], errors="coerce")
-    us = pd.DataFrame({"change": change.to_numpy()}, index=codes.to_numpy())
+    change = per_year(pd.to_numeric(bls["employment_change_24to34_percent"], errors="coerce"), 10)
+    us = pd.DataFrame({"change": change}, index=codes.to_numpy())
     for name, s2010 in (("rti", rti2010), ("fo", fo2010), ("nl_before", nl2010)):
         us[name], _ = with_broad_fallback(pd.Series(us.index, index=us.index),
                                           to_soc2018(root, s2010))
@@ -223,18 +225,19 @@ def main(argv=None):
         f"`python benchmarks/bench_risk_backtest.py --write docs/benchmarks/risk.md`.",
         "",
         f"Thresholds: library defaults, RTI > {DEFAULT_RTI_THRESHOLD} (standardised) and an "
-        f"employment change <= {DEFAULT_SHRINK_THRESHOLD:g}%; Frey-Osborne p > {FO_HIGH}. "
+        f"employment change <= {DEFAULT_SHRINK_THRESHOLD:g}% a year; Frey-Osborne p > {FO_HIGH}. "
         "Flags use only data up to 2019. Floor: *flag everything*, whose precision is the base "
         "rate; a useful rule has higher precision at a reasonable recall.",
         "",
-        f"## Netherlands: {nl_n} ISCO 2-digit groups, {nl_pos} declined by >= 2% in 2021-2025",
+        f"## Netherlands: {nl_n} ISCO 2-digit groups, {nl_pos} declined by >= 0.5% a year "
+        "in 2021-2025",
         "",
         "Evidence: RTI (mean of the unit groups) and the Eurostat LFS change 2013-2019; "
         "outcome: Eurostat LFS change 2021-2025 (the 2020-2021 series break is never crossed).",
         "",
         fmt(nl),
         "",
-        "Groups flagged by *routine AND shrinking* (RTI; change 2013-2019 -> 2021-2025):",
+        "Groups flagged by *routine AND shrinking* (RTI; change a year 2013-2019 -> 2021-2025):",
         "",
     ]
     for code, r in flagged.iterrows():
@@ -243,7 +246,7 @@ def main(argv=None):
     lines += [
         "",
         f"## United States: {us_n} of {us_rows} BLS occupations with all evidence, "
-        f"{us_pos} projected to decline by >= 2% in 2024-34",
+        f"{us_pos} projected to decline by >= 0.5% a year in 2024-34",
         "",
         "Evidence: RTI and Frey-Osborne through the BLS crosswalks (SOC 2010 -> 2018; broad-group "
         "mean where a detailed code is missing); *shrinking* is the Dutch 2013-2019 change of "

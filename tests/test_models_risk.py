@@ -8,10 +8,10 @@ from hypothesis import strategies as st
 
 from transitions import assess_risk
 from transitions.exceptions import DataFormatError, InvalidParameterError
-from transitions.models import risk_components
+from transitions.models import per_year, risk_components
 
 RTI_SRC, RTI_LVL = "Mihaylov & Tijdens 2019", "ISCO 4-digit"
-FC_SRC, FC_LVL = "ROA AIS 2026, 2025-2030", "BRC group"
+FC_SRC, FC_LVL = "ROA AIS 2026", "BRC group"
 OBS_SRC, OBS_LVL = "Eurostat LFS 2021-2025", "ISCO 2-digit"
 FO_SRC, FO_LVL = "Frey & Osborne 2017", "SOC detailed"
 
@@ -22,8 +22,10 @@ def _table(rti, forecast, observed, automation=None, index=None):
     table = pd.DataFrame({
         "label_nl": [f"beroep {i}" for i in range(n)],
         "rti": rti, "rti_source": RTI_SRC, "rti_level": RTI_LVL,
-        "forecast_pct": forecast, "forecast_source": FC_SRC, "forecast_level": FC_LVL,
-        "trend_pct": observed, "trend_source": OBS_SRC, "trend_level": OBS_LVL,
+        "forecast_pct": forecast, "forecast_years": 6, "forecast_period": "2025-2030",
+        "forecast_source": FC_SRC, "forecast_level": FC_LVL,
+        "trend_pct": observed, "trend_period": "2021-2025",
+        "trend_source": OBS_SRC, "trend_level": OBS_LVL,
     }, index=index)
     if automation is not None:
         table["automation_probability"] = automation
@@ -37,10 +39,11 @@ def market():
     # cashier: routine, both sources shrink; clerk: routine, only observed shrink;
     # bookkeeper: routine, growing; engineer: not routine but shrinking;
     # nurse: neither; new: no RTI; orphan: routine, no change known.
+    # forecast: percent over 6 years; observed: percent per year.
     return _table(
         rti=[1.8, 1.8, 2.2, -0.9, -1.0, np.nan, 1.2],
         forecast=[-3.0, 3.0, 3.0, -14.0, 11.0, -5.0, np.nan],
-        observed=[-7.6, -10.3, 2.8, np.nan, 4.0, np.nan, np.nan],
+        observed=[-1.9, -2.7, 0.7, np.nan, 1.0, np.nan, np.nan],
         automation=[0.97, 0.96, 0.98, 0.02, 0.01, np.nan, 0.5],
         index=["cashier", "clerk", "bookkeeper", "engineer", "nurse", "new", "orphan"],
     )
@@ -75,13 +78,14 @@ def test_reasons_give_every_number_with_source_and_level(market):
     result = assess_risk(market)
     nl = result.loc["cashier", "reasons_nl"]
     assert "RTI 1,8 (Mihaylov & Tijdens 2019, ISCO 4-cijferig)" in nl
-    assert "-3% verwacht (ROA AIS 2026, 2025-2030, BRC-beroepsgroep)" in nl
-    assert "-7,6% waargenomen (Eurostat LFS 2021-2025, ISCO 2-cijferig)" in nl
+    assert "-3% verwacht over 2025-2030, -0,5% per jaar (ROA AIS 2026, BRC-beroepsgroep)" in nl
+    assert "-1,9% per jaar waargenomen over 2021-2025 (Eurostat LFS 2021-2025, ISCO 2-cijferig)" in nl
+    assert "Krimp (drempel -0,5% per jaar)" in nl
     assert "kans op automatisering 0,97 (Frey & Osborne 2017, SOC gedetailleerd)" in nl
     en = result.loc["clerk", "reasons_en"]
     assert "RTI 1.8 (Mihaylov & Tijdens 2019, ISCO 4-digit)" in en
-    assert "+3% expected (ROA AIS 2026, 2025-2030, BRC group)" in en
-    assert "-10.3% observed (Eurostat LFS 2021-2025, ISCO 2-digit)" in en
+    assert "+3% expected over 2025-2030, +0.5% a year (ROA AIS 2026, BRC group)" in en
+    assert "-2.7% a year observed over 2021-2025 (Eurostat LFS 2021-2025, ISCO 2-digit)" in en
     assert result.loc["bookkeeper", "reasons_en"].startswith("No raised risk")
     for text in result["reasons_en"]:
         assert text.endswith(".") and len(text) > 40
@@ -90,7 +94,7 @@ def test_reasons_give_every_number_with_source_and_level(market):
 def test_missing_source_is_said_not_hidden():
     table = _table([1.5], [-4.0], [np.nan])
     table.loc[:, "forecast_source"] = np.nan
-    assert "-4% expected (source unknown, BRC group)" in assess_risk(table)["reasons_en"].iloc[0]
+    assert "-0.7% a year (source unknown, BRC group)" in assess_risk(table)["reasons_en"].iloc[0]
 
 
 def test_require_both_false_is_routine_only(market):
@@ -103,16 +107,25 @@ def test_require_both_false_is_routine_only(market):
 def test_thresholds_move_the_flags(market):
     strict = assess_risk(market, rti_threshold=2.0)
     assert strict.loc[strict["at_risk"]].index.tolist() == []
-    steep = assess_risk(market, shrink_threshold=-8.0)
+    steep = assess_risk(market, shrink_threshold=-2.0)
     assert steep.loc[steep["at_risk"]].index.tolist() == ["clerk"]
-    assert "threshold -8%" in steep.loc["clerk", "reasons_en"]
+    assert "threshold -2% a year" in steep.loc["clerk", "reasons_en"]
 
 
 def test_score_components_match_documented_formula():
-    routine, shrink = risk_components([0.5, 0.75, np.nan], [-2.0, -3.0, 0.0])
+    routine, shrink = risk_components([0.5, 0.75, np.nan], [-0.5, -0.75, 0.0])
     np.testing.assert_allclose(routine[:2], [0.5, 1 / (1 + np.exp(-1.0))])
     np.testing.assert_allclose(shrink, [0.5, 1 / (1 + np.exp(-1.0)), 1 / (1 + np.exp(2.0))])
     assert np.isnan(routine[2])
+
+
+def test_forecast_is_put_on_a_yearly_scale(market):
+    np.testing.assert_allclose(per_year([-3.0, 10.0, np.nan], [6, 10, 5]),
+                               [(0.97 ** (1 / 6) - 1) * 100, (1.1 ** 0.1 - 1) * 100, np.nan])
+    result = assess_risk(market)
+    np.testing.assert_allclose(result.loc["cashier", "forecast_pct_per_year"], -0.50636, atol=1e-5)
+    # the same -3% over ten years (BLS horizon) is not steep enough
+    assert not assess_risk(market.assign(forecast_years=10, trend_pct=np.nan))["at_risk"].any()
 
 
 def test_lang_adds_reasons_column(market):
@@ -127,7 +140,7 @@ def test_only_one_change_source_is_enough():
 
 
 @pytest.mark.parametrize("drop", [["rti"], ["rti_source"], ["forecast_pct", "trend_pct"],
-                                  ["forecast_level"]])
+                                  ["forecast_level"], ["forecast_years"]])
 def test_missing_columns_are_named(market, drop):
     with pytest.raises(DataFormatError, match=drop[0]):
         assess_risk(market.drop(columns=drop))
@@ -138,6 +151,11 @@ def test_text_in_number_column_is_an_error(market):
     bad.loc["nurse", "trend_pct"] = "4,0"
     with pytest.raises(DataFormatError, match=r"'trend_pct'.*'4,0'.*nurse"):
         assess_risk(bad)
+
+
+def test_forecast_without_a_positive_horizon_is_an_error(market):
+    with pytest.raises(DataFormatError, match=r"'forecast_years'.*0.*cashier"):
+        assess_risk(market.assign(forecast_years=0))
 
 
 def test_duplicated_ids_are_an_error(market):
@@ -157,11 +175,12 @@ def test_bad_parameters(market, kwargs):
 
 _values = st.one_of(st.none(), st.floats(-3, 3, allow_nan=False))
 _changes = st.one_of(st.none(), st.floats(-30, 30, allow_nan=False))
+_rates = st.one_of(st.none(), st.floats(-5, 5, allow_nan=False))
 
 
 @settings(max_examples=60, deadline=None)
-@given(rows=st.lists(st.tuples(_values, _changes, _changes), min_size=1, max_size=12),
-       rti_threshold=st.floats(-1, 2), shrink_threshold=st.floats(-10, 0),
+@given(rows=st.lists(st.tuples(_values, _changes, _rates), min_size=1, max_size=12),
+       rti_threshold=st.floats(-1, 2), shrink_threshold=st.floats(-3, 0),
        require_both=st.booleans())
 def test_invariants(rows, rti_threshold, shrink_threshold, require_both):
     rti, fc, obs = ([np.nan if v is None else v for v in col] for col in zip(*rows))

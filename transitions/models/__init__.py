@@ -18,6 +18,7 @@ from .risk import (
     DEFAULT_RTI_THRESHOLD,
     DEFAULT_SHRINK_THRESHOLD,
     assess_risk,
+    per_year,
     risk_components,
 )
 
@@ -28,6 +29,7 @@ __all__ = [
     "estimate_risk_signals",
     "ESTIMATE_LEVEL",
     "risk_components",
+    "per_year",
     "DEFAULT_RTI_THRESHOLD",
     "DEFAULT_SHRINK_THRESHOLD",
 ]

@@ -34,6 +34,7 @@ from ..exceptions import DataFormatError, InvalidParameterError
 __all__ = [
     "assess_risk",
     "risk_components",
+    "per_year",
     "DEFAULT_RTI_THRESHOLD",
     "DEFAULT_SHRINK_THRESHOLD",
     "RTI_SCALE",
@@ -43,13 +44,13 @@ __all__ = [
 #: Default cut-off on the standardised RTI above which work counts as routine.
 #: See :func:`assess_risk` (Notes) for the justification.
 DEFAULT_RTI_THRESHOLD = 0.5
-#: Default employment change (percent over the source's horizon) at or below
-#: which an occupation counts as shrinking.
-DEFAULT_SHRINK_THRESHOLD = -2.0
+#: Default employment change (percent per year) at or below which an
+#: occupation counts as shrinking.
+DEFAULT_SHRINK_THRESHOLD = -0.5
 #: Width (standardised RTI units) of the logistic that turns RTI into a 0-1 score.
 RTI_SCALE = 0.25
-#: Width (percentage points) of the logistic that turns a change into a 0-1 score.
-SHRINK_SCALE = 1.0
+#: Width (percentage points per year) of the logistic that turns a change into a 0-1 score.
+SHRINK_SCALE = 0.25
 
 #: Columns the assessment needs: the routine index and its provenance.
 _REQUIRED = ("rti", "rti_source", "rti_level")
@@ -64,7 +65,10 @@ _SUPPORT = {
     "ai_exposure": ("ai_exposure_source", "ai_exposure_level"),
     "aioe": ("aioe_source", "aioe_level"),
 }
-_NUMERIC = ("rti", "forecast_pct", "trend_pct", "automation_probability", "ai_exposure", "aioe")
+_NUMERIC = ("rti", "forecast_pct", "forecast_years", "trend_pct", "automation_probability",
+            "ai_exposure", "aioe")
+#: Optional text columns naming the period of a change, e.g. "2025-2030".
+_PERIOD = {"forecast": "forecast_period", "observed": "trend_period"}
 _LANGS = ("nl", "en")
 
 # Level names as the labour-market layer writes them (English), in Dutch.
@@ -104,6 +108,11 @@ def _validate(table):
                 raise DataFormatError(
                     f"market_table has {cols[0]!r} but lacks its provenance column(s) {absent}"
                 )
+    if "forecast_pct" in table.columns and "forecast_years" not in table.columns:
+        raise DataFormatError(
+            "market_table has 'forecast_pct' but no 'forecast_years' (the forecast horizon in "
+            "years), so the forecast cannot be put on the per-year scale of 'trend_pct'"
+        )
     if table.index.hasnans:
         raise DataFormatError("market_table has an empty occupation id in its index")
     dup = table.index[table.index.duplicated()]
@@ -127,7 +136,32 @@ def _validate(table):
         if np.isinf(num.to_numpy(float, na_value=np.nan)).any():
             raise DataFormatError(f"market_table column {col!r} holds an infinite value")
         out[col] = num.astype(float)
+    if "forecast_pct" in out:
+        years = out["forecast_years"]
+        bad = out["forecast_pct"].notna() & ~(years > 0)
+        if bad.any():
+            i = bad.to_numpy().nonzero()[0][0]
+            raise DataFormatError(
+                f"market_table column 'forecast_years' must be a positive number where "
+                f"'forecast_pct' is known; got {table['forecast_years'].iloc[i]!r} for "
+                f"occupation {table.index[i]!r}"
+            )
     return out
+
+
+def per_year(change_pct, years):
+    """A change of ``change_pct`` percent over ``years`` years as a compound percent per year.
+
+    Examples
+    --------
+    >>> from transitions.models.risk import per_year
+    >>> round(float(per_year(-3.0, 6)), 3)
+    -0.506
+    """
+    change = np.asarray(change_pct, dtype=float)
+    years = np.asarray(years, dtype=float)
+    with np.errstate(invalid="ignore"):
+        return (np.power(1 + change / 100, 1 / years) - 1) * 100
 
 
 def _check_params(rti_threshold, shrink_threshold, require_both, lang):
@@ -156,7 +190,8 @@ def risk_components(rti, change_pct, *, rti_threshold=DEFAULT_RTI_THRESHOLD,
     """The two 0-1 component scores of the risk score.
 
     ``routine_score = 1 / (1 + exp(-(rti - rti_threshold) / RTI_SCALE))`` and
-    ``shrink_score = 1 / (1 + exp((change_pct - shrink_threshold) / SHRINK_SCALE))``:
+    ``shrink_score = 1 / (1 + exp((change_pct - shrink_threshold) / SHRINK_SCALE))``
+    (``RTI_SCALE = 0.25``, ``SHRINK_SCALE = 0.25`` percent a year):
     each is exactly 0.5 at its threshold, rises towards 1 for more routine work
     or a steeper fall in employment, and is NaN where the evidence is missing.
 
@@ -165,7 +200,7 @@ def risk_components(rti, change_pct, *, rti_threshold=DEFAULT_RTI_THRESHOLD,
     rti : array-like of float
         Standardised routine task intensity.
     change_pct : array-like of float
-        Employment change in percent (the steepest of forecast and observed).
+        Employment change in percent per year (the steepest of forecast and observed).
     rti_threshold, shrink_threshold : float
         As in :func:`assess_risk`.
 
@@ -176,7 +211,7 @@ def risk_components(rti, change_pct, *, rti_threshold=DEFAULT_RTI_THRESHOLD,
     Examples
     --------
     >>> from transitions.models import risk_components
-    >>> r, s = risk_components([0.5, 2.0], [-2.0, 5.0])
+    >>> r, s = risk_components([0.5, 2.0], [-0.5, 2.0])
     >>> [round(float(v), 2) for v in r], [round(float(v), 2) for v in s]
     ([0.5, 1.0], [0.5, 0.0])
     """
@@ -228,10 +263,11 @@ _TEXT = {
         "routine": "Routinematig werk: RTI {v} {p}, boven de drempel {t}",
         "not_routine": "Geen routinematig werk: RTI {v} {p}, niet boven de drempel {t}",
         "no_rti": "Geen routine-index (RTI) bekend voor dit beroep, dus geen risico-oordeel mogelijk",
-        "forecast": "{v} verwacht {p}",
-        "observed": "{v} waargenomen {p}",
-        "shrinking": "Krimp (drempel {t}): {e}",
-        "not_shrinking": "Geen krimp (drempel {t}): {e}",
+        "forecast": "{v} verwacht{period}, {a} per jaar {p}",
+        "observed": "{a} per jaar waargenomen{period} {p}",
+        "period": " over {}",
+        "shrinking": "Krimp (drempel {t} per jaar): {e}",
+        "not_shrinking": "Geen krimp (drempel {t} per jaar): {e}",
         "no_change": "Geen verwachte of waargenomen werkgelegenheidsontwikkeling bekend, "
                      "dus krimp is niet vast te stellen",
         "automation_probability": "kans op automatisering {v} {p}",
@@ -248,10 +284,11 @@ _TEXT = {
         "not_routine": "Not routine work: RTI {v} {p}, not above the threshold {t}",
         "no_rti": "No routine task intensity (RTI) known for this occupation, so no risk "
                   "judgement is possible",
-        "forecast": "{v} expected {p}",
-        "observed": "{v} observed {p}",
-        "shrinking": "Shrinking (threshold {t}): {e}",
-        "not_shrinking": "Not shrinking (threshold {t}): {e}",
+        "forecast": "{v} expected{period}, {a} a year {p}",
+        "observed": "{a} a year observed{period} {p}",
+        "period": " over {}",
+        "shrinking": "Shrinking (threshold {t} a year): {e}",
+        "not_shrinking": "Not shrinking (threshold {t} a year): {e}",
         "no_change": "No expected or observed employment change known, so shrinking cannot "
                      "be established",
         "automation_probability": "probability of automation {v} {p}",
@@ -288,9 +325,14 @@ def _reason(row, lang, rti_threshold, shrink_threshold, require_both):
     evidence = []
     for kind, (value_col, source_col, level_col) in _CHANGE.items():
         value = row.get(value_col)
-        if value is not None and not pd.isna(value):
-            evidence.append(t[kind].format(v=_pct(value, lang),
-                                           p=_prov(row, source_col, level_col, lang)))
+        if value is None or pd.isna(value):
+            continue
+        annual = row["forecast_pct_per_year"] if kind == "forecast" else value
+        period = row.get(_PERIOD[kind])
+        evidence.append(t[kind].format(
+            v=_pct(value, lang), a=_pct(annual, lang),
+            period=t["period"].format(period) if _present(period) else "",
+            p=_prov(row, source_col, level_col, lang)))
     if evidence:
         key = "shrinking" if shrinking else "not_shrinking"
         parts.append(t[key].format(t=_pct(shrink_threshold, lang), e="; ".join(evidence)))
@@ -318,16 +360,21 @@ def assess_risk(market_table, *, rti_threshold=DEFAULT_RTI_THRESHOLD,
         Indexed by occupation id, in the schema of
         :meth:`transitions.LabourMarket.for_taxonomy`: ``rti``, ``rti_source``,
         ``rti_level`` and at least one of ``forecast_pct`` (expected change,
-        percent) and ``trend_pct`` (observed change, percent), each with its
+        percent over the horizon, with ``forecast_years``, the horizon in years)
+        and ``trend_pct`` (observed change, percent per year), each with its
         ``_source`` and ``_level``. Supporting evidence is used when present:
         ``automation_probability``, ``ai_exposure``, ``aioe`` (with their
-        ``_source``/``_level``). ``label_nl``/``label_en``, ``trend`` and
-        ``isco_code`` are carried over when present.
+        ``_source``/``_level``). ``forecast_period``/``trend_period`` (e.g.
+        ``"2025-2030"``) appear in the reasons when present; ``label_nl``,
+        ``label_en``, ``trend``, ``isco_code`` and ``soc_code`` are carried over.
     rti_threshold : float, default=0.5
         Work is *routine* when the standardised RTI is above this value.
-    shrink_threshold : float, default=-2.0
-        Employment is *shrinking* when the expected or the observed change
-        (percent over the source's horizon) is at or below this value. Must be <= 0.
+    shrink_threshold : float, default=-0.5
+        Employment is *shrinking* when the expected or the observed change,
+        in percent per year, is at or below this value. Must be <= 0. A
+        forecast over several years is put on this scale as the compound
+        yearly rate (:func:`per_year`), so that ROA's six-year and BLS's
+        ten-year horizons and yearly observations are compared alike.
     require_both : bool, default=True
         If True, an occupation is at risk only when routine AND shrinking. If
         False, routine work alone flags it (the "routine-only" rule the
@@ -350,6 +397,7 @@ def assess_risk(market_table, *, rti_threshold=DEFAULT_RTI_THRESHOLD,
         - ``at_risk`` (bool): never True without evidence.
         - ``routine``, ``shrinking`` (nullable boolean; NA = no evidence).
         - ``shrinking_basis``: ``"forecast"``, ``"observed"``, ``"both"`` or ``""``.
+        - ``forecast_pct_per_year``: the forecast as a yearly rate (when a forecast is given).
         - ``routine_score``, ``shrink_score`` (float 0-1 or NaN).
         - ``reasons_nl``, ``reasons_en``: readable sentences giving the
           verdict, each number with its source and level, the thresholds, the
@@ -375,12 +423,15 @@ def assess_risk(market_table, *, rti_threshold=DEFAULT_RTI_THRESHOLD,
     outnumber non-routine analytic and interactive ones in Mihaylov & Tijdens'
     task shares (their raw RTI above 0).
 
-    *Shrink threshold.* -2% over the forecast horizon (ROA: 2025-2030, six
-    years) is about -0.3% a year: beyond the rounding of ROA's published
-    whole percents and the noise of one-year job counts, yet small enough to
-    catch a steady decline. Either source suffices (expected *or* observed):
-    ROA's forecast and the LFS observation disagree often, and an advisor
-    should see either warning; the reasons say which one it was.
+    *Shrink threshold.* -0.5% a year is -3% over ROA's six-year horizon
+    (2025-2030), ROA's own "very low" (*erg laag*) class of expansion demand
+    while the Dutch total grows by 2%, and -5% over BLS's decade. It lies
+    beyond the rounding of ROA's whole-percent figures (at most 0.1% a year)
+    yet catches a steady decline. Either source suffices (expected *or*
+    observed): ROA's forecast and the observed LFS change often disagree (ROA
+    expects administrative work to grow while LFS counts 2.7% fewer clerks a
+    year since 2021), and an advisor should see either warning; the reasons
+    say which it was.
 
     Examples
     --------
@@ -389,7 +440,8 @@ def assess_risk(market_table, *, rti_threshold=DEFAULT_RTI_THRESHOLD,
     >>> table = pd.DataFrame({
     ...     "rti": [1.8, -1.1], "rti_source": "Mihaylov & Tijdens 2019",
     ...     "rti_level": "ISCO 4-digit",
-    ...     "forecast_pct": [-3.0, 4.0], "forecast_source": "ROA AIS 2026",
+    ...     "forecast_pct": [-3.0, 4.0], "forecast_years": 6,
+    ...     "forecast_period": "2025-2030", "forecast_source": "ROA AIS 2026",
     ...     "forecast_level": "BRC group"}, index=["occ-cashier", "occ-nurse"])
     >>> result = assess_risk(table)
     >>> result["at_risk"].tolist()
@@ -397,14 +449,16 @@ def assess_risk(market_table, *, rti_threshold=DEFAULT_RTI_THRESHOLD,
     >>> print(result.loc["occ-cashier", "reasons_nl"])  # doctest: +NORMALIZE_WHITESPACE
     Risico door digitalisering: routinematig werk en krimpende werkgelegenheid.
     Routinematig werk: RTI 1,8 (Mihaylov & Tijdens 2019, ISCO 4-cijferig), boven de drempel 0,5.
-    Krimp (drempel -2%): -3% verwacht (ROA AIS 2026, BRC-beroepsgroep).
+    Krimp (drempel -0,5% per jaar): -3% verwacht over 2025-2030, -0,5% per jaar
+    (ROA AIS 2026, BRC-beroepsgroep).
     """
     _check_params(rti_threshold, shrink_threshold, require_both, lang)
     values = _validate(market_table)
     index = market_table.index
     nan = pd.Series(np.nan, index=index)
     rti = values["rti"]
-    forecast = values.get("forecast_pct", nan)
+    forecast_total = values.get("forecast_pct", nan)
+    forecast = pd.Series(per_year(forecast_total, values.get("forecast_years", nan)), index=index)
     observed = values.get("trend_pct", nan)
     # The steepest fall counts: either source may establish shrinking.
     change = pd.concat([forecast, observed], axis=1).min(axis=1, skipna=True)
@@ -437,14 +491,20 @@ def assess_risk(market_table, *, rti_threshold=DEFAULT_RTI_THRESHOLD,
     out["routine_score"] = routine_score
     out["shrink_score"] = shrink_score
     evidence = list(_REQUIRED)
-    for cols in _CHANGE.values():
+    for kind, cols in _CHANGE.items():
         evidence += [c for c in cols if c in market_table.columns]
+        if kind == "forecast" and "forecast_pct" in market_table.columns:
+            evidence.insert(evidence.index("forecast_pct") + 1, "forecast_years")
+        if _PERIOD[kind] in market_table.columns:
+            evidence.append(_PERIOD[kind])
     if "trend" in market_table.columns:
         evidence.append("trend")
     for col, prov in _SUPPORT.items():
         evidence += [c for c in (col, *prov) if c in market_table.columns]
     for col in evidence:
         out[col] = values[col] if col in values else market_table[col]
+    if "forecast_pct" in market_table.columns:
+        out.insert(out.columns.get_loc("forecast_years") + 1, "forecast_pct_per_year", forecast)
 
     rows = out.to_dict("records")
     for language in _LANGS:
