@@ -416,12 +416,13 @@ def assess_risk(market_table, *, rti_threshold=DEFAULT_RTI_THRESHOLD,
     Notes
     -----
     *RTI threshold.* The routine index is standardised (mean 0, standard
-    deviation 1 over the ISCO-08 unit groups). 0.5 marks roughly the most
-    routine third of unit groups, the cut-off of the routinisation literature
-    (Autor & Dorn 2013 call the top employment-weighted third of RTI
-    "routine-intensive"), and it is close to where routine tasks start to
-    outnumber non-routine analytic and interactive ones in Mihaylov & Tijdens'
-    task shares (their raw RTI above 0).
+    deviation 1 over the 427 ISCO-08 unit groups); 0.5 is half a standard
+    deviation above the mean unit group. With Mihaylov & Tijdens' index this
+    selects the most routine quarter of the unit groups (108), nearly the
+    set in which routine tasks outnumber non-routine analytic and interactive
+    ones (their raw RTI above 0: 103 groups). It is stricter than the top
+    third that Autor & Dorn (2013) call routine-intensive, because a flag
+    shown to advisors should err towards fewer, clearer cases.
 
     *Shrink threshold.* -0.5% a year is -3% over ROA's six-year horizon
     (2025-2030), ROA's own "very low" (*erg laag*) class of expansion demand
