@@ -39,7 +39,6 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import os
-import platform
 import sys
 from pathlib import Path
 
@@ -47,6 +46,7 @@ import numpy as np
 import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from transitions.models import (  # noqa: E402
     DEFAULT_RTI_THRESHOLD,
@@ -55,51 +55,19 @@ from transitions.models import (  # noqa: E402
     per_year,
 )
 
+from _risk_data import (  # noqa: E402
+    fo_by_isco,
+    isco_rti,
+    lfs_changes,
+    machine,
+    markdown_table,
+    soc2010_to_isco,
+    to_soc2018,
+    with_broad_fallback,
+)
+
 FO_HIGH = 0.7  # Frey & Osborne (2017): probability > 0.7 is their "high risk" category
 RTI_SRC = "Mihaylov & Tijdens 2019"
-
-
-# --------------------------------------------------------------------------- data
-def isco_rti(root):
-    """Standardised RTI per ISCO-08 unit group (mean 0, SD 1 over the 427 groups)."""
-    d = pd.read_csv(root / "risk/rti_mihaylov_tijdens_2019_isco08.csv", dtype={"isco08_code": str})
-    z = (d["rti"] - d["rti"].mean()) / d["rti"].std()
-    return pd.Series(z.to_numpy(), index=d["isco08_code"].str.zfill(4), name="rti")
-
-
-def lfs_changes(root):
-    """Employment change per ISCO 2-digit, % per year: 2013->2019 (before), 2021->2025 (after)."""
-    e = pd.read_csv(root / "nl/eurostat_lfsa_egai2d_nl_2011_2025.csv")
-    p = e.pivot(index="isco08", columns="year", values="employed_thousands")
-    breaks = set(e.loc[e["flag_series_break"].eq("b"), "year"])
-    assert {2013, 2021} <= breaks, "the series breaks moved: revisit the windows"
-    out = pd.DataFrame({
-        "before": per_year((p[2019] / p[2013] - 1) * 100, 2019 - 2013),
-        "after": per_year((p[2025] / p[2021] - 1) * 100, 2025 - 2021),
-        "employed_2021": p[2021],
-    })
-    out.index = out.index.str.replace("OC", "", regex=False)
-    return out
-
-
-def soc2010_to_isco(root):
-    c = pd.read_csv(root / "crosswalks/isco08_soc2010_bls.csv", dtype=str)
-    return c.rename(columns={"2010 SOC Code": "soc2010", "ISCO-08 Code": "isco"})[["soc2010", "isco"]]
-
-
-def to_soc2018(root, series_2010):
-    """Average a SOC 2010 series onto SOC 2018 codes (many-to-many crosswalk)."""
-    c = pd.read_csv(root / "crosswalks/soc2010_soc2018_bls.csv", dtype=str)
-    c = c.rename(columns={"2010 SOC Code": "soc2010", "2018 SOC Code": "soc2018"})
-    c["value"] = c["soc2010"].map(series_2010)
-    return c.dropna(subset=["value"]).groupby("soc2018")["value"].mean()
-
-
-def with_broad_fallback(codes, detailed):
-    """Values for SOC codes: exact, else the mean over the same broad group (first 6 chars)."""
-    broad = detailed.groupby(detailed.index.str[:6]).mean()
-    exact = codes.map(detailed)
-    return exact.fillna(codes.str[:6].map(broad)), np.where(exact.notna(), "detailed", "broad")
 
 
 # --------------------------------------------------------------------------- scoring
@@ -135,10 +103,7 @@ def rules(table, fo, shrink_threshold):
 def backtest_nl(root):
     rti = isco_rti(root)
     lfs = lfs_changes(root)
-    x = soc2010_to_isco(root)
-    fo = pd.read_csv(root / "risk/frey_osborne_2017_soc2010.csv", dtype={"soc2010_code": str})
-    x["fo"] = x["soc2010"].map(fo.set_index("soc2010_code")["computerization_risk"])
-    fo_isco = x.dropna(subset=["fo"]).groupby("isco")["fo"].mean()
+    fo_isco = fo_by_isco(root)
     units = pd.DataFrame({"rti": rti, "fo": fo_isco.reindex(rti.index)})
     units["isco2"] = units.index.str[:2]
     by2 = units.groupby("isco2").mean().join(lfs, how="inner")
@@ -177,33 +142,12 @@ def backtest_us(root):
     return res, int(outcome.sum()), len(us), len(bls)
 
 
-# --------------------------------------------------------------------------- report
-def machine():
-    mem = ""
-    try:
-        with open("/proc/meminfo") as f:
-            kb = int(f.readline().split()[1])
-        mem = f", {kb / 2**20:.0f} GiB RAM"
-    except (OSError, ValueError, IndexError):
-        pass
-    return (f"{platform.system()} {platform.machine()}, {os.cpu_count()} cores{mem}, "
-            f"Python {platform.python_version()}")
-
-
 def fmt(res):
     res = res.copy()
     for col in ("precision", "recall", "F1"):
         res[col] = res[col].map(lambda v: "n/a" if pd.isna(v) else f"{v:.2f}")
     res[["flagged", "hits"]] = res[["flagged", "hits"]].astype(int)
     return markdown_table(res.rename_axis("rule").reset_index())
-
-
-def markdown_table(df):
-    """A pipe table (pandas' to_markdown needs the optional tabulate)."""
-    rows = [[str(c) for c in df.columns]] + [[str(v) for v in r] for r in df.to_numpy()]
-    lines = ["| " + " | ".join(r) + " |" for r in rows]
-    lines.insert(1, "|" + "|".join("---" for _ in df.columns) + "|")
-    return "\n".join(lines)
 
 
 def main(argv=None):
