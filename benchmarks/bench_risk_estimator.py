@@ -5,7 +5,8 @@ group: the standardised routine task intensity (Mihaylov & Tijdens 2019), the
 Frey & Osborne (2017) probability (mean over the crosswalked SOC 2010 codes),
 the *routine* flag (RTI above the library's threshold) and, where the
 labour-market layer is available, the ``at_risk`` flag of ``assess_risk``.
-Features: the occupation's row of ``tax.incidence()``.
+Features: the occupation's row of ``tax.incidence()``, alone or with the skill
+groups above its skills (``transitions.models.skill_profiles``).
 
 Folds are grouped by ISCO 2-digit (``GroupKFold``, 5 folds): every occupation is
 estimated by a model that saw no occupation of its sub-major group, the
@@ -47,7 +48,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from transitions import RiskSignalClassifier, RiskSignalRegressor, load_esco  # noqa: E402
-from transitions.models import DEFAULT_RTI_THRESHOLD  # noqa: E402
+from transitions.models import DEFAULT_RTI_THRESHOLD, skill_profiles  # noqa: E402
 
 from _risk_data import fo_by_isco, isco_rti, machine, markdown_table  # noqa: E402
 
@@ -88,36 +89,39 @@ def _spearman(y, pred):
     return np.nan if np.ptp(pred) == 0 else spearmanr(y, pred).statistic
 
 
-def regression_rows(X, y, groups, major, name):
+def regression_rows(X, Xg, y, groups, major, name):
     models = {
-        "RiskSignalRegressor (alpha=1, tf-idf)": RiskSignalRegressor(),
-        "RiskSignalRegressor (alpha=0.3, tf-idf)": RiskSignalRegressor(alpha=0.3),
-        "RiskSignalRegressor (alpha=1, raw weights)": RiskSignalRegressor(tfidf=False),
-        "10 nearest neighbours (cosine, tf-idf)": make_pipeline(
-            TfidfTransformer(), KNeighborsRegressor(n_neighbors=10, metric="cosine")),
-        "floor: training mean": DummyRegressor(),
-        "context: ISCO 1-digit mean (needs a code)": _MajorGroupMean(major),
+        "RiskSignalRegressor, skills + groups (alpha=1, tf-idf)": (RiskSignalRegressor(), Xg),
+        "RiskSignalRegressor, skills + groups (alpha=3, tf-idf)":
+            (RiskSignalRegressor(alpha=3), Xg),
+        "RiskSignalRegressor, skills (alpha=1, tf-idf)": (RiskSignalRegressor(), X),
+        "RiskSignalRegressor, skills (alpha=1, raw weights)":
+            (RiskSignalRegressor(tfidf=False), X),
+        "10 nearest neighbours, skills (cosine, tf-idf)": (make_pipeline(
+            TfidfTransformer(), KNeighborsRegressor(n_neighbors=10, metric="cosine")), X),
+        "floor: training mean": (DummyRegressor(), X),
+        "context: ISCO 1-digit mean (needs a code)": (_MajorGroupMean(major), X),
     }
     rows = []
-    for label, model in models.items():
+    for label, (model, F) in models.items():
         t0 = time.perf_counter()
-        res = per_fold(model, X, y, groups, {"R^2": r2_score, "Spearman": _spearman})
+        res = per_fold(model, F, y, groups, {"R^2": r2_score, "Spearman": _spearman})
         rows.append({"target": name, "model": label, "R^2": res["R^2"],
                      "Spearman": res["Spearman"], "pooled R^2": (res["pooled R^2"], 0.0),
                      "seconds": time.perf_counter() - t0})
     return rows
 
 
-def classification_rows(X, flag, groups, major, name):
+def classification_rows(X, Xg, flag, groups, major, name):
     rows = []
     models = {
-        "RiskSignalClassifier (C=1, tf-idf)": RiskSignalClassifier(),
-        "RiskSignalClassifier (C=10, tf-idf)": RiskSignalClassifier(C=10),
-        "context: ISCO 1-digit share (needs a code)": _MajorGroupMean(major),
+        "RiskSignalClassifier, skills + groups (C=1, tf-idf)": (RiskSignalClassifier(), Xg),
+        "RiskSignalClassifier, skills (C=1, tf-idf)": (RiskSignalClassifier(), X),
+        "context: ISCO 1-digit share (needs a code)": (_MajorGroupMean(major), X),
     }
-    for label, model in models.items():
+    for label, (model, F) in models.items():
         t0 = time.perf_counter()
-        res = per_fold(model, X, flag, groups, {"AUC": roc_auc_score}, proba=True)
+        res = per_fold(model, F, flag, groups, {"AUC": roc_auc_score}, proba=True)
         rows.append({"target": name, "model": label, "AUC": res["AUC"],
                      "positives": f"{int(flag.sum())} of {len(flag)}",
                      "seconds": time.perf_counter() - t0})
@@ -169,21 +173,22 @@ def main(argv=None):
     rti = isco.map(isco_rti(root))
     fo = isco.map(fo_by_isco(root))
     X = tax.incidence()
+    Xg = skill_profiles(tax).matrix
     groups = isco.str[:2].to_numpy()
     major = isco.str[:1].to_numpy()
 
     reg, clf = [], []
     has = rti.notna().to_numpy()
-    reg += regression_rows(X[has], rti[has].to_numpy(), groups[has], major[has], "RTI")
+    reg += regression_rows(X[has], Xg[has], rti[has].to_numpy(), groups[has], major[has], "RTI")
     flag = (rti[has] > DEFAULT_RTI_THRESHOLD).to_numpy()
-    clf += classification_rows(X[has], flag, groups[has], major[has],
+    clf += classification_rows(X[has], Xg[has], flag, groups[has], major[has],
                                f"routine (RTI > {DEFAULT_RTI_THRESHOLD})")
     has_fo = fo.notna().to_numpy()
-    reg += regression_rows(X[has_fo], fo[has_fo].to_numpy(), groups[has_fo], major[has_fo],
-                           "Frey-Osborne probability")
+    reg += regression_rows(X[has_fo], Xg[has_fo], fo[has_fo].to_numpy(), groups[has_fo],
+                           major[has_fo], "Frey-Osborne probability")
     at_risk = at_risk_flags(root, tax)
     if at_risk is not None:
-        clf += classification_rows(X, at_risk.to_numpy(), groups, major, "at_risk (NL)")
+        clf += classification_rows(X, Xg, at_risk.to_numpy(), groups, major, "at_risk (NL)")
 
     lines = [
         "# Skill-profile estimates of the risk signals: cross-validation",
@@ -191,7 +196,8 @@ def main(argv=None):
         f"Run {dt.date.today().isoformat()} on {machine()}, with "
         "`python benchmarks/bench_risk_estimator.py --write docs/benchmarks/risk_estimator.md`.",
         "",
-        f"{tax.name}: {len(tax.occupations)} occupations x {len(tax.skills)} skills; "
+        f"{tax.name}: {len(tax.occupations)} occupations x {len(tax.skills)} skills "
+        f"({Xg.shape[1] - X.shape[1]} skill groups more with the hierarchy); "
         f"{int(has.sum())} with an RTI, {int(has_fo.sum())} with a Frey-Osborne probability "
         f"through their ISCO unit group. {N_SPLITS}-fold GroupKFold by ISCO 2-digit "
         f"({len(set(groups))} groups); mean ± SD over the folds, and R^2 of the pooled "

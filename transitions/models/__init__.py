@@ -14,6 +14,7 @@ from .estimator import (
     RiskSignalRegressor,
     estimate_risk_signals,
 )
+from .features import SkillProfiles, skill_profiles
 from .risk import (
     DEFAULT_RTI_THRESHOLD,
     DEFAULT_SHRINK_THRESHOLD,
@@ -27,6 +28,8 @@ __all__ = [
     "RiskSignalRegressor",
     "RiskSignalClassifier",
     "estimate_risk_signals",
+    "skill_profiles",
+    "SkillProfiles",
     "ESTIMATE_LEVEL",
     "risk_components",
     "per_year",

@@ -6,7 +6,8 @@ probability per SOC occupation. ESCO's ~3,000 occupations share 427 ISCO unit
 groups, and an occupation a researcher adds to a taxonomy has no group score
 at all. Occupations with similar skills do similar tasks, so a model fitted on
 the rows of :meth:`transitions.Taxonomy.incidence` of the scored occupations
-gives an estimate for the others.
+(best with the skill groups above the skills added,
+:func:`transitions.models.skill_profiles`) gives an estimate for the others.
 
 - :class:`RiskSignalRegressor`: ridge regression on the (tf-idf weighted)
   skill profile, for continuous signals (RTI, automation probability, AI exposure).
@@ -46,6 +47,7 @@ from sklearn.utils.multiclass import check_classification_targets
 from sklearn.utils.validation import check_is_fitted, validate_data
 
 from ..exceptions import DataFormatError, InvalidParameterError
+from .features import skill_profiles
 
 __all__ = ["RiskSignalRegressor", "RiskSignalClassifier", "estimate_risk_signals",
            "ESTIMATE_LEVEL"]
@@ -285,7 +287,7 @@ def _weights(coef, skill_index, n_features):
 
 
 def estimate_risk_signals(taxonomy, market_table, columns=("rti",), *, estimator=None,
-                          min_train=20):
+                          hierarchy=True, min_train=20):
     """Fill missing risk signals of a labour-market table with skill-profile estimates.
 
     For each column, a clone of ``estimator`` is fitted on the occupations
@@ -306,6 +308,10 @@ def estimate_risk_signals(taxonomy, market_table, columns=("rti",), *, estimator
     estimator : estimator, optional
         Default :class:`RiskSignalRegressor` (clipped to ``(0, 1)`` for
         ``automation_probability`` and ``ai_exposure``).
+    hierarchy : bool, default=True
+        Add the skill groups above each skill to the features
+        (:func:`transitions.models.skill_profiles`); this generalises better to
+        occupations of fields the model has not seen.
     min_train : int, default=20
         Fewer occupations with a value than this raise an error: too few to learn from.
 
@@ -348,7 +354,7 @@ def estimate_risk_signals(taxonomy, market_table, columns=("rti",), *, estimator
             f"market_table has {len(unknown)} occupation id(s) the taxonomy {taxonomy.name!r} "
             f"does not know, e.g. {list(unknown[:3])}"
         )
-    X = taxonomy.incidence()[taxonomy.occupation_position(market_table.index)]
+    X = skill_profiles(taxonomy, hierarchy=hierarchy).rows(market_table.index)
     out = market_table.copy()
     for col in columns:
         needed = [col, f"{col}_source", f"{col}_level"]
