@@ -1,10 +1,11 @@
 """Cross-validated skill-profile estimates of the risk signals (ESCO occupations).
 
-Targets: the published group values of each ESCO occupation's ISCO-08 unit
-group: the standardised routine task intensity (Mihaylov & Tijdens 2019), the
-Frey & Osborne (2017) probability (mean over the crosswalked SOC 2010 codes),
-the *routine* flag (RTI above the library's threshold) and, where the
-labour-market layer is available, the ``at_risk`` flag of ``assess_risk``.
+Targets, from the labour-market layer (``LabourMarket.from_files(...).for_taxonomy``)
+at the level of each ESCO occupation's own ISCO-08 unit group: the
+standardised routine task intensity (Mihaylov & Tijdens 2019), the Frey &
+Osborne (2017) probability (through the ISCO-SOC crosswalk), the *routine*
+flag (RTI above the library's threshold) and the ``at_risk`` flag of
+``assess_risk`` on the Dutch data.
 Features: the occupation's row of ``tax.incidence()``, alone or with the skill
 groups above its skills (``transitions.models.skill_profiles``).
 
@@ -47,10 +48,16 @@ from sklearn.feature_extraction.text import TfidfTransformer
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from transitions import RiskSignalClassifier, RiskSignalRegressor, load_esco  # noqa: E402
+from transitions import (  # noqa: E402
+    LabourMarket,
+    RiskSignalClassifier,
+    RiskSignalRegressor,
+    assess_risk,
+    load_esco,
+)
 from transitions.models import DEFAULT_RTI_THRESHOLD, skill_profiles  # noqa: E402
 
-from _risk_data import fo_by_isco, isco_rti, machine, markdown_table  # noqa: E402
+from _risk_data import machine, markdown_table  # noqa: E402
 
 N_SPLITS = 5
 
@@ -130,16 +137,6 @@ def classification_rows(X, Xg, flag, groups, major, name):
     return rows
 
 
-def at_risk_flags(root, tax):
-    """The ``at_risk`` flag on the real Dutch data, if the labour-market layer is there."""
-    try:
-        from transitions import LabourMarket, assess_risk
-    except ImportError:
-        return None
-    lm = LabourMarket.from_data(root)
-    return assess_risk(lm.for_taxonomy(tax))["at_risk"]
-
-
 def _cell(v):
     if isinstance(v, tuple):
         mean, sd = v
@@ -169,9 +166,13 @@ def main(argv=None):
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # the export's known defects, counted by the loader
         tax = load_esco(root / "esco/v1.1.1", labels={"nl": root / "esco/nl"})
+        market = LabourMarket.from_files(root).for_taxonomy(tax)
     isco = tax.occupations["isco_code"].astype(str)
-    rti = isco.map(isco_rti(root))
-    fo = isco.map(fo_by_isco(root))
+    # targets: values of the occupation's own unit group only (no coarser fallback)
+    rti = market["rti"].where(market["rti_level"] == "ISCO 4-digit")
+    fo = market["automation_probability"].where(
+        market["automation_probability_level"] == "ISCO 4-digit")
+    at_risk = assess_risk(market)["at_risk"]
     X = tax.incidence()
     Xg = skill_profiles(tax).matrix
     groups = isco.str[:2].to_numpy()
@@ -186,9 +187,8 @@ def main(argv=None):
     has_fo = fo.notna().to_numpy()
     reg += regression_rows(X[has_fo], Xg[has_fo], fo[has_fo].to_numpy(), groups[has_fo],
                            major[has_fo], "Frey-Osborne probability")
-    at_risk = at_risk_flags(root, tax)
-    if at_risk is not None:
-        clf += classification_rows(X, Xg, at_risk.to_numpy(), groups, major, "at_risk (NL)")
+    clf += classification_rows(X, Xg, at_risk.to_numpy(), groups, major,
+                               "at_risk (NL, assess_risk defaults)")
 
     lines = [
         "# Skill-profile estimates of the risk signals: cross-validation",
