@@ -3,7 +3,7 @@
 Targets, from the labour-market layer (``LabourMarket.from_files(...).for_taxonomy``)
 at the level of each ESCO occupation's own ISCO-08 unit group: the
 standardised routine task intensity (Mihaylov & Tijdens 2019), the Frey &
-Osborne (2017) probability (through the ISCO-SOC crosswalk), the *routine*
+Osborne (2017) probability (detailed SOC codes through the ISCO-SOC crosswalk), the *routine*
 flag (RTI above the library's threshold) and the ``at_risk`` flag of
 ``assess_risk`` on the Dutch data.
 Features: the occupation's row of ``tax.incidence()``, alone or with the skill
@@ -171,7 +171,7 @@ def main(argv=None):
     # targets: values of the occupation's own unit group only (no coarser fallback)
     rti = market["rti"].where(market["rti_level"] == "ISCO 4-digit")
     fo = market["automation_probability"].where(
-        market["automation_probability_level"] == "ISCO 4-digit")
+        market["automation_probability_level"] == "SOC detailed")
     at_risk = assess_risk(market)["at_risk"]
     X = tax.incidence()
     Xg = skill_profiles(tax).matrix
