@@ -13,7 +13,8 @@ Folds are grouped by ISCO 2-digit (``GroupKFold``, 5 folds): every occupation is
 estimated by a model that saw no occupation of its sub-major group, the
 situation of a new occupation without a code. Scores are the mean and SD over
 the folds: R^2 and Spearman's rho for the continuous signals, ROC AUC for the
-flags; "pooled R^2" scores all out-of-fold predictions at once (the per-fold
+flags (folds whose held-out groups hold one class only are left out of the
+mean); "pooled R^2"/"pooled AUC" score all out-of-fold predictions at once (the per-fold
 R^2 also charges each fold for its held-out groups' mean lying away from the
 training mean); "seconds" is the time for all five fits. Floors: the training mean (R^2 <= 0, AUC 0.5). For
 context, the mean of the training occupations in the same ISCO 1-digit major
@@ -86,9 +87,14 @@ def per_fold(model, X, y, groups, metrics, proba=False):
         pooled[test] = pred
         for name, metric in metrics.items():
             scores[name].append(metric(y[test], pred))
-    out = {name: (np.mean(v), np.std(v)) for name, v in scores.items()}
+    out = {name: (np.nanmean(v), np.nanstd(v)) for name, v in scores.items()}
     out.update({f"pooled {name}": metric(y, pooled) for name, metric in metrics.items()})
     return out
+
+
+def _auc(y, score):
+    # a fold whose held-out groups hold one class only has no AUC
+    return np.nan if len(np.unique(y)) < 2 else roc_auc_score(y, score)
 
 
 def _spearman(y, pred):
@@ -128,11 +134,13 @@ def classification_rows(X, Xg, flag, groups, major, name):
     }
     for label, (model, F) in models.items():
         t0 = time.perf_counter()
-        res = per_fold(model, F, flag, groups, {"AUC": roc_auc_score}, proba=True)
+        res = per_fold(model, F, flag, groups, {"AUC": _auc}, proba=True)
         rows.append({"target": name, "model": label, "AUC": res["AUC"],
+                     "pooled AUC": (res["pooled AUC"], 0.0),
                      "positives": f"{int(flag.sum())} of {len(flag)}",
                      "seconds": time.perf_counter() - t0})
     rows.append({"target": name, "model": "floor: constant", "AUC": (0.5, 0.0),
+                 "pooled AUC": (0.5, 0.0),
                  "positives": f"{int(flag.sum())} of {len(flag)}", "seconds": 0.0})
     return rows
 
@@ -210,7 +218,7 @@ def main(argv=None):
         "",
         "## Flags",
         "",
-        fmt(clf, ["target", "model", "AUC", "positives", "seconds"]),
+        fmt(clf, ["target", "model", "AUC", "pooled AUC", "positives", "seconds"]),
         "",
     ]
     text = "\n".join(lines)
