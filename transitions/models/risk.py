@@ -416,12 +416,13 @@ def assess_risk(market_table, *, rti_threshold=DEFAULT_RTI_THRESHOLD,
     Notes
     -----
     *RTI threshold.* The routine index is standardised (mean 0, standard
-    deviation 1 over the 427 ISCO-08 unit groups); 0.5 is half a standard
-    deviation above the mean unit group. With Mihaylov & Tijdens' index this
-    selects the most routine quarter of the unit groups (108), nearly the
-    set in which routine tasks outnumber non-routine analytic and interactive
-    ones (their raw RTI above 0: 103 groups). It is stricter than the top
-    third that Autor & Dorn (2013) call routine-intensive, because a flag
+    deviation 1 over the 427 ISCO-08 unit groups; the labour-market layer
+    rebuilds it from Mihaylov & Tijdens' task shares). 0.5, half a standard
+    deviation above the mean unit group, selects the most routine quarter of
+    the unit groups (111): all 103 groups in which routine tasks outnumber
+    non-routine analytic and interactive ones (the published RTI above 0)
+    and 8 more. It is stricter than the top third that Autor & Dorn (2013)
+    call routine-intensive (here RTI above 0: 146 groups), because a flag
     shown to advisors should err towards fewer, clearer cases.
 
     *Shrink threshold.* -0.5% a year is -3% over ROA's six-year horizon
