@@ -6,6 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import transitions
 from transitions import assess_risk
 from transitions.exceptions import DataFormatError, InvalidParameterError
 from transitions.models import per_year, risk_components
@@ -200,3 +201,17 @@ def test_invariants(rows, rti_threshold, shrink_threshold, require_both):
                            shrink_threshold=shrink_threshold - 1, require_both=require_both)
     assert not (stricter["at_risk"] & ~result["at_risk"]).any()
     assert result["reasons_nl"].str.len().gt(0).all() and result["reasons_en"].str.len().gt(0).all()
+
+
+@pytest.mark.skipif(not hasattr(transitions, "LabourMarket"),
+                    reason="transitions.LabourMarket (labour-market layer) not merged yet")
+def test_on_the_sample_labour_market(sample):
+    from transitions.datasets.sample import SAMPLE_SOURCE
+
+    table = transitions.LabourMarket.from_sample().for_taxonomy(sample)
+    result = assess_risk(table, lang="nl")
+    for occ in ("occ-cashier", "occ-data-entry-clerk", "occ-printer", "occ-administrative-clerk"):
+        assert result.loc[occ, "at_risk"], result.loc[occ, "reasons_en"]
+    for occ in ("occ-software-developer", "occ-nurse", "occ-electrician", "occ-ict-support"):
+        assert not result.loc[occ, "at_risk"], result.loc[occ, "reasons_en"]
+    assert result.loc[result["at_risk"], "reasons"].str.contains(SAMPLE_SOURCE, regex=False).all()
