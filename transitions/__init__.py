@@ -16,13 +16,19 @@ from .exceptions import (
     UnknownSkillError,
 )
 from .lookup import find_occupation
+from .taxonomy import Taxonomy
+
+# occupation graph (issue 3)
+from . import evaluation
+from .graph import OccupationGraph, write_edgelist, write_graphml
+
+# models: digitalisation risk (issue 4)
 from .models import (
     RiskSignalClassifier,
     RiskSignalRegressor,
     assess_risk,
     estimate_risk_signals,
 )
-from .taxonomy import Taxonomy
 
 __version__ = "0.1.0"
 
@@ -40,7 +46,12 @@ __all__ = [
     "InvalidParameterError",
     "CacheError",
     "DataQualityWarning",
-    # models: digitalisation risk
+    # occupation graph (issue 3)
+    "OccupationGraph",
+    "write_graphml",
+    "write_edgelist",
+    "evaluation",
+    # models: digitalisation risk (issue 4)
     "assess_risk",
     "RiskSignalRegressor",
     "RiskSignalClassifier",
