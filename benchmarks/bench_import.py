@@ -93,6 +93,22 @@ print(json.dumps({{"wall": wall, "cpu": cpu, "peak_mb": peak / 1024,
 """
 
 
+_NOTES = """## Reading the figures
+
+* **floor** reads exactly the files `load_esco` reads (its own plan: the two v1.1.1 zips'
+  members plus the Dutch files), each with a plain `pd.read_csv` and default options.
+* **cold** includes everything a first call does: finding the files, hashing the downloads
+  for the cache key, parsing (only the columns used), cleaning labels, checking every relation
+  and hierarchy edge, matching DigComp titles, building and validating the `Taxonomy`, and
+  writing the ~18 MB cache entry (streamed, hashed while written).
+* **warm** is a new process reading that entry: manifest and SHA-256 checks, decoding the
+  text columns straight into Arrow buffers, building the `Taxonomy`.
+* The machine is shared with other helpers' jobs, so single runs vary by a factor of up to
+  two; the best of several runs is the figure compared with the target, and the ratio of the
+  medians is shown beside it. CPU time varies less than wall time under contention.
+"""
+
+
 def _run_child(mode, source, labels, data_home):
     code = _CHILD.format(repo=str(REPO))
     out = subprocess.run(
@@ -154,12 +170,13 @@ def _table(name, runs, with_floor=True):
     )
     if with_floor:
         ratio_w, ratio_c = cold_w / floor_w, cold_c / floor_c
+        ratio_med = _median(runs["cold"], "wall") / _median(runs["floor"], "wall")
         rows.append(
             (
                 "cold / floor",
                 f"{ratio_w:.2f}x",
                 f"{ratio_c:.2f}x",
-                "",
+                f"ratio of medians {ratio_med:.2f}x",
                 f"<= {TARGET_RATIO:.0f}x",
                 ok(ratio_w <= TARGET_RATIO),
             )
@@ -266,7 +283,7 @@ def main(argv=None):
             f"# Import benchmark\n\nMeasured {stamp} on {machine}.\n\nCommand: `{cmd}`. "
             f"Each figure is the best of {args.repeat} runs, each in a fresh process "
             f"(floor, cold and warm interleaved); see `benchmarks/bench_import.py` for "
-            f"what each row measures.\n\n{text}\n"
+            f"what each row measures.\n\n{text}\n\n{_NOTES}"
         )
         Path(args.write).parent.mkdir(parents=True, exist_ok=True)
         Path(args.write).write_text(doc, encoding="utf-8")

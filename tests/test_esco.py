@@ -368,3 +368,14 @@ def test_digcomp_unmatched_label_is_reported_not_guessed():
     )
     codes, problems = match_digcomp(table)
     assert codes.isna().all() and len(problems) == 2
+
+
+def test_repeated_relation_keeps_the_essential_link(tmp_path):
+    files = classification_files(v12=True)
+    name = "occupationSkillRelations_en.csv"
+    files[name] += f"{OCC['clerk']},clerk,optional,skill/competence,{SK['type']},type fast\n"
+    tax, msgs = _load(write_folder(tmp_path / "esco", files), data_home=tmp_path / "home")
+    assert any("1 repeated (occupation, skill) relation row(s) (strongest kept)" in m for m in msgs)
+    rel = tax.relations.set_index(["occupation_id", "skill_id"])
+    assert rel.index.is_unique and len(rel) == 9
+    assert rel.loc[(OCC["clerk"], SK["type"]), "relation"] == "essential"

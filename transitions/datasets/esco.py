@@ -349,7 +349,10 @@ def _relations(src, occ, skills, defects):
             f"missing from the skills file (dropped)",
             ids,
         )
-    df = df[~(bad_type | bad_occ | bad_skill)]
+    df = df[["occupationUri", "skillUri", "relationType"]]
+    drop = bad_type | bad_occ | bad_skill
+    if drop.any():
+        df = df[~drop]
     rel = pd.DataFrame(
         {
             "occupation_id": df["occupationUri"].array,
@@ -357,8 +360,10 @@ def _relations(src, occ, skills, defects):
             "relation": df["relationType"].array,
         }
     )
-    # A pair listed twice keeps its strongest link (essential sorts first).
-    dup = rel.duplicated(["occupation_id", "skill_id"], keep=False)
+    # A pair listed twice keeps its strongest link (essential sorts first). The pair
+    # test runs on integer codes: cheaper than DataFrame.duplicated on two text columns.
+    occ_codes, occ_ids = pd.factorize(rel["occupation_id"])
+    dup = _pair_duplicated(occ_codes, rel["skill_id"])
     if dup.any():
         n = int(rel[dup].duplicated(["occupation_id", "skill_id"]).sum())
         defects.add(
@@ -371,16 +376,18 @@ def _relations(src, occ, skills, defects):
             .drop_duplicates(["occupation_id", "skill_id"])
             .sort_index()
         )
+        occ_codes, occ_ids = pd.factorize(rel["occupation_id"])
     essential = (rel["relation"] == "essential").to_numpy(dtype=bool)
     rel["weight"] = np.where(essential, RELATION_WEIGHTS["essential"], RELATION_WEIGHTS["optional"])
-    has_rel = member(occ.index, rel["occupation_id"])
+    # Occupations with links, and with essential links, from the distinct ids only.
+    has_rel = member(occ.index, occ_ids)
     if not has_rel.all():
         defects.add(
             name,
             f"{int((~has_rel).sum())} occupation(s) without any skill relation (kept)",
             occ.loc[~has_rel, "label_en"],
         )
-    has_ess = member(occ.index, rel.loc[essential, "occupation_id"])
+    has_ess = member(occ.index, occ_ids[np.unique(occ_codes[essential])])
     no_ess = has_rel & ~has_ess
     if no_ess.any():
         defects.add(
@@ -390,6 +397,13 @@ def _relations(src, occ, skills, defects):
             occ.loc[no_ess, "label_en"],
         )
     return rel.reset_index(drop=True)
+
+
+def _pair_duplicated(first_codes, second):
+    """Rows whose (first, second) pair occurs more than once (all of them flagged)."""
+    second_codes, second_ids = pd.factorize(second)
+    key = first_codes.astype(np.int64) * max(len(second_ids), 1) + second_codes
+    return pd.Index(key).duplicated(keep=False) if len(key) else np.zeros(0, dtype=bool)
 
 
 def _collections(plan, skills, defects):
