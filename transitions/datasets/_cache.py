@@ -292,11 +292,11 @@ def taxonomy_from_folder(folder, *, key=None):
             t: (None if spec is None else _decode_frame(spec, arrays))
             for t, spec in body["tables"].items()
         }
+        return _assemble(tables, body)
     except CacheError:
         raise
     except Exception as exc:  # a verified file that still does not decode: treat as corrupt
         raise CacheError(f"{path}: does not decode ({type(exc).__name__}: {exc})") from exc
-    return _assemble(tables, body)
 
 
 class _HashingWriter(io.RawIOBase):
