@@ -104,8 +104,11 @@ def test_folder_round_trip_keeps_every_table_and_dtype(tmp_path):
 
 def test_no_pickle_in_the_arrays(tmp_path):
     taxonomy_to_folder(_toy(), tmp_path / "entry")
-    with np.load(tmp_path / "entry" / "tables.npz", allow_pickle=False) as npz:
-        assert all(npz[k].dtype != object for k in npz.files)
+    files = sorted(p.name for p in (tmp_path / "entry").iterdir())
+    assert files[-1] == "manifest.json" and all(f.endswith(".npy") for f in files[:-1])
+    for f in files[:-1]:
+        arr = np.load(tmp_path / "entry" / f, allow_pickle=False)
+        assert arr.ndim == 1 and arr.dtype != object
 
 
 _text = st.one_of(st.none(), st.just(np.nan), st.text(max_size=12))
@@ -239,7 +242,8 @@ def test_flipped_byte_warns_and_rebuilds(tmp_path):
     home, src, build = tmp_path / "home", _source(tmp_path), _Builder(_toy())
     cached_taxonomy("toy", [src], build, data_home=home)
     (entry,) = [p for p in (home / "taxonomies").iterdir() if p.is_dir()]
-    for victim in ("tables.npz", "manifest.json"):
+    biggest = max(entry.glob("*.npy"), key=lambda p: p.stat().st_size).name
+    for victim in (biggest, "manifest.json"):
         path = entry / victim
         data = bytearray(path.read_bytes())
         data[len(data) // 2] ^= 0x01
@@ -258,7 +262,7 @@ def test_missing_file_in_entry_is_corrupt(tmp_path):
     home, src, build = tmp_path / "home", _source(tmp_path), _Builder(_toy())
     cached_taxonomy("toy", [src], build, data_home=home)
     (entry,) = [p for p in (home / "taxonomies").iterdir() if p.is_dir()]
-    (entry / "tables.npz").unlink()
+    next(entry.glob("*.npy")).unlink()
     with pytest.warns(DataQualityWarning, match="cache corrupt"):
         cached_taxonomy("toy", [src], build, data_home=home)
     assert build.calls == 2
@@ -275,7 +279,7 @@ def test_failed_build_or_write_leaves_no_entry(tmp_path, monkeypatch):
     assert not [p for p in (home / "taxonomies").iterdir() if p.is_dir()]
 
     def crash(tax, folder, key=""):
-        (folder / "tables.npz").write_bytes(b"half")
+        (folder / "g0.npy").write_bytes(b"half")
         raise OSError("disk full")
 
     monkeypatch.setattr(_cache, "taxonomy_to_folder", crash)

@@ -9,11 +9,12 @@ the import time.
 
 Layout of an entry, ``<data_home>/taxonomies/<name>-<key[:16]>/``:
 
-``tables.npz``
-    Every table as plain arrays (``numpy.load(..., allow_pickle=False)``):
-    numbers and booleans as they are, text as one UTF-8 blob with offsets
-    (or, for repetitive columns, a dictionary of distinct values with codes),
-    missing values as a mask. Nothing in an entry can execute code.
+``g0.npy``, ``g1.npy``, ...
+    Every table as plain 1-D arrays, one ``.npy`` file per dtype (read with
+    ``allow_pickle=False``): numbers and booleans as they are, text as UTF-8
+    blobs with offsets (or, for repetitive columns, a dictionary of distinct
+    values with codes), missing values as masks. Nothing in an entry can
+    execute code.
 ``manifest.json``
     The key, the taxonomy's name and metadata, the layout and dtype of every
     column, and the SHA-256 of every other file; the manifest carries a hash
@@ -39,7 +40,6 @@ import shutil
 import tempfile
 import uuid
 import warnings
-import zipfile
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -54,7 +54,7 @@ __all__ = ["cached_taxonomy", "cache_key", "taxonomy_to_folder", "taxonomy_from_
 
 #: Bumped whenever the stored layout changes; part of every key. The pandas
 #: major version is included because dtype names differ between 2.x and 3.x.
-CACHE_FORMAT = f"transitions-taxonomy/1/pandas-{pd.__version__.split('.')[0]}"
+CACHE_FORMAT = f"transitions-taxonomy/2/pandas-{pd.__version__.split('.')[0]}"
 
 _TABLES = (
     "occupations",
@@ -66,7 +66,7 @@ _TABLES = (
     "occupation_groups",
     "skill_relations",
 )
-_ARRAYS = "tables.npz"
+_GROUP_RE = re.compile(r"g[0-9]+\.npy\Z")
 _MANIFEST = "manifest.json"
 _HASH_INDEX = "_source_hashes.json"
 _MASKED_ARRAYS = (pd.arrays.IntegerArray, pd.arrays.FloatingArray, pd.arrays.BooleanArray)
@@ -229,9 +229,12 @@ def taxonomy_to_folder(tax, folder, *, key=""):
     if json.loads(meta_json) != metadata:
         raise CacheError("metadata does not survive a JSON round trip (tuples or non-str keys?)")
     groups, layout = _pack(arrays)
-    with open(folder / _ARRAYS, "wb") as raw:
-        sink = _HashingWriter(raw)
-        _write_npz(sink, groups)
+    hashes = {}
+    for group, (dtype, parts) in sorted(groups.items()):
+        with open(folder / f"{group}.npy", "wb") as raw:
+            sink = _HashingWriter(raw)
+            _write_npy(sink, dtype, parts)
+        hashes[f"{group}.npy"] = sink.hexdigest()
     body = {
         "format": CACHE_FORMAT,
         "key": key,
@@ -239,7 +242,7 @@ def taxonomy_to_folder(tax, folder, *, key=""):
         "metadata": metadata,
         "tables": tables,
         "arrays": layout,
-        "files": {_ARRAYS: sink.hexdigest()},
+        "files": hashes,
     }
     body_json = json.dumps(body, sort_keys=True, allow_nan=True)
     manifest = {"sha256": bytes_sha256(body_json.encode("utf-8")), "body": body_json}
@@ -274,19 +277,29 @@ def taxonomy_from_folder(folder, *, key=None):
         raise CacheError(f"{folder}: format {body.get('format')!r}, expected {CACHE_FORMAT!r}")
     if key is not None and body.get("key") != key:
         raise CacheError(f"{folder}: stored key does not match the sources")
-    files = body.get("files") or {}
-    if set(files) != {_ARRAYS}:
-        raise CacheError(f"{folder}: manifest lists files {sorted(files)}, expected [{_ARRAYS!r}]")
-    path = folder / _ARRAYS
+    files = body.get("files")
+    groups = {g for g, _, _ in (body.get("arrays") or {}).values()}
+    if (
+        not isinstance(files, dict)
+        or not all(isinstance(f, str) and _GROUP_RE.match(f) for f in files)
+        or {f[: -len(".npy")] for f in files} != groups
+    ):
+        raise CacheError(f"{folder}: manifest's file list does not match its arrays")
+    packed = {}
+    for fname, digest in files.items():
+        path = folder / fname
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise CacheError(f"{path}: unreadable ({exc})") from exc
+        if bytes_sha256(data) != digest:
+            raise CacheError(f"{path}: content does not match its SHA-256 in the manifest")
+        packed[fname[: -len(".npy")]] = data
     try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise CacheError(f"{path}: unreadable ({exc})") from exc
-    if bytes_sha256(data) != files[_ARRAYS]:
-        raise CacheError(f"{path}: content does not match its SHA-256 in the manifest")
-    try:
-        with np.load(io.BytesIO(data), allow_pickle=False) as npz:
-            packed = {k: npz[k] for k in npz.files}
+        packed = {
+            g: np.lib.format.read_array(io.BytesIO(data), allow_pickle=False)
+            for g, data in packed.items()
+        }
         arrays = _unpack(packed, body["arrays"])
         tables = {
             t: (None if spec is None else _decode_frame(spec, arrays))
@@ -295,8 +308,8 @@ def taxonomy_from_folder(folder, *, key=None):
         return _assemble(tables, body)
     except CacheError:
         raise
-    except Exception as exc:  # a verified file that still does not decode: treat as corrupt
-        raise CacheError(f"{path}: does not decode ({type(exc).__name__}: {exc})") from exc
+    except Exception as exc:  # verified files that still do not decode: treat as corrupt
+        raise CacheError(f"{folder}: does not decode ({type(exc).__name__}: {exc})") from exc
 
 
 class _HashingWriter(io.RawIOBase):
@@ -317,8 +330,8 @@ class _HashingWriter(io.RawIOBase):
 
 
 def _pack(arrays):
-    """Group the many small 1-D arrays by dtype: a handful of npz members instead
-    of hundreds keeps a warm load fast. Returns ({member: (dtype, parts)}, layout),
+    """Group the many small 1-D arrays by dtype: a handful of files instead of
+    hundreds keeps a warm load fast. Returns ({member: (dtype, parts)}, layout),
     where layout maps each array to its (member, start, stop)."""
     by_dtype, layout = {}, {}
     for name, arr in arrays.items():
@@ -333,21 +346,18 @@ def _pack(arrays):
     return groups, layout
 
 
-def _write_npz(sink, groups):
-    """Write ``groups`` as an ordinary ``.npz`` (one ``.npy`` member per group),
-    streaming each group's parts instead of concatenating them first."""
-    with zipfile.ZipFile(sink, "w", compression=zipfile.ZIP_STORED, allowZip64=True) as zf:
-        for name, (dtype, parts) in sorted(groups.items()):
-            header = {
-                "descr": np.lib.format.dtype_to_descr(dtype),
-                "fortran_order": False,
-                "shape": (sum(len(p) for p in parts),),
-            }
-            with zf.open(f"{name}.npy", "w", force_zip64=True) as member:
-                np.lib.format.write_array_header_1_0(member, header)
-                for part in parts:
-                    if len(part):
-                        member.write(memoryview(part).cast("B"))
+def _write_npy(sink, dtype, parts):
+    """Write ``parts`` as one 1-D ``.npy`` array, streaming them instead of
+    concatenating them first."""
+    header = {
+        "descr": np.lib.format.dtype_to_descr(dtype),
+        "fortran_order": False,
+        "shape": (sum(len(p) for p in parts),),
+    }
+    np.lib.format.write_array_header_1_0(sink, header)
+    for part in parts:
+        if len(part):
+            sink.write(memoryview(part).cast("B"))
 
 
 def _unpack(packed, layout):
