@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as _dt
+import importlib.util
 import json
 import os
 import platform
@@ -46,6 +47,8 @@ TARGET_RATIO, TARGET_WARM, TARGET_MEMORY_MB = 3.0, 0.3, 1024.0
 
 _CHILD = r"""
 import json, os, resource, sys, time, warnings
+if os.environ.get("BENCH_HIDE_PYARROW"):
+    sys.modules["pyarrow"] = None  # as if pyarrow were absent: pandas keeps text as Python str
 sys.path.insert(0, {repo!r})
 mode, source, labels, data_home = sys.argv[1], sys.argv[2], json.loads(sys.argv[3]), sys.argv[4]
 import pandas as pd
@@ -95,6 +98,9 @@ print(json.dumps({{"wall": wall, "cpu": cpu, "peak_mb": peak / 1024,
 
 _NOTES = """## Reading the figures
 
+* Two environments: with pyarrow installed (as on the development machine) pandas 3 keeps
+  text in Arrow buffers; without it (a plain `pip install .`, as in CI) text stays in Python
+  `str` objects. The benchmark simulates the second by hiding pyarrow from the child process.
 * **floor** reads exactly the files `load_esco` reads (its own plan: the two v1.1.1 zips'
   members plus the Dutch files), each with a plain `pd.read_csv` and default options.
 * **cold** includes everything a first call does: finding the files, hashing the downloads
@@ -109,26 +115,30 @@ _NOTES = """## Reading the figures
 """
 
 
-def _run_child(mode, source, labels, data_home):
+def _run_child(mode, source, labels, data_home, hide_pyarrow=False):
     code = _CHILD.format(repo=str(REPO))
     out = subprocess.run(
         [sys.executable, "-c", code, mode, str(source), json.dumps(labels), str(data_home)],
         check=True,
         capture_output=True,
         text=True,
-        env={**os.environ, "PYTHONWARNINGS": "ignore"},
+        env={
+            **os.environ,
+            "PYTHONWARNINGS": "ignore",
+            "BENCH_HIDE_PYARROW": "1" if hide_pyarrow else "",
+        },
     )
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
-def _measure(source, labels, repeat, prefix=""):
+def _measure(source, labels, repeat, prefix="", hide_pyarrow=False):
     """Runs floor, cold and warm ``repeat`` times, interleaved, each in a new process."""
     runs = {"floor": [], "cold": [], "warm": []}
     for _ in range(repeat):
         with tempfile.TemporaryDirectory(prefix="bench-import-") as home:
-            runs["floor"].append(_run_child(prefix + "floor", source, labels, home))
-            runs["cold"].append(_run_child(prefix + "cold", source, labels, home))
-            runs["warm"].append(_run_child(prefix + "warm", source, labels, home))
+            runs["floor"].append(_run_child(prefix + "floor", source, labels, home, hide_pyarrow))
+            runs["cold"].append(_run_child(prefix + "cold", source, labels, home, hide_pyarrow))
+            runs["warm"].append(_run_child(prefix + "warm", source, labels, home, hide_pyarrow))
     return runs
 
 
@@ -249,14 +259,34 @@ def main(argv=None):
     parser.add_argument(
         "--no-onet", action="store_true", help="skip O*NET even if load_onet exists"
     )
+    parser.add_argument(
+        "--no-plain", action="store_true", help="skip the run that hides pyarrow from pandas"
+    )
     args = parser.parse_args(argv)
     if not args.data:
         parser.error("give the data folder or set TRANSITIONS_TEST_DATA")
     data = Path(args.data)
     machine = _machine()
     sections = []
-    esco = _measure(data / "esco" / "v1.1.1", {"nl": str(data / "esco" / "nl")}, args.repeat)
-    sections.append(_table("ESCO v1.1.1 with Dutch labels (`load_esco`)", esco))
+    esco_args = (data / "esco" / "v1.1.1", {"nl": str(data / "esco" / "nl")}, args.repeat)
+    if importlib.util.find_spec("pyarrow") is not None:
+        esco = _measure(*esco_args)
+        sections.append(
+            _table(
+                "ESCO v1.1.1 with Dutch labels (`load_esco`), pyarrow installed "
+                "(pandas keeps text in Arrow buffers)",
+                esco,
+            )
+        )
+    if not args.no_plain:
+        esco = _measure(*esco_args, hide_pyarrow=True)
+        sections.append(
+            _table(
+                "ESCO v1.1.1 with Dutch labels (`load_esco`), without pyarrow "
+                "(what `pip install .` gives: text as Python objects)",
+                esco,
+            )
+        )
     sys.path.insert(0, str(REPO))
     import transitions
 
