@@ -18,6 +18,9 @@ from .exceptions import (
 from .lookup import find_occupation
 from .taxonomy import Taxonomy
 
+# O*NET importer
+from .datasets import load_onet
+
 __version__ = "0.1.0"
 
 __all__ = [
@@ -35,3 +38,6 @@ __all__ = [
     "CacheError",
     "DataQualityWarning",
 ]
+
+# O*NET importer
+__all__ += ["load_onet"]
