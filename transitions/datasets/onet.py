@@ -66,6 +66,8 @@ Attribution (required by the licence): see :data:`ONET_ATTRIBUTION`.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 import pandas as pd
 
@@ -143,7 +145,11 @@ _EDUCATION = ("2.D.1", "RL")
 
 
 class _Defects:
-    """Counts recoverable defects per file and kind, with up to three examples each."""
+    """Counts recoverable defects per file and kind, with up to three examples each.
+
+    Records name the file only (``"Skills.txt"``), so that a cached import
+    moved to another folder reports the current location.
+    """
 
     def __init__(self):
         self.records = []
@@ -151,15 +157,16 @@ class _Defects:
     def report(self, mask, where, what, examples=()):
         n = int(np.count_nonzero(mask))
         if n:
-            self.records.append({"file": where, "what": what, "count": n,
-                                 "examples": [str(e) for e in list(examples)[:3]]})
+            self.records.append({"file": Path(where.rsplit("!", 1)[-1]).name, "what": what,
+                                 "count": n, "examples": [str(e) for e in list(examples)[:3]]})
         return n
 
 
-def _warn_defects(metadata):
+def _warn_defects(metadata, source):
     """One counted DataQualityWarning per defect kind, at the caller of :func:`load_onet`."""
     for rec in metadata.get("defects", []):
-        warn_defect(f"{rec['file']}: {rec['count']} {rec['what']}", rec["examples"], stacklevel=4)
+        warn_defect(f"{source.where(rec['file'])}: {rec['count']} {rec['what']}",
+                    rec["examples"], stacklevel=4)
 
 
 def load_onet(path, *, domains=_DEFAULT_DOMAINS, technology="commodity", cache=True,
@@ -260,7 +267,7 @@ def load_onet(path, *, domains=_DEFAULT_DOMAINS, technology="commodity", cache=T
     # (transitions.datasets._cache) once it lands; until then every call builds.
     del cache, data_home
     tax = _build(source, files, domains, technology)
-    _warn_defects(tax.metadata)
+    _warn_defects(tax.metadata, source)
     return tax
 
 
@@ -325,7 +332,7 @@ def _build(source, files, domains, technology):
         relations.append(rel)
     skills = pd.concat(skills)
     skills["label_nl"] = np.nan
-    skills["digcomp"] = pd.NA
+    skills["digcomp"] = np.nan  # no principled O*NET -> DigComp mapping
     relations = pd.concat(relations, ignore_index=True)
     # Deterministic order: by occupation, then skills in table order (content-model order).
     relations["_pos"] = skills.index.get_indexer(relations["skill_id"])
@@ -346,7 +353,6 @@ def _build(source, files, domains, technology):
         "source": f"O*NET {version or '(unknown release)'} Database",
         "attribution": ONET_ATTRIBUTION.format(version=version or ""),
         "version": version,
-        "path": str(source.path),
         "domains": list(domains),
         "technology": technology,
         "essential_importance": ESSENTIAL_IMPORTANCE,
