@@ -227,7 +227,8 @@ def test_missing_technology_file_is_fine_without_technology(release):
 
 def test_renamed_column(release):
     edit(release / "Knowledge.txt", "\tData Value\t", "\tValue\t")
-    with pytest.raises(DataFormatError, match=r"Knowledge.txt: missing column\(s\) \['Data Value'\]"):
+    with pytest.raises(DataFormatError,
+                       match=r"Knowledge.txt: missing column\(s\) \['Data Value'\]"):
         load_onet(release)
 
 

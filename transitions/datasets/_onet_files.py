@@ -20,7 +20,11 @@ import pandas as pd
 
 from ..exceptions import DataFormatError
 
-__all__ = ["OnetSource"]
+__all__ = ["OnetSource", "Defects", "CODE", "parse_numbers", "read_version",
+           "known_occupations", "join_sorted_groups"]
+
+#: The occupation-code column of every O*NET file.
+CODE = "O*NET-SOC Code"
 
 
 class OnetSource:
@@ -86,7 +90,8 @@ class OnetSource:
         """The text of ``name``; :class:`DataFormatError` if absent, unreadable or not UTF-8."""
         where = self.where(name)
         if not self.has(name):
-            raise DataFormatError(f"{where}: file not found; it is part of every O*NET text release")
+            raise DataFormatError(
+                f"{where}: file not found; it is part of every O*NET text release")
         try:
             if self._zip is None:
                 raw = Path(self._members[name.lower()]).read_bytes()
@@ -166,3 +171,49 @@ def read_version(source):
         return None
     match = re.search(r"O\*NET\s+(\d+(?:\.\d+)*)\s+Database", text)
     return match.group(1) if match else None
+
+
+class Defects:
+    """Counts recoverable defects per file and kind, with up to three examples each.
+
+    Records name the file only (``"Skills.txt"``), so that a cached import
+    moved to another folder reports the current location.
+    """
+
+    def __init__(self):
+        self.records = []
+
+    def report(self, mask, where, what, examples=()):
+        n = int(np.count_nonzero(mask))
+        if n:
+            self.records.append({"file": Path(where.rsplit("!", 1)[-1]).name, "what": what,
+                                 "count": n, "examples": [str(e) for e in list(examples)[:3]]})
+        return n
+
+
+def known_occupations(df, occ_ids, where, defects):
+    """Rows naming occupations of ``Occupation Data.txt`` (the others counted and dropped)."""
+    unknown = ~df[CODE].isin(occ_ids)
+    defects.report(unknown, where, "row(s) name an occupation missing from Occupation Data.txt; "
+                   "left out", df.loc[unknown, CODE].unique())
+    return df[~unknown]
+
+
+def join_sorted_groups(df, keys, column, sep="\n"):
+    """``sep``-joined ``column`` per group of ``keys``; ``df`` must be sorted by ``keys``.
+
+    A join per *group* over plain Python strings: pandas' ``agg(sep.join)``
+    walks every group through Arrow-backed arrays and is ~20x slower here.
+    """
+    key = df[keys].to_numpy(object)
+    values = df[column].to_numpy(object)
+    if len(key) == 0:
+        return pd.Series(dtype=object, index=pd.MultiIndex.from_arrays([[]] * len(keys)))
+    change = np.ones(len(key), dtype=bool)
+    change[1:] = (key[1:] != key[:-1]).any(axis=1)
+    starts = np.flatnonzero(change)
+    ends = np.append(starts[1:], len(key))
+    joined = [sep.join(values[a:b]) for a, b in zip(starts, ends)]
+    index = (pd.Index(key[starts, 0], name=keys[0]) if len(keys) == 1
+             else pd.MultiIndex.from_arrays([key[starts, i] for i in range(len(keys))], names=keys))
+    return pd.Series(joined, index=index, dtype=object)
