@@ -18,6 +18,10 @@ from .exceptions import (
 from .lookup import find_occupation
 from .taxonomy import Taxonomy
 
+# occupation graph (issue 3)
+from . import evaluation
+from .graph import OccupationGraph, write_edgelist, write_graphml
+
 # O*NET importer
 from .datasets import load_onet
 
@@ -37,6 +41,11 @@ __all__ = [
     "InvalidParameterError",
     "CacheError",
     "DataQualityWarning",
+    # occupation graph (issue 3)
+    "OccupationGraph",
+    "write_graphml",
+    "write_edgelist",
+    "evaluation",
 ]
 
 # O*NET importer
