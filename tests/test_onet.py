@@ -88,6 +88,7 @@ def test_real_skills_and_digital_flags(onet):
     assert counts["Technology Skills"] == 135  # UNSPSC commodities in Technology Skills.txt
     assert set(sk.loc[sk["domain"] == "Skills", "skill_type"]) == {"skill/competence"}
     assert set(sk.loc[sk["domain"] == "Knowledge", "skill_type"]) == {"knowledge"}
+    assert set(sk.loc[sk["domain"] == "Technology Skills", "skill_type"]) == {"technology"}
     assert sk.loc["2.A.1.a", "label_en"] == "Reading Comprehension"
     assert sk.loc["2.A.1.a", "description_en"].startswith("Understanding written sentences")
     # Digital: every technology commodity plus Programming and Computers and Electronics.

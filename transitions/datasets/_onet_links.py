@@ -209,7 +209,7 @@ def technology_links(source, occ_ids, defects):
     top = per.head(5)
     skills["description_en"] = "Software such as " + join_sorted_groups(
         top, ["Commodity Code"], "Example", sep=", ")
-    skills["skill_type"] = "skill/competence"
+    skills["skill_type"] = "technology"
     skills["domain"] = "Technology Skills"
     skills["digital"] = True
     skills.index.name = "id"

@@ -20,13 +20,16 @@ Skills from rated domains
     ``skill_type`` in ESCO's vocabulary where one fits: Skills ->
     ``"skill/competence"``, Knowledge -> ``"knowledge"``; Abilities ->
     ``"ability"``, Work Activities -> ``"work activity"``, Work Context ->
-    ``"work context"`` (not learnable skills: code that lists skills to learn
-    can keep ``skill_type`` in ``{"skill/competence", "knowledge"}``).
+    ``"work context"``. Abilities and Work Context are not learnable skills:
+    code that lists skills to learn can keep ``skill_type`` in
+    ``{"skill/competence", "knowledge", "technology"}``. ``skill_type`` also
+    separates the blocks that the graph's ``profile`` measure compares.
     ``digital`` marks the elements in :data:`DIGITAL_ELEMENTS`. ``digcomp``
     is NA: O*NET has no principled mapping to DigComp.
 Skills from Technology Skills
     One skill per UNSPSC *commodity* (``43232110`` "Spreadsheet software"),
-    ``skill_type="skill/competence"``, ``digital=True``. The commodity is the
+    ``skill_type="technology"`` (O*NET's own domain 5.F, apart from the
+    rated Skills), ``digital=True``. The commodity is the
     unit because the 8,775 product names of 29.3 (``Example``) are too sparse
     for similarity (most occur in a handful of occupations, and Excel and
     Google Sheets would count as unrelated skills), while the 135 commodities
