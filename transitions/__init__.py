@@ -30,7 +30,7 @@ from .models import (
     estimate_risk_signals,
 )
 
-# O*NET importer
+# O*NET importer (issue 2)
 from .datasets import load_onet
 
 __version__ = "0.1.0"
@@ -59,7 +59,6 @@ __all__ = [
     "RiskSignalRegressor",
     "RiskSignalClassifier",
     "estimate_risk_signals",
+    # O*NET importer (issue 2)
+    "load_onet",
 ]
-
-# O*NET importer
-__all__ += ["load_onet"]
