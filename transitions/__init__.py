@@ -33,6 +33,9 @@ from .models import (
     estimate_risk_signals,
 )
 
+# O*NET importer (issue 2)
+from .datasets import load_onet
+
 __version__ = "0.1.0"
 
 __all__ = [
@@ -61,4 +64,6 @@ __all__ = [
     "RiskSignalRegressor",
     "RiskSignalClassifier",
     "estimate_risk_signals",
+    # O*NET importer (issue 2)
+    "load_onet",
 ]
