@@ -18,6 +18,9 @@ from .exceptions import (
 from .lookup import find_occupation
 from .taxonomy import Taxonomy
 
+# Labour market (issue 4): wages, jobs, trends, routine work and AI exposure.
+from .labour import LabourMarket
+
 __version__ = "0.1.0"
 
 __all__ = [
@@ -34,4 +37,6 @@ __all__ = [
     "InvalidParameterError",
     "CacheError",
     "DataQualityWarning",
+    # labour market
+    "LabourMarket",
 ]
