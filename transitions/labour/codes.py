@@ -102,7 +102,7 @@ def code_keys(system, codes, *, where="table"):
     Examples
     --------
     >>> import pandas as pd
-    >>> keys, depth = code_keys("SOC 2018", pd.Series(["15-1252", "15-1200", "15-1250.00"]))
+    >>> keys, depth = code_keys("SOC 2018", pd.Series(["15-1252", "15-1200", "15-1250"]))
     >>> keys.tolist(), depth.tolist()
     (['15-1252', '15-1', '15-125'], [7, 4, 6])
     """

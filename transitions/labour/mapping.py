@@ -61,23 +61,27 @@ def _through(links, table, src, dst, via):
     return m.drop_duplicates(["occupation_id", "code"]).reset_index(drop=True)
 
 
-def _isco_column(occ):
-    if "isco_code" not in occ:
+def _codes(occ, column, valid):
+    """Links from a taxonomy's own code column, keeping well-formed codes only."""
+    if column not in occ:
         return None
-    codes = occ["isco_code"].astype(object).where(occ["isco_code"].notna(), None)
-    # ESCO stores unit groups as 4 digits; keep only well-formed ISCO codes.
-    codes = codes.map(lambda c: str(c).strip() if c is not None else None)
-    ok = codes.map(lambda c: c is not None and c.isdigit() and 1 <= len(c) <= 4)
-    return _links(occ.index[ok], codes[ok], None)
+    values = [str(v).strip() if isinstance(v, str) else None for v in occ[column].astype(object)]
+    keep = [v is not None and valid(v) for v in values]
+    return _links(occ.index[keep], [v for v, k in zip(values, keep) if k], None)
+
+
+def _isco_column(occ):
+    # ESCO stores unit groups as 4 digits; coarser ISCO codes are accepted too.
+    return _codes(occ, "isco_code", lambda c: c.isdigit() and 1 <= len(c) <= 4)
 
 
 def _soc_column(occ):
-    if "soc_code" not in occ:
-        return None
-    codes = occ["soc_code"].astype(object).where(occ["soc_code"].notna(), None)
-    codes = codes.map(lambda c: str(c).strip() if c is not None else None)
-    ok = codes.map(lambda c: c is not None and len(c) in (7, 10) and c[2] == "-")
-    return _links(occ.index[ok], codes[ok], None)
+    # O*NET-SOC 'XX-XXXX.XX' or a SOC 2018 code 'XX-XXXX'.
+    return _codes(occ, "soc_code", lambda c: len(c) in (7, 10) and c[2] == "-")
+
+
+def _brc_column(occ):
+    return _codes(occ, "brc_code", lambda c: c.isdigit() and 2 <= len(c) <= 4)
 
 
 def occupation_links(tax, crosswalks=None):
@@ -120,10 +124,7 @@ def occupation_links(tax, crosswalks=None):
         soc10 = _through(isco, cw.isco_soc2010, "isco", "soc2010", (ISCO, SOC2010))
     if soc18 is None and soc10 is not None and cw.soc2010_soc2018 is not None:
         soc18 = _through(soc10, cw.soc2010_soc2018, "soc2010", "soc2018", (SOC2010, SOC2018))
-    brc = None
-    if "brc_code" in occ:
-        brc = _links(occ.index, occ["brc_code"].astype(object).where(occ["brc_code"].notna()),
-                     None)
+    brc = _brc_column(occ)
     if (brc is None or brc.empty) and isco is not None and cw.isco_brc is not None:
         unit = isco[isco["code"].str.len() == 4]
         brc = _through(unit, cw.isco_brc, "isco", "brc", (ISCO, BRC))
@@ -133,9 +134,20 @@ def occupation_links(tax, crosswalks=None):
     return out
 
 
-def _agg_text(values):
-    vals = sorted({str(v) for v in values if isinstance(v, str) or pd.notna(v)})
-    return "; ".join(vals) if vals else np.nan
+def _join_unique(m, col):
+    """Per occupation, the distinct values of ``col`` joined by ``"; "`` (NaN if none).
+
+    Most occupations have a single value; only the others are joined in Python.
+    """
+    pairs = m[["occupation_id", col]].dropna().astype({col: str})
+    pairs = pairs.drop_duplicates().sort_values(["occupation_id", col])
+    g = pairs.groupby("occupation_id", sort=True)[col]
+    out = g.first().astype(object)
+    many = g.size() > 1
+    if many.any():
+        multi = pairs[pairs["occupation_id"].isin(many.index[many])]
+        out.update(multi.groupby("occupation_id")[col].agg("; ".join))
+    return out
 
 
 def resolve(links, table, spec, *, fallback_to_total=False):
@@ -205,15 +217,14 @@ def _aggregate(m, spec, level):
         elif kind == "min":
             out[col] = g[col].min()
         else:
-            out[col] = g[col].agg(_agg_text)
-    out[spec.source] = g[spec.source].agg(_agg_text)
+            out[col] = _join_unique(m, col).reindex(out.index)
+    out[spec.source] = _join_unique(m, spec.source).reindex(out.index)
     out[spec.level] = level
     n = g["key"].nunique()
-    route = g["via"].agg(_agg_text)
-    via = route.astype(object).where(route.notna(), None)
+    route = _join_unique(m, "via").reindex(out.index)
     out[spec.via] = [
-        (f"{r}, mean of {k} codes" if k > 1 else r) if r is not None
+        (f"{r}, mean of {k} codes" if k > 1 else r) if isinstance(r, str)
         else (f"mean of {k} codes" if k > 1 else np.nan)
-        for r, k in zip(via, n)
+        for r, k in zip(route, n)
     ]
     return out.rename_axis("id")
