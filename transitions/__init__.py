@@ -18,7 +18,11 @@ from .exceptions import (
 from .lookup import find_occupation
 from .taxonomy import Taxonomy
 
-# Labour market (issue 4): wages, jobs, trends, routine work and AI exposure.
+# occupation graph (issue 3)
+from . import evaluation
+from .graph import OccupationGraph, write_edgelist, write_graphml
+
+# labour market (issue 4): wages, jobs, trends, routine work and AI exposure
 from .labour import LabourMarket
 
 __version__ = "0.1.0"
@@ -37,6 +41,11 @@ __all__ = [
     "InvalidParameterError",
     "CacheError",
     "DataQualityWarning",
-    # labour market
+    # occupation graph (issue 3)
+    "OccupationGraph",
+    "write_graphml",
+    "write_edgelist",
+    "evaluation",
+    # labour market (issue 4)
     "LabourMarket",
 ]
