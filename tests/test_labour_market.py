@@ -255,3 +255,21 @@ def test_classify_trend_is_monotone(forecast, observed, ft, ot):
     lower = classify_trend(pd.Series([forecast - 12]), 6, pd.Series([observed]),
                            forecast_threshold=ft, observed_threshold=ot)["trend"].iloc[0]
     assert rank[lower] <= rank[base]
+
+
+def test_unknown_codes_and_ids_in_users_tables_are_counted(tiny_market, tiny_tax):
+    wage = pd.DataFrame({"code_system": "BRC 2014", "code": ["0431", "0999"],
+                         "wage_median": [20.0, 30.0], "wage_currency": "EUR", "source": "mine"})
+    with pytest.warns(DataQualityWarning, match=r"1 BRC 2014 code\(s\) unknown.*0999"):
+        LabourMarket.from_tables(wage=wage, base=tiny_market)
+    rti = pd.DataFrame({"code_system": "occupation", "code": ["clerk", "clrek"], "rti": [1.0, 2.0],
+                        "source": "mine"})
+    lm = LabourMarket.from_tables(rti=rti, base=tiny_market)
+    with pytest.warns(DataQualityWarning, match=r"rti table: 1 of 2 occupation id.*clrek"):
+        lm.for_taxonomy(tiny_tax)
+
+
+def test_esco_style_codes_reach_their_unit_group(tiny_market):
+    tax = tiny_taxonomy({"id": ["a"], "isco_code": ["4110.3"]})
+    t = quiet(tiny_market.for_taxonomy, tax)
+    assert t.loc["a", ["rti", "rti_level"]].tolist() == [1.5, "ISCO 4-digit"]

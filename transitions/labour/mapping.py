@@ -71,8 +71,14 @@ def _codes(occ, column, valid):
 
 
 def _isco_column(occ):
-    # ESCO stores unit groups as 4 digits; coarser ISCO codes are accepted too.
-    return _codes(occ, "isco_code", lambda c: c.isdigit() and 1 <= len(c) <= 4)
+    # ESCO stores unit groups as 4 digits; coarser ISCO codes are accepted too, and an
+    # ESCO occupation code such as '2654.1.7' stands for its unit group 2654.
+    if "isco_code" not in occ:
+        return None
+    unit = occ["isco_code"].astype(object).map(
+        lambda c: c.strip().split(".")[0] if isinstance(c, str) else None)
+    return _codes(pd.DataFrame({"isco_code": unit}, index=occ.index), "isco_code",
+                  lambda c: c.isdigit() and 1 <= len(c) <= 4)
 
 
 def _soc_column(occ):

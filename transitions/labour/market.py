@@ -307,6 +307,7 @@ class LabourMarket:
         lm = cls(merged, crosswalks=crosswalks, country=country)
         replaced = set(tables) | (set(_wide_measures(occupations)) if occupations is not None
                                   else set())
+        lm._warn_unknown_codes([m for m in tables if tables[m] is not None])
         if prov:
             keep = prov[0][~prov[0]["measure"].isin(replaced)]
             new = lm.provenance[lm.provenance["measure"].isin(replaced)]
@@ -376,6 +377,8 @@ class LabourMarket:
             if col in occ:
                 out[col] = occ[col]
         links = self.links(tax)
+        if warn:
+            self._warn_unknown_ids(tax)
         missing = {}
         for name, spec in MEASURES.items():
             if name not in self.tables:
@@ -540,6 +543,29 @@ class LabourMarket:
         out.attrs.update(total_workers=total, assigned_workers=assigned)
         return out
 
+    def _warn_unknown_ids(self, tax):
+        """Count rows keyed by occupation ids that ``tax`` does not have (likely typos)."""
+        for name, table in self.tables.items():
+            ids = table.loc[table["code_system"] == OCC, "code"]
+            unknown = ids[~ids.isin(tax.occupations.index)]
+            if len(unknown) and len(unknown) < len(ids):
+                warn_defect(f"{name} table: {len(unknown)} of {len(ids)} occupation id(s) are "
+                            f"not in taxonomy {tax.name!r} and match nothing", unknown)
+
+    def _warn_unknown_codes(self, measures):
+        """Count codes of users' tables that the crosswalks do not know."""
+        known = _known_codes(self.crosswalks)
+        for name in measures:
+            table = self.tables[name]
+            for system, codes in known.items():
+                sub = table[(table["code_system"] == system) & (table["key"] != "")]
+                if sub.empty:
+                    continue
+                unknown = sub.loc[~sub["key"].isin(codes), "code"]
+                if len(unknown):
+                    warn_defect(f"{name} table: {len(unknown)} {system} code(s) unknown to the "
+                                f"crosswalks; no occupation reaches them", unknown)
+
     # ------------------------------------------------------------------ misc
     def table(self, measure):
         """The validated table of one measure (see :mod:`transitions.labour.schema`)."""
@@ -568,6 +594,28 @@ def _labour_root(root):
             f"into a folder with the layout of transitions.labour.market.FILES and pass it "
             f"as root= (or set TRANSITIONS_LABOUR_DATA)")
     return root
+
+
+def _known_codes(cw):
+    """Keys of every level of the codes the crosswalks know, per code system."""
+    from .codes import ISCO, SOC2010, SOC2018, code_keys
+
+    lists = {}
+    if cw.isco_brc is not None:
+        lists[ISCO] = cw.isco_brc["isco"]
+        lists[BRC] = cw.isco_brc["brc"]
+    if cw.isco_soc2010 is not None:
+        lists[ISCO] = pd.concat([lists.get(ISCO, pd.Series(dtype=object)), cw.isco_soc2010["isco"]])
+        lists[SOC2010] = cw.isco_soc2010["soc2010"]
+    if cw.soc2010_soc2018 is not None:
+        lists[SOC2010] = pd.concat([lists.get(SOC2010, pd.Series(dtype=object)),
+                                    cw.soc2010_soc2018["soc2010"]])
+        lists[SOC2018] = cw.soc2010_soc2018["soc2018"]
+    out = {}
+    for system, codes in lists.items():
+        keys, _ = code_keys(system, pd.Series(codes.unique()))
+        out[system] = {k[:d] for k in keys for d in set(LEVELS[system]) if 0 < d <= len(k)}
+    return out
 
 
 def _empty_measure(out, spec):
