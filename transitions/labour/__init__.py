@@ -17,6 +17,9 @@ module                    tables
 :mod:`.schema`            the documented table schema (also for your own tables)
 :mod:`.mapping`           codes per occupation and the hierarchical fallback
 :mod:`.trend`             shrinking / stable / growing from forecast and observation
+:mod:`.workforce`         jobs per occupation (a group's jobs split over its occupations)
+:mod:`.wide`              per-occupation tables (the sample's ``labour_market.csv``)
+:mod:`.files`             a folder of publishers' files -> tables
 :mod:`.market`            :class:`LabourMarket`
 ========================= ================================================
 """
@@ -25,6 +28,7 @@ from .bls import read_bls_projections, read_oews
 from .cbs import read_cbs_jobs_2023, read_cbs_occupation_groups, read_cbs_wages
 from .crosswalks import Crosswalks, read_isco_brc, read_isco_soc2010, read_soc2010_soc2018
 from .eurostat import lfs_trend, read_lfs_employment, read_ses_earnings
+from .files import FILES, read_folder
 from .market import LabourMarket
 from .roa import read_roa_forecast, roa_to_brc2014
 from .routine import (
@@ -41,6 +45,8 @@ from .trend import classify_trend
 __all__ = [
     "LabourMarket",
     "Crosswalks",
+    "FILES",
+    "read_folder",
     "MEASURES",
     "normalise_table",
     "classify_trend",

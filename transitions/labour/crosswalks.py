@@ -149,5 +149,34 @@ class Crosswalks:
                 warn_defect(f"crosswalk {path} not found: mapping through it is unavailable")
         return cls(**found)
 
+    def known_codes(self):
+        """Per code system, the keys (at every level) of the codes the crosswalks know.
+
+        Returns
+        -------
+        dict of str to set of str
+            Empty for a system no crosswalk covers.
+        """
+        from .codes import BRC, ISCO, LEVELS, SOC2010, SOC2018, code_keys
+
+        lists = {ISCO: [], BRC: [], SOC2010: [], SOC2018: []}
+        if self.isco_brc is not None:
+            lists[ISCO].append(self.isco_brc["isco"])
+            lists[BRC].append(self.isco_brc["brc"])
+        if self.isco_soc2010 is not None:
+            lists[ISCO].append(self.isco_soc2010["isco"])
+            lists[SOC2010].append(self.isco_soc2010["soc2010"])
+        if self.soc2010_soc2018 is not None:
+            lists[SOC2010].append(self.soc2010_soc2018["soc2010"])
+            lists[SOC2018].append(self.soc2010_soc2018["soc2018"])
+        out = {}
+        for system, parts in lists.items():
+            if not parts:
+                continue
+            keys, _ = code_keys(system, pd.concat(parts).drop_duplicates())
+            depths = [d for d in LEVELS[system] if d > 0]
+            out[system] = {k[:d] for k in keys for d in depths if d <= len(k)}
+        return out
+
     def __bool__(self):
         return any(t is not None for t in (self.isco_brc, self.isco_soc2010, self.soc2010_soc2018))

@@ -9,55 +9,26 @@ between those systems, and the provenance of every table. It joins them to a
 
 from __future__ import annotations
 
-import os
 import warnings
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
-from ..exceptions import DataFormatError, InvalidParameterError, warn_defect
-from .codes import BRC, LEVELS, OCC, TOTAL_LEVEL
+from ..exceptions import InvalidParameterError, warn_defect
+from .codes import LEVELS, OCC
 from .crosswalks import Crosswalks
+from .files import COUNTRIES, read_folder
 from .mapping import occupation_links, resolve
 from .schema import MEASURES, normalise_table
 from .trend import DEFAULT_FORECAST_THRESHOLD, DEFAULT_OBSERVED_THRESHOLD, classify_trend
+from .wide import split_wide, wide_measures
+from .workforce import split_workforce
 
-__all__ = ["LabourMarket", "FILES", "SAMPLE_COLUMNS", "CORE_MEASURES"]
+__all__ = ["LabourMarket", "CORE_MEASURES"]
 
 #: Measures every :meth:`LabourMarket.for_taxonomy` result has columns for.
 CORE_MEASURES = ("wage", "employment", "trend", "forecast", "rti", "automation_probability",
                  "ai_exposure", "aioe")
-#: Files read by :meth:`LabourMarket.from_files`, relative to its ``root``.
-FILES = {
-    "cbs_wages": "nl/cbs_85517NED_uurloon_beroep_2022.csv",
-    "cbs_groups": "nl/cbs_85276NED_85517NED_beroepsgroepen_2025Q4_uurloon2024.csv",
-    "roa": "nl/roa_ais_prognose_2030_beroepsgroepen.csv",
-    "lfs": "nl/eurostat_lfsa_egai2d_nl_2011_2025.csv",
-    "oews": "us/oews_national_M2024.tsv",
-    "bls_projections": "us/bls_employment_projections_2024_34.csv",
-    "mihaylov_tijdens": "risk/rti_mihaylov_tijdens_2019_isco08.csv",
-    "frey_osborne": "risk/frey_osborne_2017_soc2010.csv",
-    "ilo_genai": "risk/ilo_genai_exposure_tasks_isco08_2025.csv",
-    "felten_aioe": "risk/felten_aioe_soc2010.tsv",
-    "jrc_eurofound": "risk/jrc_eurofound_tasks_isco2_nace2.tsv",
-    "crosswalks": "crosswalks",
-}
-#: Columns of the per-occupation table of the sample (``labour_market.csv``):
-#: column -> (measure, column in the measure's schema).
-SAMPLE_COLUMNS = {
-    "wage_median": ("wage", "wage_median"),
-    "wage_p25": ("wage", "wage_p25"),
-    "wage_p75": ("wage", "wage_p75"),
-    "employment": ("employment", "employment"),
-    "employment_change_pct": ("trend", "trend_pct"),
-    "expansion_demand_pct_2030": ("forecast", "forecast_pct"),
-    "routine_task_intensity": ("rti", "rti"),
-    "automation_probability": ("automation_probability", "automation_probability"),
-    "genai_exposure": ("ai_exposure", "ai_exposure"),
-    "aioe": ("aioe", "aioe"),
-}
-_COUNTRIES = ("NL", "US")
 _NONE = "none"
 
 
@@ -108,9 +79,9 @@ class LabourMarket:
         if unknown:
             raise InvalidParameterError(
                 f"unknown measure(s) {unknown}; valid: {list(MEASURES)}")
-        if country is not None and country not in _COUNTRIES:
+        if country is not None and country not in COUNTRIES:
             raise InvalidParameterError(f"country={country!r} is not valid; choose one of "
-                                        f"{list(_COUNTRIES)} or None")
+                                        f"{list(COUNTRIES)} or None")
         self.tables = {m: normalise_table(t, m) for m, t in tables.items() if t is not None}
         self.crosswalks = crosswalks if crosswalks is not None else Crosswalks()
         self.country = country
@@ -130,8 +101,9 @@ class LabourMarket:
         ----------
         root : str or path-like, optional
             A folder with ``nl/``, ``us/``, ``risk/`` and ``crosswalks/`` holding
-            the files named in :data:`FILES`. Default: the ``TRANSITIONS_LABOUR_DATA``
-            environment variable, else ``<data home>/labour``.
+            the files named in :data:`transitions.labour.files.FILES`. Default:
+            the ``TRANSITIONS_LABOUR_DATA`` environment variable, else
+            ``<data home>/labour``.
         country : {"NL", "US"}, default="NL"
             ``"NL"``: wages CBS 85517NED, jobs CBS 85276NED, forecast ROA, observed
             trend Eurostat LFS (BRC 2014 and ISCO-08). ``"US"``: wages and jobs
@@ -155,71 +127,9 @@ class LabourMarket:
             A required file of the country is missing (risk files are optional:
             a missing one is a warning).
         """
-        from . import bls, cbs, eurostat, roa, routine
-
-        if country not in _COUNTRIES:
-            raise InvalidParameterError(f"country={country!r} is not valid; choose one of "
-                                        f"{list(_COUNTRIES)}")
-        if wage_year not in (2022, 2024):
-            raise InvalidParameterError(f"wage_year={wage_year!r} is not valid; choose 2022 or 2024")
-        root = _labour_root(root)
-        paths = {k: root / v for k, v in FILES.items()}
-        prov = []
-
-        def note(measure, table, key):
-            from ._io import file_info
-
-            source_col = MEASURES[measure].source
-            prov.append({"measure": measure,
-                         "source": "; ".join(sorted(set(table[source_col].astype(str)))),
-                         **file_info(paths[key])})
-
-        cw = Crosswalks.from_folder(paths["crosswalks"])
-        tables = {}
-        if country == "NL":
-            wages = cbs.read_cbs_wages(paths["cbs_wages"])
-            groups = cbs.read_cbs_occupation_groups(paths["cbs_groups"])
-            if wage_year == 2024:
-                newer = groups[groups["wage_median"].notna()]
-                wages = pd.concat([newer, wages[~wages["code"].isin(newer["code"])]],
-                                  ignore_index=True)
-            tables["wage"] = wages
-            note("wage", wages, "cbs_wages")
-            tables["employment"] = _with_brc_sums(groups, "employment")
-            note("employment", groups, "cbs_groups")
-            tables["jobs_growth_1y"] = groups
-            note("jobs_growth_1y", groups, "cbs_groups")
-            brc_groups = None if cw.isco_brc is None else cw.isco_brc["brc"].unique()
-            forecast = roa.roa_to_brc2014(roa.read_roa_forecast(paths["roa"]), brc_groups)
-            tables["forecast"] = forecast
-            note("forecast", forecast, "roa")
-            lfs = eurostat.read_lfs_employment(paths["lfs"])
-            trend = eurostat.lfs_trend(lfs, *trend_years)
-            tables["trend"] = trend
-            note("trend", trend, "lfs")
-        else:
-            oews = bls.read_oews(paths["oews"])
-            tables["wage"] = oews
-            tables["employment"] = oews
-            note("wage", oews, "oews")
-            note("employment", oews, "oews")
-            proj = bls.read_bls_projections(paths["bls_projections"])
-            tables["forecast"] = proj
-            note("forecast", proj, "bls_projections")
-        readers = {
-            "rti": ("mihaylov_tijdens", routine.read_mihaylov_tijdens),
-            "automation_probability": ("frey_osborne", routine.read_frey_osborne),
-            "ai_exposure": ("ilo_genai", routine.read_ilo_genai),
-            "aioe": ("felten_aioe", routine.read_felten_aioe),
-            "jrc_routine": ("jrc_eurofound", routine.read_jrc_eurofound),
-        }
-        for measure, (key, reader) in readers.items():
-            if not paths[key].is_file():
-                warn_defect(f"{paths[key]} not found: no {measure} in this labour market")
-                continue
-            tables[measure] = reader(paths[key])
-            note(measure, tables[measure], key)
-        return cls(tables, crosswalks=cw, country=country, provenance=pd.DataFrame(prov))
+        tables, cw, prov = read_folder(root, country=country, wage_year=wage_year,
+                                       trend_years=trend_years)
+        return cls(tables, crosswalks=cw, country=country, provenance=prov)
 
     @classmethod
     def from_sample(cls):
@@ -248,7 +158,7 @@ class LabourMarket:
         occupations : pandas.DataFrame, optional
             A per-occupation table keyed by a taxonomy's own ids, in the layout
             of the sample's ``labour_market.csv``: ``occupation_id``, ``source``
-            and any of the columns of :data:`SAMPLE_COLUMNS`.
+            and any of the columns of :data:`transitions.labour.wide.SAMPLE_COLUMNS`.
         base : LabourMarket, optional
             Start from this market's tables, crosswalks and country; the
             tables given here replace its tables of the same measure (e.g. a
@@ -299,13 +209,13 @@ class LabourMarket:
             crosswalks = crosswalks if crosswalks is not None else base.crosswalks
             country = country if country is not None else base.country
         if occupations is not None:
-            merged.update(_from_wide(occupations, currency=currency,
+            merged.update(split_wide(occupations, currency=currency,
                                      where=where or "occupations table"))
         for measure, table in tables.items():
             if table is not None:
                 merged[measure] = table
         lm = cls(merged, crosswalks=crosswalks, country=country)
-        replaced = set(tables) | (set(_wide_measures(occupations)) if occupations is not None
+        replaced = set(tables) | (set(wide_measures(occupations)) if occupations is not None
                                   else set())
         lm._warn_unknown_codes([m for m in tables if tables[m] is not None])
         if prov:
@@ -489,59 +399,7 @@ class LabourMarket:
         """
         if "employment" not in self.tables:
             raise InvalidParameterError("this labour market has no employment table")
-        table = self.tables["employment"]
-        table = table[table["employment"].notna() & (table["level"] != TOTAL_LEVEL)]
-        leaves = table[_leaf_mask(table)]
-        links = self.links(tax)
-        pairs = []
-        done = pd.Index([], dtype=object)
-        systems = sorted(dict.fromkeys(leaves["code_system"]), key=lambda s: s != OCC)
-        for system in systems:
-            if system not in links:
-                continue
-            sub = leaves[leaves["code_system"] == system]
-            for depth in LEVELS[system]:
-                rows = sub[sub["depth"] == depth]
-                if rows.empty:
-                    continue
-                lk = links[system][~links[system]["occupation_id"].isin(done)]
-                key = lk["code"] if depth < 0 else lk["code"].str[:depth]
-                lk = lk.assign(key=key).drop_duplicates(["occupation_id", "key"])
-                m = lk.drop(columns="code").merge(
-                    rows[["key", "code", "level", "employment", "employment_source"]], on="key")
-                if m.empty:
-                    continue
-                pairs.append(m)
-                done = done.append(pd.Index(m["occupation_id"].unique()))
-        out = pd.DataFrame(index=tax.occupations.index.copy())
-        total = float(leaves["employment"].sum())
-        if not pairs:
-            out["workers"] = np.nan
-            out["workers_source"] = np.nan
-            out["workers_level"] = _NONE
-            out["workers_groups"] = np.nan
-            out["workers_sharing"] = np.nan
-            out.attrs.update(total_workers=total, assigned_workers=0.0)
-            return out
-        p = pd.concat(pairs, ignore_index=True)
-        p["weight"] = 1.0 / p.groupby("occupation_id")["key"].transform("nunique")
-        p["sharing"] = p.groupby(["level", "key"])["occupation_id"].transform("nunique")
-        p["workers"] = p["employment"] * p["weight"] / p.groupby(["level", "key"])["weight"] \
-            .transform("sum")
-        g = p.groupby("occupation_id")
-        res = pd.DataFrame({
-            "workers": g["workers"].sum(),
-            "workers_source": g["employment_source"].agg(lambda s: "; ".join(sorted(set(s)))),
-            "workers_level": g["level"].agg(lambda s: "; ".join(sorted(set(s)))),
-            "workers_groups": g["code"].agg(lambda s: "; ".join(sorted(set(s)))),
-            "workers_sharing": g["sharing"].max(),
-        })
-        out = out.join(res)
-        out["workers_level"] = out["workers_level"].astype(object).where(
-            out["workers_level"].notna(), _NONE)
-        assigned = float(p.drop_duplicates(["level", "key"])["employment"].sum())
-        out.attrs.update(total_workers=total, assigned_workers=assigned)
-        return out
+        return split_workforce(self.tables["employment"], self.links(tax), tax.occupations.index)
 
     def _warn_unknown_ids(self, tax):
         """Count rows keyed by occupation ids that ``tax`` does not have (likely typos)."""
@@ -554,7 +412,7 @@ class LabourMarket:
 
     def _warn_unknown_codes(self, measures):
         """Count codes of users' tables that the crosswalks do not know."""
-        known = _known_codes(self.crosswalks)
+        known = self.crosswalks.known_codes()
         for name in measures:
             table = self.tables[name]
             for system, codes in known.items():
@@ -580,114 +438,7 @@ class LabourMarket:
 
 
 # ---------------------------------------------------------------------- helpers
-def _labour_root(root):
-    if root is None:
-        root = os.environ.get("TRANSITIONS_LABOUR_DATA")
-    if root is None:
-        from ..datasets._base import get_data_home
-
-        root = get_data_home() / "labour"
-    root = Path(root).expanduser()
-    if not root.is_dir():
-        raise FileNotFoundError(
-            f"labour-market data folder {root} not found; download the publishers' files "
-            f"into a folder with the layout of transitions.labour.market.FILES and pass it "
-            f"as root= (or set TRANSITIONS_LABOUR_DATA)")
-    return root
-
-
-def _known_codes(cw):
-    """Keys of every level of the codes the crosswalks know, per code system."""
-    from .codes import ISCO, SOC2010, SOC2018, code_keys
-
-    lists = {}
-    if cw.isco_brc is not None:
-        lists[ISCO] = cw.isco_brc["isco"]
-        lists[BRC] = cw.isco_brc["brc"]
-    if cw.isco_soc2010 is not None:
-        lists[ISCO] = pd.concat([lists.get(ISCO, pd.Series(dtype=object)), cw.isco_soc2010["isco"]])
-        lists[SOC2010] = cw.isco_soc2010["soc2010"]
-    if cw.soc2010_soc2018 is not None:
-        lists[SOC2010] = pd.concat([lists.get(SOC2010, pd.Series(dtype=object)),
-                                    cw.soc2010_soc2018["soc2010"]])
-        lists[SOC2018] = cw.soc2010_soc2018["soc2018"]
-    out = {}
-    for system, codes in lists.items():
-        keys, _ = code_keys(system, pd.Series(codes.unique()))
-        out[system] = {k[:d] for k in keys for d in set(LEVELS[system]) if 0 < d <= len(k)}
-    return out
-
-
 def _empty_measure(out, spec):
     for col in spec.columns:
         out[col] = np.nan
     out[spec.level] = _NONE
-
-
-def _with_brc_sums(groups, column):
-    """Add BRC segments, classes and the total as sums of the groups (jobs add up)."""
-    parts = [groups]
-    for depth in (3, 2, 0):
-        key = groups["code"].str[:depth] if depth else pd.Series("Totaal", index=groups.index)
-        agg = groups.groupby(key)[column].agg(lambda s: s.sum(min_count=len(s)))
-        first = groups.groupby(key).first()
-        parts.append(pd.DataFrame({
-            "code_system": BRC, "code": agg.index, column: agg.to_numpy(),
-            f"{column}_year": first[f"{column}_year"].to_numpy(),
-            f"{column}_source": first[f"{column}_source"].to_numpy(),
-        }))
-    return pd.concat(parts, ignore_index=True)
-
-
-def _leaf_mask(table):
-    """Rows with no finer row below them in the same system (they partition the total)."""
-    mask = pd.Series(True, index=table.index)
-    for system, sub in table.groupby("code_system"):
-        depths = sorted(d for d in sub["depth"].unique() if d >= 0)
-        for d in depths:
-            finer = sub.loc[sub["depth"] > d, "key"]
-            prefixes = set(finer.str[:d])
-            rows = sub.index[sub["depth"] == d]
-            mask[rows] = ~sub.loc[rows, "key"].isin(prefixes).to_numpy()
-    return mask
-
-
-def _wide_measures(table):
-    return sorted({SAMPLE_COLUMNS[c][0] for c in table.columns if c in SAMPLE_COLUMNS})
-
-
-def _from_wide(table, *, currency, where):
-    """Split a per-occupation table (the sample's layout) into measure tables."""
-    if not isinstance(table, pd.DataFrame):
-        raise DataFormatError(f"{where} must be a pandas DataFrame, got {type(table).__name__}")
-    allowed = ("occupation_id", "source", *SAMPLE_COLUMNS, "forecast_years", "forecast_period",
-               "wage_currency", "wage_year")
-    unknown = [c for c in table.columns if c not in allowed]
-    if unknown:
-        raise DataFormatError(f"{where}: unknown column(s) {unknown}; valid: {list(allowed)}")
-    missing = [c for c in ("occupation_id", "source") if c not in table.columns]
-    if missing:
-        raise DataFormatError(f"{where}: missing column(s) {missing}")
-    measures = _wide_measures(table)
-    if not measures:
-        raise DataFormatError(f"{where}: no measure column; expected some of {list(SAMPLE_COLUMNS)}")
-    base = pd.DataFrame({"code_system": OCC, "code": table["occupation_id"],
-                         "source": table["source"]})
-    out = {}
-    for measure in measures:
-        t = base.copy()
-        for col, (m, target) in SAMPLE_COLUMNS.items():
-            if m == measure and col in table.columns:
-                t[target] = table[col].to_numpy()
-        if measure == "wage":
-            t["wage_currency"] = table["wage_currency"] if "wage_currency" in table else currency
-            if "wage_year" in table:
-                t["wage_year"] = table["wage_year"]
-        if measure == "forecast":
-            # The sample's expansion demand follows ROA: % over 2025-2030 (six years).
-            t["forecast_years"] = table["forecast_years"] if "forecast_years" in table else 6
-            t["forecast_period"] = (table["forecast_period"] if "forecast_period" in table
-                                    else "2025-2030")
-        out[measure] = normalise_table(t, measure, where=f"{where} ({measure})")
-    return out
-
