@@ -273,3 +273,31 @@ def test_esco_style_codes_reach_their_unit_group(tiny_market):
     tax = tiny_taxonomy({"id": ["a"], "isco_code": ["4110.3"]})
     t = quiet(tiny_market.for_taxonomy, tax)
     assert t.loc["a", ["rti", "rti_level"]].tolist() == [1.5, "ISCO 4-digit"]
+
+
+isco_codes = st.from_regex(r"[1-9]\d{0,3}", fullmatch=True)
+
+
+@settings(max_examples=60, deadline=None)
+@given(table_codes=st.dictionaries(isco_codes, st.floats(-3, 3), min_size=1, max_size=25),
+       occ_codes=st.lists(st.from_regex(r"[1-9]\d{3}", fullmatch=True), min_size=1, max_size=15))
+def test_fallback_takes_the_finest_published_prefix(table_codes, occ_codes):
+    rti = pd.DataFrame({"code_system": "ISCO-08", "code": list(table_codes),
+                        "rti": list(table_codes.values()), "source": "hypothesis"})
+    tax = tiny_taxonomy({"id": [f"o{i}" for i in range(len(occ_codes))], "isco_code": occ_codes})
+    t = quiet(LabourMarket({"rti": rti}).for_taxonomy, tax)
+    for occ_id, code in zip(t.index, occ_codes):
+        prefixes = [code[:d] for d in (4, 3, 2, 1) if code[:d] in table_codes]
+        if not prefixes:
+            assert t.loc[occ_id, "rti_level"] == "none" and np.isnan(t.loc[occ_id, "rti"])
+        else:
+            best = prefixes[0]
+            assert t.loc[occ_id, "rti"] == table_codes[best]
+            assert t.loc[occ_id, "rti_level"] == f"ISCO {len(best)}-digit"
+
+
+def test_from_files_names_a_missing_folder(tmp_path):
+    with pytest.raises(FileNotFoundError, match="TRANSITIONS_LABOUR_DATA"):
+        LabourMarket.from_files(tmp_path / "nowhere")
+    with pytest.raises(InvalidParameterError, match="wage_year"):
+        LabourMarket.from_files(tmp_path, wage_year=2023)

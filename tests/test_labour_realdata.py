@@ -233,3 +233,18 @@ def test_coverage_report_levels(nl, esco):
     assert {"BRC group", "BRC segment"} <= set(wage.index)
     per_measure = cov[cov["level"] != "any"].groupby("measure")["n"].sum()
     assert (per_measure == len(esco.occupations)).all()
+
+
+def test_wage_year_2024_uses_newer_group_pay_where_published(real_data, esco):
+    lm = quiet(LabourMarket.from_files, real_data, wage_year=2024)
+    t = quiet(lm.for_taxonomy, esco)
+    raw = pd.read_csv(real_data / "nl" / "cbs_85276NED_85517NED_beroepsgroepen_2025Q4_uurloon2024.csv",
+                      dtype={"code": str}).set_index("code")
+    xwalk = pd.read_csv(real_data / "crosswalks" / "isco08_brc2014_cbs.csv", dtype=str)
+    brc = xwalk.set_index("isco08_unit")["brc_group"]
+    group = esco.occupations["isco_code"].map(brc)
+    has_2024 = group.map(raw["medianHourlyPay"]).notna()
+    assert (t.loc[has_2024, "wage_year"] == 2024).all()
+    assert (t.loc[has_2024, "wage_median"] == group[has_2024].map(raw["medianHourlyPay"])).all()
+    assert (t.loc[~has_2024 & t["wage_median"].notna(), "wage_year"] == 2022).all()
+    assert t["wage_median"].notna().mean() >= 0.95
