@@ -301,7 +301,8 @@ class LabourMarket:
                 out[col] = block[col] if col in block else np.nan
             out[spec.level] = out[spec.level].astype(object).where(out[spec.level].notna(), _NONE)
             for col in [c for c, kind in spec.meta.items() if kind == "any"]:
-                out[col] = out[col].astype("boolean")  # NA where no value was found
+                # A flag on a value: False where there is no value to flag.
+                out[col] = out[col].astype("boolean").fillna(False).astype(bool)
             if "wage_year" in spec.meta:
                 out["wage_year"] = out["wage_year"].round().astype("Int64")
             n = int((out[spec.level] == _NONE).sum())
@@ -440,5 +441,5 @@ class LabourMarket:
 # ---------------------------------------------------------------------- helpers
 def _empty_measure(out, spec):
     for col in spec.columns:
-        out[col] = np.nan
+        out[col] = False if spec.meta.get(col) == "any" else np.nan
     out[spec.level] = _NONE
