@@ -17,14 +17,14 @@ import pandas as pd
 from ..exceptions import InvalidParameterError, warn_defect
 from .codes import LEVELS, OCC
 from .crosswalks import Crosswalks
-from .files import COUNTRIES, read_folder
+from .files import COUNTRIES, FILES, read_folder  # FILES: also importable from here
 from .mapping import occupation_links, resolve
 from .schema import MEASURES, normalise_table
 from .trend import DEFAULT_FORECAST_THRESHOLD, DEFAULT_OBSERVED_THRESHOLD, classify_trend
 from .wide import split_wide, wide_measures
 from .workforce import split_workforce
 
-__all__ = ["LabourMarket", "CORE_MEASURES"]
+__all__ = ["LabourMarket", "CORE_MEASURES", "FILES"]
 
 #: Measures every :meth:`LabourMarket.for_taxonomy` result has columns for.
 CORE_MEASURES = ("wage", "employment", "trend", "forecast", "rti", "automation_probability",
