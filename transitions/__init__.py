@@ -25,6 +25,14 @@ from .graph import OccupationGraph, write_edgelist, write_graphml
 # labour market (issue 4): wages, jobs, trends, routine work and AI exposure
 from .labour import LabourMarket
 
+# models: digitalisation risk (issue 4)
+from .models import (
+    RiskSignalClassifier,
+    RiskSignalRegressor,
+    assess_risk,
+    estimate_risk_signals,
+)
+
 __version__ = "0.1.0"
 
 __all__ = [
@@ -48,4 +56,9 @@ __all__ = [
     "evaluation",
     # labour market (issue 4)
     "LabourMarket",
+    # models: digitalisation risk (issue 4)
+    "assess_risk",
+    "RiskSignalRegressor",
+    "RiskSignalClassifier",
+    "estimate_risk_signals",
 ]
