@@ -149,7 +149,7 @@ def load_onet(path, *, domains=_DEFAULT_DOMAINS, technology="commodity", cache=T
         None leaves technology out.
     cache : bool, default=True
         Reuse a cached import keyed by the files' content hashes, and store
-        a new one (npz/CSV/JSON, no pickle) in the data home.
+        a new one (numpy arrays and JSON, never pickle) in the data home.
     data_home : str or path-like, optional
         Cache folder; see :func:`transitions.datasets.get_data_home`.
 
