@@ -25,6 +25,9 @@ from .datasets.esco import load_esco
 from . import evaluation
 from .graph import OccupationGraph, write_edgelist, write_graphml
 
+# labour market (issue 4): wages, jobs, trends, routine work and AI exposure
+from .labour import LabourMarket
+
 # models: digitalisation risk (issue 4)
 from .models import (
     RiskSignalClassifier,
@@ -32,6 +35,9 @@ from .models import (
     assess_risk,
     estimate_risk_signals,
 )
+
+# O*NET importer (issue 2)
+from .datasets import load_onet
 
 __version__ = "0.1.0"
 
@@ -56,9 +62,13 @@ __all__ = [
     "write_graphml",
     "write_edgelist",
     "evaluation",
+    # labour market (issue 4)
+    "LabourMarket",
     # models: digitalisation risk (issue 4)
     "assess_risk",
     "RiskSignalRegressor",
     "RiskSignalClassifier",
     "estimate_risk_signals",
+    # O*NET importer (issue 2)
+    "load_onet",
 ]

@@ -3,6 +3,8 @@
 from ._base import clear_data_home, get_data_home
 from .esco import load_esco
 from .extension import read_extension
+from .onet import load_onet
 from .sample import load_sample
 
-__all__ = ["load_sample", "load_esco", "read_extension", "get_data_home", "clear_data_home"]
+__all__ = ["load_sample", "load_esco", "load_onet", "read_extension", "get_data_home",
+           "clear_data_home"]
