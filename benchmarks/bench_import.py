@@ -158,7 +158,7 @@ def _median(rows, key):
     return statistics.median(r[key] for r in rows)
 
 
-def _table(name, runs, with_floor=True):
+def _table(name, runs, with_floor=True, target_prefix=""):
     floor_w, cold_w, warm_w = (_best(runs[k], "wall") for k in ("floor", "cold", "warm"))
     floor_c, cold_c, warm_c = (_best(runs[k], "cpu") for k in ("floor", "cold", "warm"))
     peak = max(r["peak_mb"] for r in runs["cold"] + runs["warm"])
@@ -196,7 +196,7 @@ def _table(name, runs, with_floor=True):
                 f"{ratio_w:.2f}x",
                 f"{ratio_c:.2f}x",
                 f"ratio of medians {ratio_med:.2f}x",
-                f"<= {TARGET_RATIO:.0f}x",
+                f"{target_prefix}<= {TARGET_RATIO:.0f}x",
                 both(ratio_w <= TARGET_RATIO, ratio_c <= TARGET_RATIO),
             )
         )
@@ -206,7 +206,7 @@ def _table(name, runs, with_floor=True):
             f"{warm_w:.3f} s",
             f"{warm_c:.3f} s",
             f"median {_median(runs['warm'], 'wall'):.3f} s",
-            f"<= {TARGET_WARM} s",
+            f"{target_prefix}<= {TARGET_WARM} s",
             both(warm_w <= TARGET_WARM, warm_c <= TARGET_WARM),
         )
     )
@@ -216,7 +216,7 @@ def _table(name, runs, with_floor=True):
             f"{peak:.0f} MB",
             "",
             f"libraries alone: {base:.0f} MB",
-            f"<= {TARGET_MEMORY_MB:.0f} MB",
+            f"{target_prefix}<= {TARGET_MEMORY_MB:.0f} MB",
             ok(peak <= TARGET_MEMORY_MB),
         )
     )
@@ -311,6 +311,7 @@ def main(argv=None):
                 _table(
                     "O*NET 29.3 (`load_onet`, default domains and technology)",
                     onet,
+                    target_prefix="ESCO's: ",
                 )
             )
     stamp = _dt.datetime.now().strftime("%Y-%m-%d %H:%M")
