@@ -99,7 +99,8 @@ def run(tax, truth):
     know, skill = channel(stype == "knowledge"), channel(stype == "skill/competence")
     score("channels", "knowledge alone", know)
     score("channels", "skill/competence alone", skill)
-    score("channels", "0.2 knowledge + 0.8 skill/competence + C", 0.2 * know + 0.8 * skill + 0.4 * C)
+    score("channels", "0.2 knowledge + 0.8 skill/competence + C",
+          0.2 * know + 0.8 * skill + 0.4 * C)
     score("channels", "(0.2 knowledge + 0.8 skill + HC) / 2 + C",
           0.5 * (0.2 * know + 0.8 * skill) + 0.5 * HC + 0.4 * C)
     levels = ("cross-sector", "sector-specific", "occupation-specific")
@@ -191,13 +192,25 @@ def run(tax, truth):
 
     # Neighbour smoothing (query expansion).
     N = neighbour_weights(HC, 10, exclude=np.arange(n))
-    score("neighbour smoothing", "HC + C + 1 x mean of the 10 skill neighbours' rows", base + N @ base)
+    score("neighbour smoothing", "HC + C + 1 x mean of the 10 skill neighbours' rows",
+          base + N @ base)
     N20 = neighbour_weights(HC, 20, exclude=np.arange(n))
     score("neighbour smoothing", "same with 20 neighbours", base + N20 @ base)
     Nb = neighbour_weights(base, 10, exclude=np.arange(n))
     score("neighbour smoothing", "neighbours by HC + C instead of HC", base + Nb @ base)
     b1 = base + 2 * _affinity_matrix(HC, lv[-1])
     score("combination", "HC + C + 2 x unit-group affinity + smoothing (the default)", b1 + N @ b1)
+    score("combination", "the default + 0.5 x N (...) N^T (destination side too)",
+          b1 + N @ b1 + 0.5 * (N @ (N @ b1).T).T)
+    from transitions.graph.priors import text_prior_matrix
+
+    bt = b1 + 0.5 * text_prior_matrix(tax)
+    score("combination", "the default + 0.5 x title/description text", bt + N @ bt)
+    E5 = sp.csr_matrix(W @ propagation_matrix(tax, decay=0.5)[1])
+    HC5 = _cosine(E5, _idf(E5))
+    b5 = HC5 + 0.4 * C + 2 * _affinity_matrix(HC5, lv[-1])
+    N5 = neighbour_weights(HC5, 10, exclude=np.arange(n))
+    score("combination", "the default over hierarchy decay 0.5", b5 + N5 @ b5)
     return pd.DataFrame(rows)
 
 

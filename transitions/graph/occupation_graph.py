@@ -273,7 +273,10 @@ class OccupationGraph:
         self._affinity = group_affinity(skill, self._groups)
 
     def _smooth(self, base, neighbours, base_all):
-        """``(base + s * neighbours @ base_all) / (1 + s)``; rows without neighbours keep ``base``."""
+        """``(base + s * neighbours @ base_all) / (1 + s)``.
+
+        Rows without neighbours (no positive skill similarity) keep ``base``.
+        """
         s = self.neighbour_smoothing
         out = neighbours @ base_all
         lonely = np.flatnonzero(neighbours.getnnz(axis=1) == 0)
