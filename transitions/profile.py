@@ -107,7 +107,7 @@ class WorkerProfile:
         Largest number of steps in a switch path (1: direct switches only).
     exclude : list of str, optional
         Occupation ids not to propose (e.g. tried before).
-    profile_id : str, optional
+    profile_id : str or int, optional
         The caller's reference for the profile (kept in batch results).
 
     Raises
@@ -167,7 +167,13 @@ class WorkerProfile:
             )
         self._max_steps = int(max_steps)
         self._exclude = _id_tuple(exclude, "exclude")
-        self._profile_id = None if profile_id is None else str(profile_id)
+        # Kept as given when JSON-friendly (str or int), so batch results join back to the caseload.
+        if profile_id is None or isinstance(profile_id, str):
+            self._profile_id = profile_id
+        elif isinstance(profile_id, numbers.Integral) and not isinstance(profile_id, bool):
+            self._profile_id = int(profile_id)
+        else:
+            self._profile_id = str(profile_id)
 
     # ------------------------------------------------------------------ attributes
     occupation = property(lambda self: self._occupation, doc="Occupation id, code or title.")
@@ -469,8 +475,11 @@ def skill_arrays(tax):
 
 
 def profile_skill_positions(tax, profile):
-    """Positions of the profile's extra and lacking skills in ``tax.skill_index``."""
-    idx = tax.skill_index
+    """Positions of the profile's extra and lacking skills in ``tax.skill_index``.
+
+    ``tax`` may also be the skill index itself.
+    """
+    idx = tax if isinstance(tax, pd.Index) else tax.skill_index
     extra = idx.get_indexer(list(profile.skills)) if profile.skills else np.empty(0, np.int64)
     lacking = idx.get_indexer(list(profile.lacking)) if profile.lacking else np.empty(0, np.int64)
     return extra, lacking

@@ -54,6 +54,8 @@ class AdviceContext:
         self.optional_held = bool(optional_held)
         occ = taxonomy.occupations
         skills = taxonomy.skills
+        self.occupation_index = occ.index
+        self.skill_index = skills.index
         self.occupation_ids = occ.index.to_numpy(dtype=object)
         self.skill_ids = skills.index.to_numpy(dtype=object)
         self.n_occ, self.n_skills = len(occ), len(skills)
@@ -104,7 +106,7 @@ class AdviceContext:
                 f"market table lacks column 'wage_median'; found {list(table.columns)[:10]}"
             )
         t = table.reindex(self.occupation_ids)
-        wage = pd.to_numeric(t["wage_median"], errors="coerce").to_numpy(float)
+        wage = pd.to_numeric(t["wage_median"], errors="coerce").to_numpy(float, copy=True)
         wage[~(wage > 0)] = np.nan          # zero / negative marks are not wages
         self.wage = wage
         self.wage_source = _text(t.get("wage_source"), self.n_occ)
@@ -126,6 +128,13 @@ class AdviceContext:
         self.risk_score = (pd.to_numeric(t["risk_score"], errors="coerce").to_numpy(float)
                            if "risk_score" in t else np.full(self.n_occ, np.nan))
         self.risk_table = table
+
+    def __getstate__(self):
+        # Batch workers get the arrays, not the source tables (smaller to ship).
+        state = dict(self.__dict__)
+        for key in ("taxonomy", "market_table", "risk_table"):
+            state[key] = None
+        return state
 
     # ------------------------------------------------------------------ similarity
     def similarity(self, held):

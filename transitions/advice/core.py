@@ -17,7 +17,7 @@ from ..exceptions import InvalidParameterError
 from ..profile import held_mask, profile_skill_positions, resolve_occupation
 from .effort import effort_band
 
-__all__ = ["ResolvedBlock", "resolve_block", "evaluate", "top_pairs", "pair_gaps"]
+__all__ = ["ResolvedBlock", "resolve_block", "resolve_origins", "evaluate", "top_pairs", "pair_gaps"]
 
 
 class ResolvedBlock:
@@ -36,10 +36,9 @@ class ResolvedBlock:
         # Worker level per competence: self-assessed, else inferred from held skills, else 0.
         self.comp_level = np.zeros((n, len(COMPETENCE_CODES)), dtype=np.int8)
         self.comp_rated = np.zeros((n, len(COMPETENCE_CODES)), dtype=bool)
-        tax = ctx.taxonomy
         for i, (prof, origin) in enumerate(zip(profiles, self.origin)):
             self.held[i] = held_mask(ctx.skills_of, origin, prof,
-                                     profile_skill_positions(tax, prof),
+                                     profile_skill_positions(ctx.skill_index, prof),
                                      optional_held=ctx.optional_held)
             if prof.wage is not None:
                 self.worker_wage[i] = prof.wage
@@ -48,7 +47,7 @@ class ResolvedBlock:
                 self.worker_wage[i] = ctx.wage[origin]
             self.min_ratio[i] = prof.min_wage_ratio
             self.exclude_at_risk[i] = prof.exclude_at_risk
-            ex = (tax.occupation_index.get_indexer(list(prof.exclude)) if prof.exclude
+            ex = (ctx.occupation_index.get_indexer(list(prof.exclude)) if prof.exclude
                   else np.empty(0, np.int64))
             self.excluded.append(ex)
             for code, level in prof.competence_levels().items():
@@ -66,24 +65,26 @@ class ResolvedBlock:
         return len(self.origin)
 
 
-def resolve_block(ctx, profiles, occupation_cache=None):
-    """Resolve profiles (occupation titles/codes -> ids, ids checked) into a :class:`ResolvedBlock`.
+def resolve_origins(tax, profiles, occupation_cache=None):
+    """Occupation positions of ``profiles`` (titles/codes resolved, skill ids checked).
 
-    ``occupation_cache`` maps occupation strings to positions, shared across blocks.
+    ``occupation_cache`` maps occupation strings to positions, shared across calls.
     """
-    tax = ctx.taxonomy
     cache = {} if occupation_cache is None else occupation_cache
-    resolved, origins = [], []
-    for prof in profiles:
+    origins = np.empty(len(profiles), dtype=np.int64)
+    for i, prof in enumerate(profiles):
         key = prof.occupation
         if key not in cache:
             cache[key] = int(tax.occupation_index.get_loc(resolve_occupation(tax, key)))
-        pos = cache[key]
+        origins[i] = cache[key]
         if prof.skills or prof.lacking or prof.exclude:
             prof.check_ids(tax)
-        resolved.append(prof)
-        origins.append(pos)
-    return ResolvedBlock(ctx, resolved, origins)
+    return origins
+
+
+def resolve_block(ctx, profiles, occupation_cache=None):
+    """Resolve profiles into a :class:`ResolvedBlock` (see :func:`resolve_origins`)."""
+    return ResolvedBlock(ctx, profiles, resolve_origins(ctx.taxonomy, profiles, occupation_cache))
 
 
 def evaluate(ctx, block, min_similarity):

@@ -54,8 +54,8 @@ def effort_band(months):
     arr = np.asarray(months, dtype=float)
     edges = np.array([b for b, _ in EFFORT_BANDS])
     labels = np.array([lbl for _, lbl in EFFORT_BANDS] + [_BEYOND], dtype=object)
-    out = labels[np.searchsorted(edges, arr, side="left")]
-    return out.item() if out.ndim == 0 else out
+    pos = np.searchsorted(edges, arr, side="left")
+    return labels[pos] if arr.ndim else labels[int(pos)]
 
 
 def effort_band_label(band, lang="en"):

@@ -35,7 +35,7 @@ def _gap_part(n_missing, n_digital, digcomp_gap, band, lang):
     if lang == "nl":
         if n_missing == 0:
             return "geen kernvaardigheden bij te leren"
-        text = f"nog {n_missing} kernvaardigheid" + ("" if n_missing == 1 else "heden")
+        text = f"nog {n_missing} " + ("kernvaardigheid" if n_missing == 1 else "kernvaardigheden")
         text += f" te leren, waarvan {n_digital} digitaal" if n_digital else " te leren"
         if comps:
             text += f" (DigComp {comps})"
@@ -77,19 +77,19 @@ def explain_path(labels, wage_ratio, n_missing, n_digital, band, reason, lang="e
     --------
     >>> from transitions.advice.explain import explain_path
     >>> explain_path(["boekhouder", "salarisadministrateur", "data-analist"], 1.2, 6, 4,
-    ...              "<= 1 year", "better", lang="en")
+    ...              "<= 1 year", "better end", lang="en")
     'Via salarisadministrateur to data-analist: ends at 120% of the current wage, a better end than any direct switch; learn 6 essential skills along the way (4 digital), about <= 1 year in all.'
     """
     steps = labels[1:]
     if lang == "nl":
-        why = ("geen directe overstap is goed genoeg" if reason == "no direct option"
+        why = ("er zijn weinig goede directe overstappen" if reason == "few direct options"
                else "een betere eindbestemming dan elke directe overstap")
         route = "Via " + ", ".join(steps[:-1]) + f" naar {steps[-1]}"
         digital = f" (waarvan {n_digital} digitaal)" if n_digital else ""
         return (f"{route}: eindigt op {_pct(wage_ratio)} van het huidige loon, {why}; "
                 f"onderweg {n_missing} kernvaardigheden te leren{digital}, "
                 f"circa {effort_band_label(band, 'nl')} in totaal.")
-    why = ("no direct switch is good enough" if reason == "no direct option"
+    why = ("few good direct switches exist" if reason == "few direct options"
            else "a better end than any direct switch")
     route = "Via " + ", ".join(steps[:-1]) + f" to {steps[-1]}"
     digital = f" ({n_digital} digital)" if n_digital else ""
