@@ -74,3 +74,59 @@ def sample_advisor(**kwargs):
     market = sample_market_table(tax)
     return Advisor(tax, graph=CosineGraph(tax), market_table=market,
                    risk_table=sample_risk_table(market), **kwargs)
+
+
+# ---------------------------------------------------------------------- test oracle
+def documented_skill_set(tax, profile, optional_held=True):
+    """The skills a profile is taken to have, by the rule in transitions.profile's docs,
+    written independently of the library's array code."""
+    from transitions.digcomp import digcomp_competences
+    from transitions.profile import DEFAULT_DIGCOMP_LEVEL
+
+    prof = profile.resolve(tax)
+    rel = tax.relations[tax.relations["occupation_id"] == prof.occupation]
+    if not optional_held:
+        rel = rel[rel["relation"] == "essential"]
+    held = set(rel["skill_id"])
+    rated = {}
+    digcomp = prof.digcomp
+    for code in digcomp_competences().index:
+        if code in digcomp:
+            rated[code] = digcomp[code]
+        elif code[0] in digcomp:
+            rated[code] = digcomp[code[0]]
+    sk = tax.skills
+    level = (pd.to_numeric(sk["digcomp_level"], errors="coerce") if "digcomp_level" in sk
+             else pd.Series(np.nan, index=sk.index))
+    for code, lv in rated.items():
+        need = level[sk["digcomp"] == code].fillna(DEFAULT_DIGCOMP_LEVEL)
+        held |= set(need.index[need <= lv])
+        held -= set(need.index[need > lv])
+    return (held | set(prof.skills)) - set(prof.lacking)
+
+
+def expected_options(advisor, profile, threshold):
+    """Good options by the advisor module's definition, from the public inputs only."""
+    tax = advisor.taxonomy
+    prof = profile.resolve(tax)
+    held = documented_skill_set(tax, prof)
+    sim = advisor.graph.similarity_from_skills([sorted(held)]).iloc[0]
+    sim = sim.reindex(tax.occupation_index).fillna(0.0)
+    wage = pd.to_numeric(advisor.market_table["wage_median"], errors="coerce")
+    wage = wage.reindex(tax.occupation_index)
+    worker = prof.wage if prof.wage is not None else wage[prof.occupation]
+    ratio = wage / worker
+    risk = advisor.risk_table["at_risk"].reindex(tax.occupation_index).astype("boolean").fillna(False)
+    ok = (sim >= threshold) & (ratio >= prof.min_wage_ratio - 1e-12) & ratio.notna()
+    if prof.exclude_at_risk:
+        ok &= ~risk.astype(bool)
+    ok[prof.occupation] = False
+    ok[list(prof.exclude)] = False
+    ess = tax.relations[tax.relations["relation"] == "essential"]
+    essential = ess.groupby("occupation_id")["skill_id"].apply(set)
+    out = pd.DataFrame({"similarity": sim, "wage_ratio": ratio})[ok.to_numpy(bool)]
+    out["missing"] = [essential.get(d, set()) - held for d in out.index]
+    n_ess = [len(essential.get(d, set())) for d in out.index]
+    cov = [1.0 if n == 0 else 1 - len(m) / n for m, n in zip(out["missing"], n_ess)]
+    out["score"] = np.sqrt(np.clip(out["similarity"], 0, None) * np.array(cov))
+    return out, held, worker

@@ -155,6 +155,8 @@ def pair_gaps(ctx, held, p, d):
     missing : list of int arrays (skill positions in taxonomy order)
     months : float array, the effort heuristic's months per pair
     """
+    if not len(d):
+        return [], np.zeros(0)
     pos, owner, _ = _ranges(ctx.essential.indptr, d)
     skills = ctx.essential.indices[pos]
     lacking = ~held[p[owner], skills]

@@ -21,6 +21,23 @@ OPTION_COLUMNS = (
 )
 
 
+#: The dtype pandas gives text columns (``str`` in pandas 3, ``object`` before).
+TEXT_DTYPE = pd.Series(["text"]).dtype
+_DTYPES = {
+    **{c: TEXT_DTYPE for c in ("occupation_id", "label", "label_en", "label_nl", "wage_source",
+                               "wage_level", "trend", "trend_source", "explanation")},
+    **{c: np.dtype(np.int64) for c in ("rank", "n_missing", "n_missing_digital", "steps")},
+    **{c: np.dtype(float) for c in ("score", "similarity", "essential_coverage", "wage_ratio",
+                                    "wage_median", "risk_score", "effort_months",
+                                    "path_similarity")},
+    **{c: np.dtype(object) for c in ("missing_skills", "missing_labels", "missing_digital",
+                                     "digcomp_gap", "path", "path_labels", "step_similarity",
+                                     "step_wage_ratio", "step_missing")},
+    "at_risk": np.dtype(bool),
+    "reason": TEXT_DTYPE,
+}
+
+
 def option_table(ctx, block, ev, p, d, rank, *, lang="en", explain=True):
     """The option table for pairs ``(p[k], d[k])`` of ``block`` with their ranks."""
     missing, months = pair_gaps(ctx, block.held, p, d)
@@ -70,4 +87,14 @@ def option_table(ctx, block, ev, p, d, rank, *, lang="en", explain=True):
         ]
     else:
         table["explanation"] = np.full(len(d), None, dtype=object)
-    return pd.DataFrame(table, columns=list(OPTION_COLUMNS))
+    out = pd.DataFrame(table, columns=list(OPTION_COLUMNS))
+    return enforce_dtypes(out)
+
+
+def enforce_dtypes(out):
+    """The same dtypes whether or not there are rows (pandas infers none for empty arrays)."""
+    for col in out.columns:
+        dtype = _DTYPES.get(col)
+        if dtype is not None and out[col].dtype != dtype:
+            out[col] = out[col].astype(dtype)
+    return out

@@ -33,6 +33,7 @@ from ..taxonomy import _check_lang
 from .core import check_min_similarity, evaluate
 from .effort import band_order, effort_band
 from .explain import explain_path
+from .options import enforce_dtypes
 
 __all__ = ["switch_paths", "PATH_COLUMNS"]
 
@@ -244,7 +245,9 @@ def _path_similarity(G, nodes):
 
 
 def _empty():
-    return pd.DataFrame({c: pd.Series(dtype=object) for c in PATH_COLUMNS})
+    out = pd.DataFrame({c: pd.Series(dtype=object) for c in PATH_COLUMNS})
+    out["effort_band"] = pd.Categorical([], dtype=band_order())
+    return enforce_dtypes(out)
 
 
 def _path_table(advisor, block, G, rows, ratio, lang, explain):
@@ -296,4 +299,4 @@ def _path_table(advisor, block, G, rows, ratio, lang, explain):
         })
     out = pd.DataFrame.from_records(records, columns=list(PATH_COLUMNS))
     out["effort_band"] = pd.Categorical(out["effort_band"], dtype=band_order())
-    return out
+    return enforce_dtypes(out)
