@@ -30,20 +30,26 @@ class CosineGraph:
         hn[hn == 0] = 1.0
         return np.asarray((sp.diags(1.0 / hn) @ H @ self._Wn.T).todense())
 
-    def similarity_from_skills(self, skills):
+    def similarity_from_skills(self, skills, origins=None):
+        # origins would switch on classification priors; the stand-in has none.
         self.calls += 1
         idx = self.tax.skill_index
-        rows, cols = [], []
-        for i, s in enumerate(skills):
-            pos = idx.get_indexer(list(s))
-            rows += [i] * len(pos)
-            cols += list(pos)
-        H = sp.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(skills), len(idx)))
+        if isinstance(skills, pd.DataFrame):
+            H = sp.csr_matrix(skills.reindex(columns=idx, fill_value=0).to_numpy(float))
+        elif sp.issparse(skills):
+            H = sp.csr_matrix(skills)
+        else:
+            rows, cols = [], []
+            for i, s in enumerate(skills):
+                pos = idx.get_indexer(list(s))
+                rows += [i] * len(pos)
+                cols += list(pos)
+            H = sp.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(skills), len(idx)))
         return pd.DataFrame(self._scores(H), columns=self.tax.occupation_index)
 
     def similarity_matrix(self):
-        B = self.tax.incidence("binary")
-        return pd.DataFrame(self._scores(B), index=self.tax.occupation_index,
+        W = self.tax.incidence("weight")
+        return pd.DataFrame(self._scores(W), index=self.tax.occupation_index,
                             columns=self.tax.occupation_index)
 
 
@@ -105,12 +111,22 @@ def documented_skill_set(tax, profile, optional_held=True):
     return (held | set(prof.skills)) - set(prof.lacking)
 
 
+def profile_weights(tax, occupation, held):
+    """Documented profile weights: own-occupation skills keep their relation weight, others 1."""
+    rel = tax.relations[tax.relations["occupation_id"] == occupation].set_index("skill_id")["weight"]
+    w = pd.Series(1.0, index=sorted(held))
+    own = w.index.intersection(rel.index)
+    w[own] = rel[own]
+    return w.to_frame().T
+
+
 def expected_options(advisor, profile, threshold):
     """Good options by the advisor module's definition, from the public inputs only."""
     tax = advisor.taxonomy
     prof = profile.resolve(tax)
     held = documented_skill_set(tax, prof)
-    sim = advisor.graph.similarity_from_skills([sorted(held)]).iloc[0]
+    weights = profile_weights(tax, prof.occupation, held)
+    sim = advisor.graph.similarity_from_skills(weights, origins=[prof.occupation]).iloc[0]
     sim = sim.reindex(tax.occupation_index).fillna(0.0)
     wage = pd.to_numeric(advisor.market_table["wage_median"], errors="coerce")
     wage = wage.reindex(tax.occupation_index)

@@ -70,6 +70,7 @@ class AdviceContext:
 
         self.skills_of = skill_arrays(taxonomy)
         self.binary = self.skills_of.binary
+        self.weight = taxonomy.incidence("weight").tocsr()
         self.essential = self.skills_of.essential
         self.essential_t = self.essential.T.tocsr()
         self.n_essential = np.diff(self.essential.indptr).astype(float)
@@ -137,25 +138,41 @@ class AdviceContext:
         return state
 
     # ------------------------------------------------------------------ similarity
-    def similarity(self, held):
+    def profile_weights(self, held, origins):
+        """Skill weights of profiles for the graph measure, shape (n_profiles, n_skills), sparse.
+
+        A held skill of the worker's own occupation keeps its relation weight
+        there (so an unchanged worker scores exactly as their occupation's row
+        of the graph); any other held skill weighs 1.
+        """
+        held = sp.csr_matrix(held, dtype=float)
+        own = self.weight[np.asarray(origins)]
+        own = own.multiply(held).tocsr()                       # origin weights where held
+        other = held - own.astype(bool).astype(float)          # held, not from the origin
+        return (own + other).tocsr()
+
+    def similarity(self, weights, origins=None):
         """Graph similarity of skill profiles to every occupation.
 
         Parameters
         ----------
-        held : scipy.sparse matrix or ndarray of bool, shape (n_profiles, n_skills)
+        weights : scipy.sparse matrix, shape (n_profiles, n_skills)
+            Profile skill weights (see :meth:`profile_weights`).
+        origins : int array, optional
+            Each profile's occupation position, so that the graph's
+            classification priors apply as for that occupation.
 
         Returns
         -------
         ndarray of float, shape (n_profiles, n_occupations)
         """
-        held = sp.csr_matrix(held, dtype=float)
-        fn = getattr(self.graph, "_similarity_from_skill_matrix", None)
+        X = sp.csr_matrix(weights, dtype=float)
+        fn = getattr(self.graph, "_similarity_array", None)
         if fn is not None:
-            out = np.asarray(fn(held), dtype=float)
+            out = np.asarray(fn(X, None if origins is None else np.asarray(origins)), dtype=float)
         else:
-            sets = [list(self.skill_ids[held.indices[held.indptr[i]:held.indptr[i + 1]]])
-                    for i in range(held.shape[0])]
-            df = self.graph.similarity_from_skills(sets)
+            ids = None if origins is None else list(self.occupation_ids[np.asarray(origins)])
+            df = self.graph.similarity_from_skills(X, origins=ids)
             out = df.reindex(columns=self.occupation_ids).to_numpy(float)
         return np.nan_to_num(out, nan=0.0)
 

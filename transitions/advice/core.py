@@ -98,8 +98,9 @@ def evaluate(ctx, block, min_similarity):
         filter: not the origin, not excluded, wage known and at or above the
         floor, not at risk when excluded, similarity at or above the threshold).
     """
-    sim = ctx.similarity(sp.csr_matrix(block.held))
-    cov = ctx.essential_coverage(sp.csr_matrix(block.held))
+    held = sp.csr_matrix(block.held)
+    sim = ctx.similarity(ctx.profile_weights(held, block.origin), block.origin)
+    cov = ctx.essential_coverage(held)
     score = np.sqrt(np.clip(sim, 0.0, None) * cov)
     with np.errstate(invalid="ignore", divide="ignore"):
         ratio = ctx.wage[None, :] / block.worker_wage[:, None]

@@ -117,7 +117,8 @@ def skills_to_learn(advisor, profile, *, n=10, min_similarity=None, near=200, ki
         H = np.repeat(held0[None, :], len(chunk), axis=0)
         for i, (_, _, _, add) in enumerate(chunk):
             H[i, add] = True
-        sim = ctx.similarity(sp.csr_matrix(H))
+        origins = np.full(len(chunk), block.origin[0])
+        sim = ctx.similarity(ctx.profile_weights(sp.csr_matrix(H), origins), origins)
         new = (sim >= threshold) & closed[None, :]
         for i in range(len(chunk)):
             d = np.flatnonzero(new[i])

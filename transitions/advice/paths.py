@@ -57,8 +57,11 @@ def occupation_similarity(advisor):
     if "occupation_similarity" not in cache:
         ctx = advisor._ctx
         held = ctx.binary if ctx.optional_held else ctx.essential
-        blocks = [ctx.similarity(held[i:i + 1024]).astype(np.float32)
-                  for i in range(0, ctx.n_occ, 1024)]
+        blocks = []
+        for i in range(0, ctx.n_occ, 1024):
+            rows = np.arange(i, min(i + 1024, ctx.n_occ))
+            X = ctx.profile_weights(held[rows], rows)
+            blocks.append(ctx.similarity(X, rows).astype(np.float32))
         cache["occupation_similarity"] = np.vstack(blocks)
     return cache["occupation_similarity"]
 
