@@ -83,41 +83,63 @@ def sample_advisor(**kwargs):
 
 
 # ---------------------------------------------------------------------- test oracle
+class _TaxIndex:
+    """Plain-Python lookups of a taxonomy for the oracle (built once per taxonomy)."""
+
+    def __init__(self, tax):
+        from transitions.profile import DEFAULT_DIGCOMP_LEVEL
+
+        rel = tax.relations
+        self.weights = {o: dict(zip(g["skill_id"], g["weight"]))
+                        for o, g in rel.groupby("occupation_id")}
+        ess = rel[rel["relation"] == "essential"]
+        self.essential = {o: set(g) for o, g in ess.groupby("occupation_id")["skill_id"]}
+        sk = tax.skills
+        level = (pd.to_numeric(sk["digcomp_level"], errors="coerce") if "digcomp_level" in sk
+                 else pd.Series(np.nan, index=sk.index)).fillna(DEFAULT_DIGCOMP_LEVEL)
+        code = sk["digcomp"]
+        self.by_competence = {}
+        for sid, c, lv in zip(sk.index, code, level):
+            if isinstance(c, str):
+                self.by_competence.setdefault(c, []).append((sid, int(lv)))
+
+
+_INDEX = {}
+
+
+def tax_index(tax):
+    if id(tax) not in _INDEX:
+        _INDEX[id(tax)] = (tax, _TaxIndex(tax))
+    return _INDEX[id(tax)][1]
+
+
 def documented_skill_set(tax, profile, optional_held=True):
     """The skills a profile is taken to have, by the rule in transitions.profile's docs,
     written independently of the library's array code."""
-    from transitions.digcomp import digcomp_competences
-    from transitions.profile import DEFAULT_DIGCOMP_LEVEL
+    from transitions.digcomp import COMPETENCE_CODES
 
+    idx = tax_index(tax)
     prof = profile.resolve(tax)
-    rel = tax.relations[tax.relations["occupation_id"] == prof.occupation]
-    if not optional_held:
-        rel = rel[rel["relation"] == "essential"]
-    held = set(rel["skill_id"])
-    rated = {}
+    own = idx.weights.get(prof.occupation, {})
+    held = set(own) if optional_held else set(idx.essential.get(prof.occupation, ()))
     digcomp = prof.digcomp
-    for code in digcomp_competences().index:
-        if code in digcomp:
-            rated[code] = digcomp[code]
-        elif code[0] in digcomp:
-            rated[code] = digcomp[code[0]]
-    sk = tax.skills
-    level = (pd.to_numeric(sk["digcomp_level"], errors="coerce") if "digcomp_level" in sk
-             else pd.Series(np.nan, index=sk.index))
-    for code, lv in rated.items():
-        need = level[sk["digcomp"] == code].fillna(DEFAULT_DIGCOMP_LEVEL)
-        held |= set(need.index[need <= lv])
-        held -= set(need.index[need > lv])
+    for code in COMPETENCE_CODES:
+        lv = digcomp.get(code, digcomp.get(code[0]))
+        if lv is None:
+            continue
+        for sid, need in idx.by_competence.get(code, ()):
+            if need <= lv:
+                held.add(sid)
+            else:
+                held.discard(sid)
     return (held | set(prof.skills)) - set(prof.lacking)
 
 
 def profile_weights(tax, occupation, held):
     """Documented profile weights: own-occupation skills keep their relation weight, others 1."""
-    rel = tax.relations[tax.relations["occupation_id"] == occupation].set_index("skill_id")["weight"]
-    w = pd.Series(1.0, index=sorted(held))
-    own = w.index.intersection(rel.index)
-    w[own] = rel[own]
-    return w.to_frame().T
+    own = tax_index(tax).weights.get(occupation, {})
+    held = sorted(held)
+    return pd.DataFrame([[own.get(s, 1.0) for s in held]], columns=held)
 
 
 def expected_options(advisor, profile, threshold):
@@ -138,8 +160,7 @@ def expected_options(advisor, profile, threshold):
         ok &= ~risk.astype(bool)
     ok[prof.occupation] = False
     ok[list(prof.exclude)] = False
-    ess = tax.relations[tax.relations["relation"] == "essential"]
-    essential = ess.groupby("occupation_id")["skill_id"].apply(set)
+    essential = tax_index(tax).essential
     out = pd.DataFrame({"similarity": sim, "wage_ratio": ratio})[ok.to_numpy(bool)]
     out["missing"] = [essential.get(d, set()) - held for d in out.index]
     n_ess = [len(essential.get(d, set())) for d in out.index]

@@ -127,8 +127,10 @@ def top_pairs(ctx, ev, n=None):
     p, d = np.nonzero(good)
     if not len(p):
         return p, d, np.empty(0, np.int64)
-    # Sort by profile, then by score descending, then by id (deterministic ties).
-    order = np.lexsort((ctx.id_rank[d], -ev["score"][p, d], p))
+    # Sort by profile, then by score descending, then by id. Scores are rounded
+    # to 12 decimals for the order, so that floating-point noise between
+    # mathematically equal scores cannot decide a tie: the id does.
+    order = np.lexsort((ctx.id_rank[d], -np.round(ev["score"][p, d], 12), p))
     p, d = p[order], d[order]
     starts = np.r_[0, np.flatnonzero(np.diff(p)) + 1]
     counts = np.diff(np.r_[starts, len(p)])

@@ -93,7 +93,7 @@ def skills_to_learn(advisor, profile, *, n=10, min_similarity=None, near=200, ki
     units = []                                  # (kind, id, level, skill positions)
     if "skill" in kinds:
         doors = np.flatnonzero(closed)
-        doors = doors[np.lexsort((ctx.id_rank[doors], -sim0[doors]))][:near]
+        doors = doors[np.lexsort((ctx.id_rank[doors], -np.round(sim0[doors], 12)))][:near]
         inc = ctx.binary
         cand = np.unique(np.concatenate(
             [inc.indices[inc.indptr[d]:inc.indptr[d + 1]] for d in doors] or [np.empty(0, int)]))
@@ -122,7 +122,7 @@ def skills_to_learn(advisor, profile, *, n=10, min_similarity=None, near=200, ki
         new = (sim >= threshold) & closed[None, :]
         for i in range(len(chunk)):
             d = np.flatnonzero(new[i])
-            gains.append(d[np.lexsort((ctx.id_rank[d], -sim[i, d]))])
+            gains.append(d[np.lexsort((ctx.id_rank[d], -np.round(sim[i, d], 12)))])
     rows = [(u, g) for u, g in zip(units, gains) if len(g)]
     return _table(advisor, rows, lang, int(good0.sum()), n)
 

@@ -83,7 +83,7 @@ def _neighbours(advisor, threshold, k_edges):
             s = work[u, cand]
             keep = s >= threshold
             cand, s = cand[keep], s[keep]
-            order = np.lexsort((advisor._ctx.id_rank[cand], -s))
+            order = np.lexsort((advisor._ctx.id_rank[cand], -np.round(s, 12)))
             out.append((cand[order], s[order].astype(float)))
         cache[key] = out
     return cache[key]
@@ -194,7 +194,7 @@ def switch_paths(advisor, profile, *, n=5, min_similarity=None, per_end=1, k_edg
     direct = np.flatnonzero(good)
     if not len(direct):
         return _empty()
-    order = np.lexsort((ctx.id_rank[direct], -sim_w[direct]))
+    order = np.lexsort((ctx.id_rank[direct], -np.round(sim_w[direct], 12)))
     first = direct[order][:first_steps]
     neighbours = _neighbours(advisor, threshold, k_edges)
     G = _layered_graph(ctx, neighbours, first, sim_w[first], allowed, min_ratio, prof.max_steps)
@@ -234,7 +234,7 @@ def switch_paths(advisor, profile, *, n=5, min_similarity=None, per_end=1, k_edg
                 break
             rows.append((path[1:-1], reason))
         G.remove_node(sink)
-    rows.sort(key=lambda r: (-_path_similarity(G, r[0]), ctx.id_rank[r[0][-1][0]],
+    rows.sort(key=lambda r: (-round(_path_similarity(G, r[0]), 12), ctx.id_rank[r[0][-1][0]],
                              [ctx.id_rank[o] for o, _ in r[0]]))
     if n is not None:
         rows = rows[:n]
