@@ -23,6 +23,10 @@ from .advice import Advisor, recommend
 from .digcomp import digcomp_areas, digcomp_competences, digcomp_levels
 from .profile import WorkerProfile
 
+# occupation graph (issue 3)
+from . import evaluation
+from .graph import OccupationGraph, write_edgelist, write_graphml
+
 __version__ = "0.1.0"
 
 __all__ = [
@@ -46,4 +50,9 @@ __all__ = [
     "digcomp_competences",
     "digcomp_areas",
     "digcomp_levels",
+    # occupation graph (issue 3)
+    "OccupationGraph",
+    "write_graphml",
+    "write_edgelist",
+    "evaluation",
 ]
