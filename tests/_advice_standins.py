@@ -116,17 +116,20 @@ def tax_index(tax):
 def documented_skill_set(tax, profile, optional_held=True):
     """The skills a profile is taken to have, by the rule in transitions.profile's docs,
     written independently of the library's array code."""
-    from transitions.digcomp import COMPETENCE_CODES
+    from transitions.digcomp import AREA_CODES, COMPETENCE_CODES
 
     idx = tax_index(tax)
     prof = profile.resolve(tax)
     own = idx.weights.get(prof.occupation, {})
     held = set(own) if optional_held else set(idx.essential.get(prof.occupation, ()))
     digcomp = prof.digcomp
-    for code in COMPETENCE_CODES:
-        lv = digcomp.get(code, digcomp.get(code[0]))
-        if lv is None:
-            continue
+    levels = {code: digcomp.get(code, digcomp.get(code[0])) for code in COMPETENCE_CODES}
+    levels = {c: lv for c, lv in levels.items() if lv is not None}
+    for area in AREA_CODES:
+        rated = [lv for c, lv in levels.items() if c[0] == area]
+        if area in digcomp or rated:
+            levels[area] = digcomp.get(area, min(rated) if rated else None)
+    for code, lv in levels.items():
         for sid, need in idx.by_competence.get(code, ()):
             if need <= lv:
                 held.add(sid)

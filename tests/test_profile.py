@@ -198,3 +198,19 @@ def test_digcomp_titles_match_the_framework(real_data):
     assert (areas["area_title"] == digcomp_areas()["title_en"]).all()
     levels = pd.read_csv(real_data / "digcomp" / "digcomp_2.2_proficiency_levels.csv")
     assert list(levels["level_group"]) == list(digcomp_levels()["group_en"])
+
+
+def test_area_tagged_skills_follow_the_area_level(sample):
+    new = pd.DataFrame({"label_en": ["ICT safety"], "label_nl": ["ICT-veiligheid"],
+                        "digital": [True], "digcomp": ["4"]}, index=["sk-ict-safety"])
+    links = pd.DataFrame({"occupation_id": ["occ-bookkeeper"], "skill_id": ["sk-ict-safety"],
+                          "relation": ["essential"]})
+    tax = sample.extend(skills=new, relations=links)
+    held = lambda **dc: "sk-ict-safety" in set(WorkerProfile("boekhouder", digcomp=dc).skill_set(tax))
+    assert held()                                  # the occupation's own skill
+    assert held(**{"4": DEFAULT_DIGCOMP_LEVEL})
+    assert not held(**{"4": DEFAULT_DIGCOMP_LEVEL - 1})
+    # Without an area rating, the lowest rated competence of the area decides.
+    assert not held(**{"4.1": 8, "4.2": 2})
+    assert held(**{"4.1": 8, "4.2": 6})
+    assert held(**{"3.4": 1})                      # other areas do not matter

@@ -26,7 +26,8 @@ import pandas as pd
 from .exceptions import InvalidParameterError
 
 __all__ = ["digcomp_competences", "digcomp_areas", "digcomp_levels", "parse_digcomp_assessment",
-           "COMPETENCE_CODES", "AREA_CODES", "LEVELS"]
+           "competence_levels", "unit_levels", "unit_title", "COMPETENCE_CODES", "AREA_CODES",
+           "UNIT_CODES", "LEVELS"]
 
 _AREAS = (
     ("1", "Information and data literacy", "Informatie- en datageletterdheid"),
@@ -78,6 +79,9 @@ _LEVEL_GROUPS = (
 COMPETENCE_CODES = tuple(c for c, _, _ in _COMPETENCES)
 #: The 5 area codes.
 AREA_CODES = tuple(a for a, _, _ in _AREAS)
+#: What a skill can be tagged with: a competence, or a whole area (ESCO tags
+#: a few broad skills such as "ICT safety" with an area).
+UNIT_CODES = COMPETENCE_CODES + AREA_CODES
 #: The proficiency levels.
 LEVELS = tuple(range(1, 9))
 
@@ -222,3 +226,41 @@ def competence_levels(assessment):
         elif code[0] in assessment:
             out[code] = assessment[code[0]]
     return out
+
+
+def unit_levels(assessment):
+    """Self-assessed level per competence and per area (see :data:`UNIT_CODES`).
+
+    Competences as in :func:`competence_levels`. An area's level is its own
+    rating, else the lowest rating among its rated competences (a skill that
+    spans the area needs all of it), else absent.
+
+    Examples
+    --------
+    >>> from transitions.digcomp import unit_levels
+    >>> unit_levels({"4.1": 5, "4.2": 3})
+    {'4.1': 5, '4.2': 3, '4': 3}
+    """
+    assessment = parse_digcomp_assessment(assessment)
+    out = competence_levels(assessment)
+    for area in AREA_CODES:
+        if area in assessment:
+            out[area] = assessment[area]
+        else:
+            rated = [lv for code, lv in out.items() if code[0] == area and "." in code]
+            if rated:
+                out[area] = min(rated)
+    return out
+
+
+def unit_title(code, lang="en"):
+    """Title of a competence or area code in ``lang``, prefixed with its code.
+
+    Examples
+    --------
+    >>> from transitions.digcomp import unit_title
+    >>> unit_title("3.4", "nl"), unit_title("4")
+    ('3.4 Programmeren', '4 Safety')
+    """
+    table = digcomp_competences() if "." in code else digcomp_areas()
+    return f"{code} {table.loc[code, 'title_' + lang]}"

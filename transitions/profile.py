@@ -12,7 +12,10 @@ Which skills a worker is taken to have
    the skills tagged with that competence are held exactly when the rated
    level reaches the skill's ``digcomp_level`` (:data:`DEFAULT_DIGCOMP_LEVEL`
    where the taxonomy gives none): the self-assessment is more specific than
-   the occupation's typical profile, so it can add and remove digital skills;
+   the occupation's typical profile, so it can add and remove digital skills.
+   Skills tagged with a whole area follow the area's level
+   (:func:`transitions.digcomp.unit_levels`: its own rating, else the lowest
+   of its rated competences);
 3. plus ``skills`` (held beyond the occupation's), minus ``lacking``.
 """
 
@@ -27,7 +30,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from .digcomp import COMPETENCE_CODES, competence_levels, parse_digcomp_assessment
+from .digcomp import UNIT_CODES, competence_levels, parse_digcomp_assessment, unit_levels
 from .exceptions import (
     DataFormatError,
     InvalidParameterError,
@@ -194,6 +197,10 @@ class WorkerProfile:
     def competence_levels(self):
         """Self-assessed level per DigComp competence, areas spread over their competences."""
         return competence_levels(dict(self._digcomp))
+
+    def unit_levels(self):
+        """Self-assessed level per competence and area (:func:`transitions.digcomp.unit_levels`)."""
+        return unit_levels(dict(self._digcomp))
 
     # ------------------------------------------------------------------ value semantics
     def to_dict(self):
@@ -449,9 +456,9 @@ class _SkillArrays:
         self.binary = tax.incidence("binary").tocsr()
         self.essential = tax.incidence("essential").tocsr()
         skills = tax.skills
-        comp_pos = {c: i for i, c in enumerate(COMPETENCE_CODES)}
+        comp_pos = {c: i for i, c in enumerate(UNIT_CODES)}
         code = skills["digcomp"].astype("string")
-        #: competence position per skill (-1: none)
+        #: competence or area position in UNIT_CODES per skill (-1: none)
         self.competence = np.array([comp_pos.get(c, -1) if isinstance(c, str) else -1
                                     for c in code.fillna("").tolist()], dtype=np.int64)
         if "digcomp_level" in skills:
@@ -462,7 +469,7 @@ class _SkillArrays:
         #: level a skill needs on its competence
         self.level = lvl.fillna(DEFAULT_DIGCOMP_LEVEL).to_numpy(float).astype(np.int64)
         self.skills_of_competence = [np.flatnonzero(self.competence == i)
-                                     for i in range(len(COMPETENCE_CODES))]
+                                     for i in range(len(UNIT_CODES))]
         self.n_skills = len(skills)
 
 
@@ -493,8 +500,8 @@ def held_mask(arrays, origin, profile, skill_pos, *, optional_held=True):
     inc = arrays.binary if optional_held else arrays.essential
     held = np.zeros(arrays.n_skills, dtype=bool)
     held[inc.indices[inc.indptr[origin]:inc.indptr[origin + 1]]] = True
-    for code, level in profile.competence_levels().items():
-        members = arrays.skills_of_competence[COMPETENCE_CODES.index(code)]
+    for code, level in profile.unit_levels().items():
+        members = arrays.skills_of_competence[UNIT_CODES.index(code)]
         if len(members):
             held[members] = arrays.level[members] <= level
     extra, lacking = skill_pos

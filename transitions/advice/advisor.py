@@ -226,10 +226,11 @@ class Advisor:
             - ``n_missing``, ``missing_skills`` (tuple of skill ids: the destination's
               essential skills the worker lacks, the gap), ``missing_labels``;
             - ``n_missing_digital``, ``missing_digital``: the digital skills of the gap;
-            - ``digcomp_gap``: tuple of ``(competence, level_needed, worker_level)``
-              for each DigComp competence the destination's essential skills need
-              above the worker's level (``worker_level`` None: no rating and no
-              skill of that competence held);
+            - ``digcomp_gap``: tuple of ``(code, level_needed, worker_level)``
+              for each DigComp competence (``"3.4"``) or area (``"4"``, for
+              skills ESCO tags with a whole area) the destination's essential
+              skills need above the worker's level (``worker_level`` None: no
+              rating and no skill of that competence held);
             - ``effort_months``, ``effort_band`` (``"<= 6 months"``, ``"<= 1 year"``,
               ``"<= 3 years"``, ``"> 3 years"``; see :mod:`transitions.advice.effort`);
             - ``explanation``: one line in ``lang``.
@@ -279,7 +280,7 @@ class Advisor:
         >>> sorted(set(g["kind"])) <= ["digcomp", "skill"]
         True
         """
-        from ..digcomp import COMPETENCE_CODES, digcomp_competences
+        from ..digcomp import UNIT_CODES, unit_title
         from ..profile import resolve_occupation
         from .core import digcomp_gaps, pair_gaps
 
@@ -301,16 +302,16 @@ class Advisor:
             "worker_level": pd.array([pd.NA] * len(m), dtype="Int64"),
             "level_source": None,
         })
-        titles = digcomp_competences()[f"title_{lang}"]
         comps = digcomp_gaps(ctx, block.comp_level, p, d)[0]
         dc = pd.DataFrame({
             "kind": "digcomp", "id": [c for c, _, _ in comps],
-            "label": [titles[c] for c, _, _ in comps], "digital": True, "reuse_level": None,
+            "label": [unit_title(c, lang) for c, _, _ in comps], "digital": True,
+            "reuse_level": None,
             "effort_months": np.nan,
             "level_needed": pd.array([lv for _, lv, _ in comps], dtype="Int64"),
             "worker_level": pd.array([w if w is not None else pd.NA for _, _, w in comps],
                                      dtype="Int64"),
-            "level_source": ["taxonomy" if ctx.digcomp_needed_known[dest, COMPETENCE_CODES.index(c)]
+            "level_source": ["taxonomy" if ctx.digcomp_needed_known[dest, UNIT_CODES.index(c)]
                              else "default" for c, _, _ in comps],
         })
         frames = [f for f in (skills, dc) if len(f)]

@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 
-from ..digcomp import COMPETENCE_CODES
+from ..digcomp import UNIT_CODES
 from ..exceptions import DataFormatError
 from ..profile import skill_arrays
 from .effort import skill_months
@@ -82,9 +82,10 @@ class AdviceContext:
 
     # ------------------------------------------------------------------ builders
     def _build_digcomp_needs(self):
-        """Level each occupation needs per competence, from its essential skills (0: none)."""
+        """Level each occupation needs per competence or area (:data:`UNIT_CODES`), from its
+        essential skills (0: none)."""
         arr = self.skills_of
-        n_comp = len(COMPETENCE_CODES)
+        n_comp = len(UNIT_CODES)
         needed = np.zeros((self.n_occ, n_comp), dtype=np.int8)
         known = np.ones((self.n_occ, n_comp), dtype=bool)
         ess = self.essential.tocsc()

@@ -12,7 +12,7 @@ from __future__ import annotations
 import numpy as np
 import scipy.sparse as sp
 
-from ..digcomp import COMPETENCE_CODES
+from ..digcomp import UNIT_CODES
 from ..exceptions import InvalidParameterError
 from ..profile import held_mask, profile_skill_positions, resolve_occupation
 from .effort import effort_band
@@ -34,8 +34,8 @@ class ResolvedBlock:
         self.exclude_at_risk = np.empty(n, dtype=bool)
         self.excluded = []
         # Worker level per competence: self-assessed, else inferred from held skills, else 0.
-        self.comp_level = np.zeros((n, len(COMPETENCE_CODES)), dtype=np.int8)
-        self.comp_rated = np.zeros((n, len(COMPETENCE_CODES)), dtype=bool)
+        self.comp_level = np.zeros((n, len(UNIT_CODES)), dtype=np.int8)
+        self.comp_rated = np.zeros((n, len(UNIT_CODES)), dtype=bool)
         for i, (prof, origin) in enumerate(zip(profiles, self.origin)):
             self.held[i] = held_mask(ctx.skills_of, origin, prof,
                                      profile_skill_positions(ctx.skill_index, prof),
@@ -50,8 +50,8 @@ class ResolvedBlock:
             ex = (ctx.occupation_index.get_indexer(list(prof.exclude)) if prof.exclude
                   else np.empty(0, np.int64))
             self.excluded.append(ex)
-            for code, level in prof.competence_levels().items():
-                c = COMPETENCE_CODES.index(code)
+            for code, level in prof.unit_levels().items():
+                c = UNIT_CODES.index(code)
                 self.comp_level[i, c] = level
                 self.comp_rated[i, c] = True
         arr = ctx.skills_of
@@ -170,14 +170,15 @@ def pair_gaps(ctx, held, p, d):
 
 
 def digcomp_gaps(ctx, comp_level, p, d):
-    """Per pair: tuple of ``(competence, level_needed, worker_level or None)`` where needed > worker."""
+    """Per pair: tuple of ``(competence or area, level_needed, worker_level or None)`` where
+    needed > worker."""
     needed = ctx.digcomp_needed[d]                 # (k, 21)
     have = comp_level[p]
     gap = needed > have
     out = []
     for k in range(len(d)):
         cs = np.flatnonzero(gap[k])
-        out.append(tuple((COMPETENCE_CODES[c], int(needed[k, c]),
+        out.append(tuple((UNIT_CODES[c], int(needed[k, c]),
                           int(have[k, c]) if have[k, c] > 0 else None) for c in cs))
     return out
 

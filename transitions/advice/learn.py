@@ -21,7 +21,7 @@ import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 
-from ..digcomp import COMPETENCE_CODES, digcomp_competences
+from ..digcomp import UNIT_CODES, unit_title
 from ..taxonomy import _check_lang
 from .core import evaluate
 
@@ -108,7 +108,7 @@ def skills_to_learn(advisor, profile, *, n=10, min_similarity=None, near=200, ki
                     continue
                 add = members[(arr.level[members] <= level) & ~held0[members]]
                 if len(add):
-                    units.append(("digcomp", COMPETENCE_CODES[c], int(level), add))
+                    units.append(("digcomp", UNIT_CODES[c], int(level), add))
     if not units:
         return _table(advisor, [], lang, int(good0.sum()))
     gains = []
@@ -131,7 +131,6 @@ def _table(advisor, rows, lang, n_good, n=None):
     ctx = advisor._ctx
     skills = advisor.taxonomy.skills
     reuse = skills["reuse_level"] if "reuse_level" in skills else pd.Series(None, index=skills.index)
-    comps = digcomp_competences()
     records = []
     for (kind, uid, level, add), gain in rows:
         if kind == "skill":
@@ -139,7 +138,7 @@ def _table(advisor, rows, lang, n_good, n=None):
             lbl = {lg: ctx.skill_label[lg][s] for lg in ("en", "nl")}
             digital, reuse_level = bool(ctx.digital[s]), reuse.iloc[s]
         else:
-            lbl = {lg: f"{uid} {comps.loc[uid, 'title_' + lg]}" for lg in ("en", "nl")}
+            lbl = {lg: unit_title(uid, lg) for lg in ("en", "nl")}
             digital, reuse_level = True, None
         records.append({
             "kind": kind, "id": uid, "label": lbl[lang], "label_en": lbl["en"],
