@@ -110,9 +110,12 @@ def profiles_from_frame(frame):
             profiles.append(p if p.profile_id is not None else p.replace(profile_id=i))
         elif isinstance(p, dict):
             profiles.append(WorkerProfile.from_dict({"profile_id": i, **p}))
+        elif isinstance(p, str):
+            profiles.append(WorkerProfile(p, profile_id=i))
         else:
             raise InvalidParameterError(
-                f"profiles must be a DataFrame or a list of WorkerProfile/dict; item {i} is "
+                f"profiles must be a DataFrame or a list of WorkerProfile, dict or occupation "
+                f"string; item {i} is "
                 f"{type(p).__name__}"
             )
     return profiles
@@ -198,8 +201,8 @@ def recommend_batch(advisor, profiles, *, n=10, min_similarity=None, lang="en", 
     Parameters
     ----------
     advisor : Advisor
-    profiles : pandas.DataFrame or list of WorkerProfile or dict
-        See the module docs for the table's columns.
+    profiles : pandas.DataFrame or list of WorkerProfile, dict or str
+        See the module docs for the table's columns; a string is an occupation.
     n : int or None, default=10
         Options per profile.
     min_similarity : float, optional
@@ -290,9 +293,7 @@ def count_options(advisor, profiles, *, min_similarity=None, n_jobs=None, block_
     thresholds = ([advisor._threshold(t) for t in min_similarity] if many
                   else [_check_common(advisor, min_similarity, block_size, errors)])
     _check_common(advisor, None, block_size, errors)
-    profiles = profiles_from_frame([WorkerProfile(p) if isinstance(p, str) else p
-                                    for p in profiles]
-                                   if not isinstance(profiles, pd.DataFrame) else profiles)
+    profiles = profiles_from_frame(profiles)
     profiles, origins = _resolve_all(advisor, profiles, errors)
     parts = _parallel(advisor, _count_block, profiles, origins, block_size, n_jobs,
                       thresholds=thresholds)
