@@ -79,10 +79,10 @@ def option_table(ctx, block, ev, p, d, rank, *, lang="en", explain=True):
         "effort_band": pd.Categorical(band, dtype=band_order()),
     }
     if explain:
-        wl, tr = ctx.wage_level[d], ctx.trend[d]
+        wl, ws, tr = ctx.wage_level[d], ctx.wage_source[d], ctx.trend[d]
         table["explanation"] = [
             explain_option(label[k], sim[k], ratio[k], wl[k], tr[k], n_missing[k], n_digital[k],
-                           dc_gap[k], band[k], lang=lang)
+                           dc_gap[k], band[k], lang=lang, wage_source=ws[k])
             for k in range(len(d))
         ]
     else:

@@ -298,7 +298,9 @@ def _path_table(advisor, block, G, rows, ratio, lang, explain):
             "n_missing_digital": len(dig), "missing_digital": tuple(ctx.skill_ids[dig]),
             "step_missing": tuple(step_missing), "effort_months": months, "effort_band": band,
             "explanation": (explain_path(labels, float(ratio[end]), len(miss), len(dig), band,
-                                         reason, lang=lang) if explain else None),
+                                         reason, lang=lang, wage_level=ctx.wage_level[end],
+                                         wage_source=ctx.wage_source[end])
+                            if explain else None),
         })
     out = pd.DataFrame.from_records(records, columns=list(PATH_COLUMNS))
     out["effort_band"] = pd.Categorical(out["effort_band"], dtype=band_order())
