@@ -95,7 +95,7 @@ def explain_path(labels, wage_ratio, n_missing, n_digital, band, reason, lang="e
     ...              "<= 1 year", "better end", lang="en")
     'Via salarisadministrateur to data-analist: ends at 120% of the current wage, a better end than any direct switch; learn 6 essential skills along the way (4 digital), about <= 1 year in all.'
     >>> explain_path(["a", "b", "c"], 1.0, 1, 0, "<= 6 months", "few direct options", lang="nl",
-    ...              wage_level="BRC group", wage_source="CBS 85517NED 2022")[:75]
+    ...              wage_level="BRC group", wage_source="CBS 85517NED 2022")[:88]
     'Via b naar c: eindigt op 100% van het huidige loon (BRC-beroepsgroep, CBS 85517NED 2022)'
     """
     steps = labels[1:]
