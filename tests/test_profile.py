@@ -150,10 +150,26 @@ def test_round_trips_and_equality(tmp_path):
     assert json.loads(json.dumps(p.to_dict())) == p.to_dict()
     p.to_json(tmp_path / "p.json")
     assert WorkerProfile.from_json(tmp_path / "p.json") == p
-    p.to_yaml(tmp_path / "p.yaml")
-    assert WorkerProfile.from_yaml(tmp_path / "p.yaml") == p
     assert p.replace(wage=None).wage is None and p.replace(wage=None) != p
     assert "c-17" in repr(p)
+
+
+def test_yaml_round_trip(tmp_path):
+    pytest.importorskip("yaml", reason="PyYAML is optional: YAML profiles need it")
+    p = WorkerProfile("boekhouder", digcomp={"3.4": 2}, wage=19.0, profile_id=7)
+    p.to_yaml(tmp_path / "p.yaml")
+    assert WorkerProfile.from_yaml(tmp_path / "p.yaml") == p
+
+
+def test_unreadable_profile_files(tmp_path):
+    from transitions import DataFormatError
+
+    (tmp_path / "bad.json").write_text("{not json", encoding="utf-8")
+    with pytest.raises(DataFormatError, match="bad.json"):
+        WorkerProfile.from_json(tmp_path / "bad.json")
+    (tmp_path / "list.json").write_text("[1, 2]", encoding="utf-8")
+    with pytest.raises(InvalidParameterError, match="dict"):
+        WorkerProfile.from_json(tmp_path / "list.json")
 
 
 def test_from_dict_rejects_unknown_fields():
