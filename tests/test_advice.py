@@ -1,7 +1,5 @@
 """Switch advice on the sample, with stand-in graph / market / risk layers."""
 
-import warnings
-
 import numpy as np
 import pandas as pd
 import pytest

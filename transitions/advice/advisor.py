@@ -41,8 +41,7 @@ from ..profile import WorkerProfile
 from ..taxonomy import _check_lang
 from .context import AdviceContext
 from .core import check_min_similarity, evaluate, resolve_block, top_pairs
-from .effort import effort_band
-from .options import OPTION_COLUMNS, option_table
+from .options import option_table
 
 __all__ = ["Advisor", "recommend", "DEFAULT_MIN_SIMILARITY"]
 
@@ -383,5 +382,3 @@ def recommend(profile, advisor=None, **kwargs):
             advisor = _DEFAULT_ADVISOR["sample"] = Advisor.from_sample()
     return advisor.recommend(profile, **kwargs)
 
-
-__all__ += ["OPTION_COLUMNS", "effort_band"]

@@ -15,9 +15,9 @@ import scipy.sparse as sp
 from ..digcomp import UNIT_CODES
 from ..exceptions import InvalidParameterError
 from ..profile import held_mask, profile_skill_positions, resolve_occupation
-from .effort import effort_band
 
-__all__ = ["ResolvedBlock", "resolve_block", "resolve_origins", "evaluate", "top_pairs", "pair_gaps"]
+__all__ = ["ResolvedBlock", "resolve_block", "resolve_origins", "evaluate", "top_pairs", "pair_gaps",
+           "digcomp_gaps", "check_min_similarity"]
 
 
 class ResolvedBlock:
@@ -189,5 +189,3 @@ def check_min_similarity(value):
         raise InvalidParameterError(f"min_similarity must be a number from 0 to 1, got {value!r}")
     return float(value)
 
-
-__all__ += ["digcomp_gaps", "check_min_similarity", "effort_band"]
