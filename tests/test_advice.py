@@ -231,7 +231,11 @@ def test_paths_respect_max_steps(adv):
 def test_skills_to_learn_unlock_what_they_claim(adv):
     p = WorkerProfile("boekhouder", digcomp={"3": 2})
     learn = adv.skills_to_learn(p, n=None)
-    assert len(learn) and (learn["n_new_options"] > 0).all()
+    assert len(learn) and (learn["n_new_options"] > 0).any()
+    assert (learn.loc[learn["n_new_options"] == 0, "similarity_gain"] > 0).all()
+    only = adv.skills_to_learn(p, n=None, unlocking_only=True)
+    assert (only["n_new_options"] > 0).all()
+    assert list(only["id"]) == list(learn.loc[learn["n_new_options"] > 0, "id"])
     before = set(adv.recommend(p, n=None)["occupation_id"])
     for _, row in learn.iterrows():
         if row["kind"] == "skill":
@@ -241,7 +245,7 @@ def test_skills_to_learn_unlock_what_they_claim(adv):
         after = set(adv.recommend(after_p, n=None)["occupation_id"])
         assert after - before == set(row["new_options"])
         assert len(after) == row["n_options_after"]
-    key = list(zip(-learn["n_new_options"], learn["effort_months"]))
+    key = list(zip(-learn["n_new_options"], -learn["similarity_gain"], learn["effort_months"]))
     assert key == sorted(key)
 
 
