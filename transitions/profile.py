@@ -72,7 +72,7 @@ def _check_wage(wage):
         return None
     if isinstance(wage, bool) or not isinstance(wage, numbers.Real):
         raise InvalidParameterError(
-            f"wage must be a gross hourly wage in euros (a positive number) or None, got {wage!r}"
+            f"wage must be a gross hourly wage (a positive number) or None, got {wage!r}"
         )
     wage = float(wage)
     if math.isnan(wage) or math.isinf(wage) or wage <= 0:
@@ -100,7 +100,8 @@ class WorkerProfile:
         Self-assessed DigComp 2.2 levels (1-8) per competence (``"3.4"``) or
         area (``"3"``); a competence's own rating wins over its area's.
     wage : float, optional
-        Current gross hourly wage in euros; by default the occupation's median.
+        Current gross hourly wage, in the labour market's currency (euros for the Dutch
+        data, dollars for the US data); by default the occupation's median.
     min_wage_ratio : float, default=1.0
         Smallest acceptable destination wage as a share of the current one
         (1.0: salary-neutral; 0.95 accepts 5% less).
@@ -182,7 +183,7 @@ class WorkerProfile:
     occupation = property(lambda self: self._occupation, doc="Occupation id, code or title.")
     skills = property(lambda self: self._skills, doc="Extra skill ids (tuple).")
     lacking = property(lambda self: self._lacking, doc="Skill ids the worker lacks (tuple).")
-    wage = property(lambda self: self._wage, doc="Gross hourly wage in euros, or None.")
+    wage = property(lambda self: self._wage, doc="Gross hourly wage (the labour market's currency), or None.")
     min_wage_ratio = property(lambda self: self._min_wage_ratio, doc="Wage floor as a ratio.")
     exclude_at_risk = property(lambda self: self._exclude_at_risk, doc="Skip at-risk destinations.")
     max_steps = property(lambda self: self._max_steps, doc="Largest number of path steps.")
