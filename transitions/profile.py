@@ -183,7 +183,8 @@ class WorkerProfile:
     occupation = property(lambda self: self._occupation, doc="Occupation id, code or title.")
     skills = property(lambda self: self._skills, doc="Extra skill ids (tuple).")
     lacking = property(lambda self: self._lacking, doc="Skill ids the worker lacks (tuple).")
-    wage = property(lambda self: self._wage, doc="Gross hourly wage (the labour market's currency), or None.")
+    wage = property(lambda self: self._wage,
+                    doc="Gross hourly wage (the labour market's currency), or None.")
     min_wage_ratio = property(lambda self: self._min_wage_ratio, doc="Wage floor as a ratio.")
     exclude_at_risk = property(lambda self: self._exclude_at_risk, doc="Skip at-risk destinations.")
     max_steps = property(lambda self: self._max_steps, doc="Largest number of path steps.")

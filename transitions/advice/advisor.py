@@ -171,7 +171,8 @@ class Advisor:
             occ = self._ctx.occupation_ids[block.origin[0]]
             raise InvalidParameterError(
                 f"no wage is known for occupation {occ!r} in the labour-market table, so the "
-                f"wage floor cannot be checked; pass wage= (gross hourly, in the market's currency) in the profile"
+                f"wage floor cannot be checked; pass wage= (gross hourly, in the market's "
+                f"currency) in the profile"
             )
         return block
 
