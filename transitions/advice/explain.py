@@ -19,13 +19,13 @@ _TREND = {
 }
 
 
-# Level names as the labour-market layer writes them, in Dutch.
-_LEVEL_NL = {
-    "occupation": "beroep", "BRC group": "BRC-beroepsgroep", "BRC segment": "BRC-beroepssegment",
-    "BRC class": "BRC-beroepsklasse", "national total": "landelijk totaal",
-    "ISCO 4-digit": "ISCO 4-cijferig", "ISCO 3-digit": "ISCO 3-cijferig",
-    "ISCO 2-digit": "ISCO 2-cijferig", "ISCO 1-digit": "ISCO 1-cijferig",
-}
+def _level(level, lang):
+    """A statistic's level in ``lang`` (the labour-market layer writes English names)."""
+    if lang != "nl" or not level:
+        return level
+    from ..labour.codes import LEVEL_NAMES_NL
+
+    return LEVEL_NAMES_NL.get(str(level), str(level))
 
 
 def _pct(x):
@@ -34,9 +34,7 @@ def _pct(x):
 
 def _wage_part(ratio, level, source, lang):
     # Every number carries its level and source: "(BRC group, CBS 85517NED 2022)".
-    if lang == "nl" and level:
-        level = _LEVEL_NL.get(level, level)
-    where = ", ".join(str(x) for x in (level, source) if x)
+    where = ", ".join(str(x) for x in (_level(level, lang), source) if x)
     where = f" ({where})" if where else ""
     if lang == "nl":
         return f"loon {_pct(ratio)} van het huidige{where}"
@@ -99,8 +97,7 @@ def explain_path(labels, wage_ratio, n_missing, n_digital, band, reason, lang="e
     'Via b naar c: eindigt op 100% van het huidige loon (BRC-beroepsgroep, CBS 85517NED 2022)'
     """
     steps = labels[1:]
-    where = ", ".join(str(x) for x in (
-        _LEVEL_NL.get(wage_level, wage_level) if lang == "nl" else wage_level, wage_source) if x)
+    where = ", ".join(str(x) for x in (_level(wage_level, lang), wage_source) if x)
     where = f" ({where})" if where else ""
     if lang == "nl":
         why = ("er zijn weinig goede directe overstappen" if reason == "few direct options"
