@@ -95,3 +95,31 @@ def test_coverage_on_the_dutch_workforce(esco_adv):
     assert per["workers"].sum() == pytest.approx(total)
     counts = adv.count_options(list(per.index[:300]))
     assert (counts["n_options"].to_numpy() == per["n_options"].to_numpy()[:300]).all()
+
+
+@pytest.fixture(scope="module")
+def onet_adv(real_data):
+    from transitions import LabourMarket, load_onet
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        tax = load_onet(real_data / "onet" / "29.3")
+        return Advisor(tax, LabourMarket.from_files(real_data, country="US"))
+
+
+@settings(max_examples=100, deadline=None, derandomize=True,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,
+                                 HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_invariants_on_onet_with_us_wages(onet_adv, data):
+    adv = onet_adv
+    profile = draw_profile(data, adv.taxonomy, wage_range=(10.0, 90.0))
+    got = check_invariants(adv, profile, tax_index(adv.taxonomy).essential)
+    if got is not None and len(got):
+        assert got["wage_source"].str.contains("BLS").all()
+
+
+def test_onet_by_soc_code(onet_adv):
+    r = onet_adv.recommend(WorkerProfile("43-3031"), n=3)
+    assert r.attrs["origin"].startswith("43-3031")
+    assert "43-3031.00" not in set(r["occupation_id"])
