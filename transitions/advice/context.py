@@ -146,11 +146,20 @@ class AdviceContext:
         there (so an unchanged worker scores exactly as their occupation's row
         of the graph); any other held skill weighs 1.
         """
-        held = sp.csr_matrix(held, dtype=float)
-        own = self.weight[np.asarray(origins)]
-        own = own.multiply(held).tocsr()                       # origin weights where held
-        other = held - own.astype(bool).astype(float)          # held, not from the origin
-        return (own + other).tocsr()
+        held = held.toarray().astype(bool) if sp.issparse(held) else np.asarray(held, dtype=bool)
+        origins = np.asarray(origins, dtype=np.int64).reshape(-1)
+        w = held.astype(float)
+        # The origin rows of the weighted incidence, flattened: (profile, skill, weight).
+        W = self.weight
+        starts, ends = W.indptr[origins], W.indptr[origins + 1]
+        lengths = ends - starts
+        owner = np.repeat(np.arange(len(origins)), lengths)
+        pos = np.arange(lengths.sum()) + np.repeat(starts - np.r_[0, np.cumsum(lengths)[:-1]],
+                                                   lengths)
+        cols = W.indices[pos]
+        keep = held[owner, cols]
+        w[owner[keep], cols[keep]] = W.data[pos][keep]
+        return sp.csr_matrix(w)
 
     def similarity(self, weights, origins=None):
         """Graph similarity of skill profiles to every occupation.
@@ -181,10 +190,10 @@ class AdviceContext:
         """Share of each occupation's essential skills a profile holds, shape (n_profiles, n_occ).
 
         Occupations without essential skills count as fully covered (nothing to learn).
-        This is the floor of the batch work: one sparse product of profiles and incidence.
+        One sparse-dense product of the incidence with the profiles (the batch's floor).
         """
-        held = sp.csr_matrix(held, dtype=float)
-        have = np.asarray((held @ self.essential_t).todense())
+        held = held.toarray() if sp.issparse(held) else np.asarray(held)
+        have = (self.essential @ held.T.astype(float)).T
         with np.errstate(invalid="ignore", divide="ignore"):
             cov = have / self.n_essential[None, :]
         cov[:, self.n_essential == 0] = 1.0

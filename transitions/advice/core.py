@@ -10,7 +10,6 @@ both go through here, so they cannot disagree.
 from __future__ import annotations
 
 import numpy as np
-import scipy.sparse as sp
 
 from ..digcomp import UNIT_CODES
 from ..exceptions import InvalidParameterError
@@ -98,9 +97,8 @@ def evaluate(ctx, block, min_similarity):
         filter: not the origin, not excluded, wage known and at or above the
         floor, not at risk when excluded, similarity at or above the threshold).
     """
-    held = sp.csr_matrix(block.held)
-    sim = ctx.similarity(ctx.profile_weights(held, block.origin), block.origin)
-    cov = ctx.essential_coverage(held)
+    sim = ctx.similarity(ctx.profile_weights(block.held, block.origin), block.origin)
+    cov = ctx.essential_coverage(block.held)
     score = np.sqrt(np.clip(sim, 0.0, None) * cov)
     with np.errstate(invalid="ignore", divide="ignore"):
         ratio = ctx.wage[None, :] / block.worker_wage[:, None]
