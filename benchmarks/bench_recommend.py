@@ -22,6 +22,7 @@ Usage::
 from __future__ import annotations
 
 import datetime
+import os
 import sys
 import time
 from pathlib import Path
@@ -92,8 +93,11 @@ def run():
 
 
 def main():
+    load_before = os.getloadavg()[0]
     table, extra = run()
-    stamp = f"{datetime.date.today().isoformat()}, {machine()}"
+    load_after = os.getloadavg()[0]
+    stamp = (f"{datetime.date.today().isoformat()}, {machine()}; load average "
+             f"{load_before:.1f} before, {load_after:.1f} after (2 cores shared with other work)")
     text = ("# Recommendation speed (full ESCO v1.1.1, Dutch labour market)\n\n"
             f"Measured {stamp} with `benchmarks/bench_recommend.py`. Random caseload: origins "
             "drawn by the Dutch workforce, half with their own wage, a third with a DigComp "

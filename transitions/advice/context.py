@@ -23,6 +23,14 @@ __all__ = ["AdviceContext"]
 _TRENDS = ("shrinking", "stable", "growing")
 
 
+def _sparse(held):
+    """CSR float matrix of a dense boolean (or already sparse) profile block."""
+    if sp.issparse(held):
+        return sp.csr_matrix(held, dtype=float)
+    rows, cols = np.nonzero(held)
+    return sp.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=held.shape)
+
+
 def _text(series, n):
     """Object array of strings with None for missing cells."""
     if series is None:
@@ -148,7 +156,6 @@ class AdviceContext:
         """
         held = held.toarray().astype(bool) if sp.issparse(held) else np.asarray(held, dtype=bool)
         origins = np.asarray(origins, dtype=np.int64).reshape(-1)
-        w = held.astype(float)
         # The origin rows of the weighted incidence, flattened: (profile, skill, weight).
         W = self.weight
         starts, ends = W.indptr[origins], W.indptr[origins + 1]
@@ -158,8 +165,10 @@ class AdviceContext:
                                                    lengths)
         cols = W.indices[pos]
         keep = held[owner, cols]
-        w[owner[keep], cols[keep]] = W.data[pos][keep]
-        return sp.csr_matrix(w)
+        # Held skills weigh 1; those of the origin get (weight - 1) added.
+        delta = sp.csr_matrix((W.data[pos][keep] - 1.0, (owner[keep], cols[keep])),
+                              shape=held.shape)
+        return (_sparse(held) + delta).tocsr()
 
     def similarity(self, weights, origins=None):
         """Graph similarity of skill profiles to every occupation.
@@ -190,10 +199,9 @@ class AdviceContext:
         """Share of each occupation's essential skills a profile holds, shape (n_profiles, n_occ).
 
         Occupations without essential skills count as fully covered (nothing to learn).
-        One sparse-dense product of the incidence with the profiles (the batch's floor).
+        One sparse product of the profiles with the incidence (the batch's floor).
         """
-        held = held.toarray() if sp.issparse(held) else np.asarray(held)
-        have = (self.essential @ held.T.astype(float)).T
+        have = (_sparse(held) @ self.essential_t).toarray()
         with np.errstate(invalid="ignore", divide="ignore"):
             cov = have / self.n_essential[None, :]
         cov[:, self.n_essential == 0] = 1.0
