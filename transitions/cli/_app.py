@@ -1,0 +1,119 @@
+"""The ``transitions`` command group, its shared options and its error policy.
+
+Exit codes: 0 success, 2 bad input (one line on standard error saying what is
+wrong), 1 any other failure. Tracebacks only with ``--debug``.
+"""
+
+from __future__ import annotations
+
+import sys
+import warnings
+
+import click
+
+from .. import __version__
+from ..exceptions import CacheError, DataQualityWarning, TransitionsError, UnknownOccupationError
+
+__all__ = ["TransitionsGroup", "cli", "main", "EXIT_OK", "EXIT_FAILURE", "EXIT_BAD_INPUT"]
+
+EXIT_OK, EXIT_FAILURE, EXIT_BAD_INPUT = 0, 1, 2
+
+CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+
+
+def _one_line(text):
+    return " ".join(str(text).split())
+
+
+def _error_line(exc):
+    """The single line shown for ``exc``; suggestions of an unknown occupation included."""
+    msg = _one_line(exc)
+    if isinstance(exc, UnknownOccupationError) and exc.suggestions:
+        msg += "; closest: " + "; ".join(exc.suggestions[:5])
+    return msg
+
+
+def _show_warning(message, category, filename, lineno, file=None, line=None):
+    # Data-quality warnings are findings for the user, not code locations.
+    prefix = "warning" if issubclass(category, DataQualityWarning) else category.__name__
+    click.echo(f"transitions: {prefix}: {_one_line(message)}", file=sys.stderr)
+
+
+class TransitionsGroup(click.Group):
+    """A click group whose errors end in one line and a meaningful exit code."""
+
+    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
+        args = list(sys.argv[1:] if args is None else args)
+        debug = "--debug" in args
+        prog_name = prog_name or "transitions"
+        old_show = warnings.showwarning
+        if not debug:
+            warnings.showwarning = _show_warning
+        try:
+            code = super().main(args=args, prog_name=prog_name, complete_var=complete_var,
+                                standalone_mode=False, **extra)
+            code = code if isinstance(code, int) else EXIT_OK
+        except click.exceptions.Exit as exc:
+            code = exc.exit_code
+        except click.UsageError as exc:
+            if debug:
+                raise
+            where = exc.ctx.command_path if exc.ctx is not None else prog_name
+            hint = f" (see '{where} --help')" if exc.ctx is not None else ""
+            click.echo(f"{where}: error: {_one_line(exc.format_message())}{hint}", file=sys.stderr)
+            code = EXIT_BAD_INPUT
+        except click.Abort:
+            click.echo(f"{prog_name}: aborted", file=sys.stderr)
+            code = EXIT_FAILURE
+        except click.ClickException as exc:
+            if debug:
+                raise
+            click.echo(f"{prog_name}: error: {_one_line(exc.format_message())}", file=sys.stderr)
+            code = exc.exit_code
+        except TransitionsError as exc:
+            if debug:
+                raise
+            bad_input = not isinstance(exc, CacheError)
+            click.echo(f"{prog_name}: error: {_error_line(exc)}", file=sys.stderr)
+            code = EXIT_BAD_INPUT if bad_input else EXIT_FAILURE
+        except Exception as exc:  # noqa: BLE001 - the promise is: no traceback without --debug
+            if debug:
+                raise
+            click.echo(f"{prog_name}: failure: {type(exc).__name__}: {_error_line(exc)} "
+                       f"(rerun with --debug for the traceback)", file=sys.stderr)
+            code = EXIT_FAILURE
+        finally:
+            warnings.showwarning = old_show
+        if standalone_mode:
+            sys.exit(code)
+        return code
+
+
+@click.group(cls=TransitionsGroup, context_settings=CONTEXT_SETTINGS)
+@click.option("--debug", is_flag=True, help="Show full tracebacks and Python warnings on errors.")
+@click.version_option(__version__, prog_name="transitions", message="%(prog)s %(version)s")
+def cli(debug):
+    """Salary-neutral job-switch paths for workers whose occupations shrink under digitalisation.
+
+    Every command works on the embedded, illustrative Dutch sample unless --data
+    names a taxonomy imported with 'transitions data import'. Output is Dutch by
+    default; --lang en gives English. Results print as a table, or as JSON or CSV
+    with --format; 'advise --format html' writes the printable advice page.
+
+    \b
+    Examples:
+      transitions search boekhouder
+      transitions advise --occupation boekhouder
+      transitions advise --occupation boekhouder --skill sk-spreadsheets --format html -o advies.html
+      transitions at-risk --lang en
+      transitions data import esco ESCO-FOLDER --labels nl=DUTCH-FOLDER
+      transitions advise --data esco --occupation boekhouder
+
+    \b
+    Exit codes: 0 success, 2 bad input (one line says what is wrong), 1 failure.
+    """
+
+
+def main(argv=None):
+    """Run the command line with ``argv`` (default ``sys.argv[1:]``); return the exit code."""
+    return cli.main(args=argv, prog_name="transitions", standalone_mode=False)

@@ -1,0 +1,167 @@
+"""The fixed wording of the advice page, in Dutch and English.
+
+Kept apart from :mod:`transitions.report` so that a translator edits one
+table. Every language must define the same keys (a test checks it).
+"""
+
+__all__ = ["TEXTS", "DIGCOMP_AREAS", "EFFORT_LABELS"]
+
+TEXTS = {
+    "nl": {
+        "title": "Loopbaanadvies",
+        "for_worker": "Voor",
+        "generated": "Opgesteld op",
+        "data": "gegevens",
+        "sample_notice": "Let op: deze pagina is gemaakt met de ingebouwde voorbeeldgegevens. "
+                         "Beroepen, lonen en trends zijn illustratief, geen echte cijfers.",
+        "h_current": "Huidig beroep",
+        "wage": "Bruto uurloon",
+        "source": "bron",
+        "level": "niveau",
+        "at_risk": "Risico",
+        "at_risk_text": "Dit beroep krimpt en bestaat voor een groot deel uit routinewerk dat "
+                        "digitalisering kan overnemen.",
+        "not_at_risk": "Geen verhoogd risico",
+        "not_at_risk_text": "Dit beroep is volgens de gebruikte gegevens niet tegelijk routinematig "
+                            "en krimpend.",
+        "risk_unknown": "Risico onbekend: te weinig gegevens",
+        "why": "Waarom:",
+        "indicator": "Kenmerk",
+        "value": "Waarde",
+        "h_options": "Beste opties",
+        "options_intro": "Beroepen die veel van uw vaardigheden gebruiken, minstens hetzelfde "
+                         "betalen en zelf geen verhoogd risico lopen. De beste staat bovenaan.",
+        "occupation": "Beroep",
+        "similarity": "Overeenkomst",
+        "wage_ratio": "Loon t.o.v. nu",
+        "outlook": "Vooruitzicht",
+        "effort": "Omscholing",
+        "n_gaps": "Te leren",
+        "options_note": "Overeenkomst: het deel van wat het nieuwe beroep vraagt dat u al kunt. "
+                        "Loon t.o.v. nu: 1,00 is gelijk loon. Te leren: aantal onmisbare "
+                        "vaardigheden dat nog ontbreekt.",
+        "no_options": "Er is geen beroep gevonden dat aan alle voorwaarden voldoet. Bekijk de "
+                      "opstapberoepen en de vaardigheden om eerst te leren.",
+        "h_brings": "Wat u al meebrengt",
+        "digital": "digitaal",
+        "extra": "extra",
+        "nothing": "Geen vaardigheden bekend.",
+        "h_gaps": "Wat u nog moet leren",
+        "gaps_intro": "Per optie de onmisbare vaardigheden die u nog niet heeft. Digitale "
+                      "vaardigheden staan apart, gegroepeerd naar DigComp-gebied.",
+        "missing_essential": "Onmisbare vaardigheden die ontbreken",
+        "no_gaps": "Geen ontbrekende onmisbare vaardigheden.",
+        "digital_by_area": "Digitale vaardigheden per DigComp-gebied",
+        "level_needed": "niveau",
+        "h_paths": "Opstapberoepen",
+        "paths_intro": "Routes in meerdere stappen, waarbij elke stap minstens hetzelfde loon "
+                       "oplevert.",
+        "to_learn_on_way": "Onderweg te leren",
+        "no_paths": "Geen route in meerdere stappen die beter uitkomt dan de directe opties.",
+        "h_learn": "Wat u het beste eerst leert",
+        "learn_intro": "Vaardigheden die de meeste extra veilige opties zonder loonverlies "
+                       "openen.",
+        "skill": "Vaardigheid",
+        "digcomp": "DigComp",
+        "unlocks": "Extra opties",
+        "nothing_to_learn": "Geen enkele vaardigheid opent extra opties.",
+        "h_sources": "Bronnen",
+        "disclaimer": "Dit advies is een hulpmiddel voor het gesprek met uw loopbaanadviseur, "
+                      "geen garantie op werk of loon.",
+        "risk_at": "risico",
+        "growing": "groeiend",
+        "shrinking": "krimpend",
+        "stable": "stabiel",
+        "unknown": "onbekend",
+        "similarity_source": "overeenkomst berekend uit de vaardigheden in",
+    },
+    "en": {
+        "title": "Career advice",
+        "for_worker": "For",
+        "generated": "Prepared on",
+        "data": "data",
+        "sample_notice": "Note: this page was made with the embedded sample data. Occupations, "
+                         "wages and trends are illustrative, not real figures.",
+        "h_current": "Current occupation",
+        "wage": "Gross hourly wage",
+        "source": "source",
+        "level": "level",
+        "at_risk": "At risk",
+        "at_risk_text": "This occupation is shrinking and consists largely of routine work that "
+                        "digitalisation can take over.",
+        "not_at_risk": "No raised risk",
+        "not_at_risk_text": "By the data used, this occupation is not both routine and shrinking.",
+        "risk_unknown": "Risk unknown: not enough data",
+        "why": "Why:",
+        "indicator": "Indicator",
+        "value": "Value",
+        "h_options": "Best options",
+        "options_intro": "Occupations that use many of your skills, pay at least as much and are "
+                         "not at raised risk themselves. The best comes first.",
+        "occupation": "Occupation",
+        "similarity": "Similarity",
+        "wage_ratio": "Pay vs. now",
+        "outlook": "Outlook",
+        "effort": "Retraining",
+        "n_gaps": "To learn",
+        "options_note": "Similarity: the share of what the new occupation asks that you can "
+                        "already do. Pay vs. now: 1.00 is the same pay. To learn: number of "
+                        "essential skills still missing.",
+        "no_options": "No occupation meets every condition. See the stepping-stone paths and "
+                      "the skills to learn first.",
+        "h_brings": "What you already bring",
+        "digital": "digital",
+        "extra": "extra",
+        "nothing": "No skills known.",
+        "h_gaps": "What you still need to learn",
+        "gaps_intro": "For each option, the essential skills you do not have yet. Digital skills "
+                      "are listed separately, grouped by DigComp area.",
+        "missing_essential": "Missing essential skills",
+        "no_gaps": "No missing essential skills.",
+        "digital_by_area": "Digital skills by DigComp area",
+        "level_needed": "level",
+        "h_paths": "Stepping-stone paths",
+        "paths_intro": "Paths of several steps, each step paying at least as much.",
+        "to_learn_on_way": "To learn on the way",
+        "no_paths": "No path of several steps ends better than the direct options.",
+        "h_learn": "What to learn first",
+        "learn_intro": "Skills that open the most additional safe options without loss of pay.",
+        "skill": "Skill",
+        "digcomp": "DigComp",
+        "unlocks": "Extra options",
+        "nothing_to_learn": "No single skill opens additional options.",
+        "h_sources": "Sources",
+        "disclaimer": "This advice supports the conversation with your career coach; it does "
+                      "not guarantee work or pay.",
+        "risk_at": "at risk",
+        "growing": "growing",
+        "shrinking": "shrinking",
+        "stable": "stable",
+        "unknown": "unknown",
+        "similarity_source": "similarity computed from the skills in",
+    },
+}
+
+#: The five DigComp 2.2 competence areas (JRC128415), by area number.
+DIGCOMP_AREAS = {
+    "nl": {
+        "1": "Informatie- en datageletterdheid",
+        "2": "Communicatie en samenwerking",
+        "3": "Digitale content creëren",
+        "4": "Veiligheid",
+        "5": "Problemen oplossen",
+    },
+    "en": {
+        "1": "Information and data literacy",
+        "2": "Communication and collaboration",
+        "3": "Digital content creation",
+        "4": "Safety",
+        "5": "Problem solving",
+    },
+}
+
+#: Readable effort bands.
+EFFORT_LABELS = {
+    "nl": {"<=6m": "tot 6 maanden", "<=1y": "tot 1 jaar", "<=3y": "tot 3 jaar", ">3y": "meer dan 3 jaar"},
+    "en": {"<=6m": "up to 6 months", "<=1y": "up to 1 year", "<=3y": "up to 3 years", ">3y": "over 3 years"},
+}
