@@ -120,7 +120,7 @@ def test_extend_validates_and_leaves_source_unchanged(sample):
     with pytest.raises(DataFormatError, match="already exist"):
         bigger.extend(skills=new)
     with pytest.raises(DataFormatError, match="sk-missing"):
-        sample.extend(relations=links.assign(skill_id="sk-missing"))
+        sample.extend(occupations=occ, relations=links.assign(skill_id="sk-missing"))
 
 
 def test_read_extension_errors(tmp_path, sample):
@@ -133,8 +133,11 @@ def test_read_extension_errors(tmp_path, sample):
     (tmp_path / "skills.csv").write_text("id,labl_en\nsk-a,a\n")
     with pytest.raises(DataFormatError, match="labl_en"):
         read_extension(tmp_path)
-    with pytest.raises(DataFormatError, match="none of"):
+    with pytest.raises(DataFormatError, match="not a folder"):
         read_extension(tmp_path / "nothing")
+    (tmp_path / "empty").mkdir()
+    with pytest.raises(DataFormatError, match="none of"):
+        read_extension(tmp_path / "empty")
 
 
 def test_find_occupation_dutch_english_fuzzy(sample):

@@ -364,7 +364,7 @@ class Taxonomy:
         Examples
         --------
         >>> from transitions import load_sample
-        >>> load_sample().label_coverage().loc["occupations", "nl"]
+        >>> float(load_sample().label_coverage().loc["occupations", "nl"])
         1.0
         """
         out = {
