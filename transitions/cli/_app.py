@@ -89,7 +89,7 @@ class TransitionsGroup(click.Group):
         return code
 
 
-@click.group(cls=TransitionsGroup, context_settings=CONTEXT_SETTINGS)
+@click.group("transitions", cls=TransitionsGroup, context_settings=CONTEXT_SETTINGS)
 @click.option("--debug", is_flag=True, help="Show full tracebacks and Python warnings on errors.")
 @click.version_option(__version__, prog_name="transitions", message="%(prog)s %(version)s")
 def cli(debug):

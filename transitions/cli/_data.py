@@ -147,7 +147,7 @@ def data_options(func):
 
 
 # ---------------------------------------------------------------------- data commands
-@click.group("data")
+@click.group("data", short_help="Import ESCO, O*NET and labour-market data; show what is loaded.")
 def data_group():
     """Import official data into the cache and show what is loaded."""
 
@@ -165,7 +165,7 @@ def _parse_labels(values):
     return labels
 
 
-@data_group.command("import")
+@data_group.command("import", short_help="Import a source into the cache and remember it for --data.")
 @click.argument("source", type=click.Choice(SOURCES))
 @click.argument("path", type=click.Path(exists=True, path_type=Path))
 @click.option("--labels", multiple=True, metavar="LANG=PATH",
@@ -231,7 +231,7 @@ def _labour_summary(path):
     return {"tables": len(getattr(lm, "tables", {}))}
 
 
-@data_group.command("info")
+@data_group.command("info", short_help="Show the data home, imports and the taxonomy's counts.")
 @data_options
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
               show_default=True, help="Output format.")
