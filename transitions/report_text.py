@@ -4,7 +4,7 @@ Kept apart from :mod:`transitions.report` so that a translator edits one
 table. Every language must define the same keys (a test checks it).
 """
 
-__all__ = ["TEXTS", "DIGCOMP_AREAS", "EFFORT_LABELS"]
+__all__ = ["TEXTS", "LEVEL_NAMES", "EVIDENCE", "ATTRIBUTIONS"]
 
 TEXTS = {
     "nl": {
@@ -32,12 +32,12 @@ TEXTS = {
         "options_intro": "Beroepen die veel van uw vaardigheden gebruiken, minstens hetzelfde "
                          "betalen en zelf geen verhoogd risico lopen. De beste staat bovenaan.",
         "occupation": "Beroep",
-        "similarity": "Overeenkomst",
+        "similarity": "Overlap",
         "wage_ratio": "Loon t.o.v. nu",
-        "outlook": "Vooruitzicht",
+        "outlook": "Trend",
         "effort": "Omscholing",
         "n_gaps": "Te leren",
-        "options_note": "Overeenkomst: het deel van wat het nieuwe beroep vraagt dat u al kunt. "
+        "options_note": "Overlap: het deel van wat het nieuwe beroep vraagt dat u al kunt. "
                         "Loon t.o.v. nu: 1,00 is gelijk loon. Te leren: aantal onmisbare "
                         "vaardigheden dat nog ontbreekt.",
         "no_options": "Er is geen beroep gevonden dat aan alle voorwaarden voldoet. Bekijk de "
@@ -74,6 +74,10 @@ TEXTS = {
         "stable": "stabiel",
         "unknown": "onbekend",
         "similarity_source": "overeenkomst berekend uit de vaardigheden in",
+        "areas": "Gebied",
+        "now": "nu",
+        "competence_gap": "DigComp-competentie",
+        "other_digital": "Overige digitale vaardigheden",
     },
     "en": {
         "title": "Career advice",
@@ -99,12 +103,12 @@ TEXTS = {
         "options_intro": "Occupations that use many of your skills, pay at least as much and are "
                          "not at raised risk themselves. The best comes first.",
         "occupation": "Occupation",
-        "similarity": "Similarity",
+        "similarity": "Overlap",
         "wage_ratio": "Pay vs. now",
-        "outlook": "Outlook",
+        "outlook": "Trend",
         "effort": "Retraining",
         "n_gaps": "To learn",
-        "options_note": "Similarity: the share of what the new occupation asks that you can "
+        "options_note": "Overlap: the share of what the new occupation asks that you can "
                         "already do. Pay vs. now: 1.00 is the same pay. To learn: number of "
                         "essential skills still missing.",
         "no_options": "No occupation meets every condition. See the stepping-stone paths and "
@@ -139,29 +143,55 @@ TEXTS = {
         "stable": "stable",
         "unknown": "unknown",
         "similarity_source": "similarity computed from the skills in",
+        "areas": "Area",
+        "now": "now",
+        "competence_gap": "DigComp competence",
+        "other_digital": "Other digital skills",
     },
 }
 
-#: The five DigComp 2.2 competence areas (JRC128415), by area number.
-DIGCOMP_AREAS = {
+#: Dutch names of the levels a statistic can come from (the labour-market layer names them in English).
+LEVEL_NAMES = {
     "nl": {
-        "1": "Informatie- en datageletterdheid",
-        "2": "Communicatie en samenwerking",
-        "3": "Digitale content creëren",
-        "4": "Veiligheid",
-        "5": "Problemen oplossen",
+        "ISCO 4-digit": "ISCO 4-cijferig", "ISCO 3-digit": "ISCO 3-cijferig",
+        "ISCO 2-digit": "ISCO 2-cijferig", "ISCO 1-digit": "ISCO 1-cijferig",
+        "BRC group": "BRC-beroepsgroep", "BRC segment": "BRC-beroepssegment",
+        "BRC class": "BRC-beroepsklasse", "SOC detailed": "SOC gedetailleerd",
+        "SOC broad": "SOC breed", "SOC minor": "SOC klein", "SOC major": "SOC hoofdgroep",
+        "occupation": "beroep", "national total": "landelijk totaal", "worker": "opgegeven door werknemer",
+        "skill-profile estimate": "schatting uit vaardigheidsprofiel",
     },
-    "en": {
-        "1": "Information and data literacy",
-        "2": "Communication and collaboration",
-        "3": "Digital content creation",
-        "4": "Safety",
-        "5": "Problem solving",
-    },
+    "en": {"worker": "given by the worker"},
 }
 
-#: Readable effort bands.
-EFFORT_LABELS = {
-    "nl": {"<=6m": "tot 6 maanden", "<=1y": "tot 1 jaar", "<=3y": "tot 3 jaar", ">3y": "meer dan 3 jaar"},
-    "en": {"<=6m": "up to 6 months", "<=1y": "up to 1 year", "<=3y": "up to 3 years", ">3y": "over 3 years"},
-}
+#: The risk evidence shown on the page: column, then its name per language.
+EVIDENCE = (
+    ("rti", {"nl": "Routine-intensiteit van het werk (RTI)", "en": "Routine task intensity (RTI)"}),
+    ("forecast_pct", {"nl": "Verwachte verandering werkgelegenheid (%)",
+                      "en": "Expected change in employment (%)"}),
+    ("trend_pct", {"nl": "Waargenomen verandering werkgelegenheid (%)",
+                   "en": "Observed change in employment (%)"}),
+    ("automation_probability", {"nl": "Kans op automatisering", "en": "Probability of automation"}),
+    ("ai_exposure", {"nl": "Blootstelling aan generatieve AI", "en": "Exposure to generative AI"}),
+    ("aioe", {"nl": "AI-blootstelling (AIOE)", "en": "AI occupational exposure (AIOE)"}),
+)
+
+#: Attribution lines, chosen by a prefix of the sources actually shown on a page.
+ATTRIBUTIONS = (
+    ("esco", "This service uses the ESCO classification of the European Commission."),
+    ("onet", "O*NET 29.3 Database by the U.S. Department of Labor, Employment and Training "
+             "Administration (USDOL/ETA), used under the CC BY 4.0 license."),
+    ("CBS", "Bron: CBS (Centraal Bureau voor de Statistiek), CC BY 4.0."),
+    ("ROA", "Bron: ROA (Researchcentrum voor Onderwijs en Arbeidsmarkt), CC BY 4.0."),
+    ("Eurostat", "Source: Eurostat."),
+    ("BLS", "Source: U.S. Bureau of Labor Statistics (public domain)."),
+    ("OEWS", "Source: U.S. Bureau of Labor Statistics (public domain)."),
+    ("Mihaylov", "Mihaylov, E. & Tijdens, K.G. (2019), Tinbergen Institute Discussion Paper "
+                 "2019-035/VII."),
+    ("Frey", "Frey, C.B. & Osborne, M.A. (2017), Technological Forecasting and Social Change 114."),
+    ("ILO", "Gmyrek, P. et al. (2025), ILO generative-AI exposure."),
+    ("Felten", "Felten, E., Raj, M. & Seamans, R. (2021), AI Occupational Exposure."),
+    ("DigComp", "DigComp 2.2 (Vuorikari, Kluzer & Punie 2022, JRC128415), CC BY 4.0."),
+    ("illustrative", "Ingebouwde voorbeeldgegevens van het project: illustratief, geen echte "
+                     "cijfers. / Embedded sample of the project: illustrative, not real data."),
+)

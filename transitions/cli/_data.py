@@ -92,39 +92,31 @@ class Session:
         return tax
 
     @cached_property
-    def labour(self):
+    def market(self):
+        """The labour market: the sample's own, or the imported labour-market folder."""
         import transitions as tr
 
         if self.dataset == "sample":
-            return tr.LabourMarket.from_sample(self.taxonomy)
+            return tr.LabourMarket.from_sample()
         entry = _imported("labour")
-        return tr.LabourMarket.from_folder(entry["path"], self.taxonomy)
+        return tr.LabourMarket.from_folder(entry["path"])
 
     @cached_property
-    def graph(self):
+    def market_table(self):
+        """The labour-market table of the taxonomy's occupations (with sources and levels)."""
+        return self.market.for_taxonomy(self.taxonomy)
+
+    @cached_property
+    def advisor(self):
+        """The :class:`transitions.Advisor` on this taxonomy and labour market."""
         import transitions as tr
 
-        return tr.OccupationGraph.from_taxonomy(self.taxonomy)
+        return tr.Advisor(self.taxonomy, self.market, market_table=self.market_table)
 
-    @cached_property
-    def risk(self):
-        from ..models import assess_risk
-
-        return assess_risk(self.labour, lang=self.lang)
-
-    def occupation_id(self, text):
-        """An occupation id from an id or a title (the best match of the title lookup)."""
-        tax = self.taxonomy
-        if text in tax.occupations.index:
-            return text
-        hits = tax.find_occupation(text, limit=1)
-        if hits.empty:
-            from ..exceptions import UnknownOccupationError
-            from ..lookup import suggest_titles
-
-            raise UnknownOccupationError(f"no occupation in {tax.name!r} matches {text!r}",
-                                         suggestions=suggest_titles(tax, text))
-        return hits.iloc[0]["occupation_id"]
+    @property
+    def graph(self):
+        """The occupation graph (the advisor's, built once)."""
+        return self.advisor.graph
 
 
 def data_options(func):
