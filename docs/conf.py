@@ -44,3 +44,27 @@ intersphinx_mapping = {}
 html_theme = "furo"
 html_title = f"transitions {release}"
 html_static_path = []
+
+# ---------------------------------------------------------------------------------------------
+# Topic pages written beside the library's parts (docs/<topic>.md: importers, graph, labour
+# market, risk, recommendations) are listed under "Methods and benchmarks" automatically, so a
+# new page can never be left out of the navigation.
+from pathlib import Path  # noqa: E402
+
+OWN_PAGES = {"index", "quickstart", "advice-page", "examples", "concepts", "methods",
+             "data-sources", "api"}
+
+
+def _topic_pages():
+    here = Path(__file__).parent
+    return sorted(p.stem for p in here.glob("*.md") if p.stem not in OWN_PAGES)
+
+
+def _list_topic_pages(app, docname, source):
+    if docname == "methods":
+        source[0] = source[0].replace("<!-- topic pages -->", "\n".join(_topic_pages()))
+
+
+def setup(app):
+    app.connect("source-read", _list_topic_pages)
+smartquotes = False  # keep "--option" as typed in the command-line reference

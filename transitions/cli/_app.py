@@ -104,7 +104,7 @@ def cli(debug):
     Examples:
       transitions search boekhouder
       transitions advise --occupation boekhouder
-      transitions advise --occupation boekhouder --skill sk-spreadsheets --format html -o advies.html
+      transitions advise --occupation boekhouder --skill sk-sql --format html -o advies.html
       transitions at-risk --lang en
       transitions data import esco ESCO-FOLDER --labels nl=DUTCH-FOLDER
       transitions advise --data esco --occupation boekhouder

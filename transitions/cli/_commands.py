@@ -149,7 +149,7 @@ def advise(top, batch, fmt, output, dataset, extend, lang, **kwargs):
     \b
     Examples:
       transitions advise --occupation boekhouder
-      transitions advise --occupation boekhouder --skill sk-spreadsheets --skill sk-data-analysis \\
+      transitions advise --occupation boekhouder --skill sk-sql --skill sk-data-visualisation \\
           --format html -o advies.html
       transitions advise --profile worker.yaml --format json
       transitions advise --batch caseload.csv --format csv -o options.csv
@@ -362,6 +362,9 @@ def graph_neighbors(occupation, k, fmt, output, dataset, extend, lang):
     session = Session(dataset, extend, lang)
     occ = resolve_occupation(session.taxonomy, occupation)
     result = session.graph.neighbors(occ, k=k)
+    if fmt == "table":
+        result = result[["rank", "occupation_id", f"label_{lang}", "score", "coverage",
+                         "n_shared", "n_missing"]]
     emit_table(result, fmt, output, headers(lang))
 
 
@@ -371,9 +374,9 @@ def graph_neighbors(occupation, k, fmt, output, dataset, extend, lang):
               help="File to write (.graphml or .csv).")
 @click.option("--format", "fmt", type=click.Choice(["graphml", "csv"]),
               help="File format [default: from the file name's extension].")
-@click.option("--top-k", type=click.IntRange(min=1), default=10, show_default=True,
+@click.option("-k", "--top-k", type=click.IntRange(min=1), default=10, show_default=True,
               help="Keep each occupation's k most similar destinations.")
-@click.option("--threshold", type=float, help="Keep only edges with at least this similarity.")
+@click.option("--threshold", type=float, help="Also drop edges whose similarity is below this.")
 @data_options
 def graph_export(output, fmt, top_k, threshold, dataset, extend, lang):
     """Export the sparsified occupation graph as GraphML (Gephi, Cytoscape, networkx) or as a
@@ -388,10 +391,12 @@ def graph_export(output, fmt, top_k, threshold, dataset, extend, lang):
     if fmt is None:
         raise click.BadParameter(f"cannot tell the format from {output.name!r}; give --format "
                                  f"graphml or csv", param_hint="'--format'")
+    from ..graph import write_edgelist, write_graphml
+
     session = Session(dataset, extend, lang)
-    kwargs = {"top_k": top_k} if threshold is None else {"threshold": threshold}
+    G = session.graph.to_networkx(k=top_k, threshold=threshold)
     if fmt == "graphml":
-        session.graph.to_graphml(output, **kwargs)
+        write_graphml(G, output)
     else:
-        session.graph.to_edgelist(output, **kwargs)
+        write_edgelist(G, output, lang=lang)
     say(text(lang, "graph_written").format(path=output))
