@@ -129,15 +129,17 @@ def _profile_kwargs(kwargs):
 # ---------------------------------------------------------------------- advise
 @cli.command("advise", short_help="Switch options for a worker, as a table, JSON, CSV or the advice page.")
 @profile_options
-@click.option("-n", "--top", type=click.IntRange(min=1), default=10, show_default=True,
-              help="Number of options to show.")
+@click.option("-n", "--top", type=click.IntRange(min=1),
+              help="Number of options to show [default: 10; 5 on the advice page].")
+@click.option("-j", "--jobs", type=int, default=1, show_default=True,
+              help="With --batch: processes to use (-1: all cores).")
 @click.option("--batch", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="A CSV file of many profiles (one row each; columns as the profile keys, "
               "lists separated by '|'): options for all of them, with a progress bar.")
 @_format_option(FORMATS + ("html",))
 @_output_option
 @data_options
-def advise(top, batch, fmt, output, dataset, extend, lang, **kwargs):
+def advise(top, jobs, batch, fmt, output, dataset, extend, lang, **kwargs):
     """Rank a worker's salary-neutral switch options, with the skills to learn for each.
 
     The worker is described by flags, by a JSON/YAML --profile file, or both.
@@ -158,19 +160,19 @@ def advise(top, batch, fmt, output, dataset, extend, lang, **kwargs):
     if batch is not None:
         if fmt == "html":
             raise click.UsageError("--batch gives a table; use --format table, json or csv")
-        _advise_batch(session, batch, top, fmt, output)
+        _advise_batch(session, batch, top or 10, fmt, output, jobs)
         return
     profile, name = build_profile(**_profile_kwargs(kwargs))
     advisor = session.advisor
     if fmt == "html":
         from ..report import advice_page
 
-        html = advice_page(advisor, profile, lang=lang, n=top, worker_name=name)
+        html = advice_page(advisor, profile, lang=lang, n=top or 5, worker_name=name)
         emit_text(html, output)
         if output is not None:
             say(text(lang, "page_written").format(path=output))
         return
-    options = advisor.recommend(profile, n=top, lang=lang)
+    options = advisor.recommend(profile, n=top or 10, lang=lang)
     if fmt == "json":
         worker = {k: v for k, v in options.attrs.items()}
         emit_text(json.dumps({"worker": worker, "options": json.loads(render(options, "json"))},
@@ -194,8 +196,38 @@ def advise(top, batch, fmt, output, dataset, extend, lang, **kwargs):
     emit_text("\n".join(lines) + "\n\n" + render(shown, "table", headers(lang)), output)
 
 
-def _advise_batch(session, path, top, fmt, output):
-    raise NotImplementedError("batch")
+_BATCH_BLOCK = 1000
+
+
+def _read_caseload(path):
+    try:
+        frame = pd.read_csv(path)
+    except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError) as exc:
+        first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise click.BadParameter(f"{path}: not a readable CSV file of profiles ({first})",
+                                 param_hint="'--batch'") from None
+    if "occupation" not in frame.columns:
+        raise click.BadParameter(f"{path}: no 'occupation' column (found: {list(frame.columns)})",
+                                 param_hint="'--batch'")
+    return frame
+
+
+def _advise_batch(session, path, top, fmt, output, jobs):
+    """Options for a caseload, in blocks so that a progress bar can follow the work."""
+    frame = _read_caseload(path)
+    advisor = session.advisor
+    parts = []
+    with click.progressbar(length=len(frame), label=text(session.lang, "batch_label"),
+                           file=click.get_text_stream("stderr")) as bar:
+        for start in range(0, len(frame), _BATCH_BLOCK):
+            block = frame.iloc[start:start + _BATCH_BLOCK]
+            parts.append(advisor.recommend_batch(block, n=top, lang=session.lang, n_jobs=jobs))
+            bar.update(len(block))
+    result = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame()
+    if fmt == "table" and not result.empty:
+        result = result[["profile_id", "rank", "label", "similarity", "wage_ratio", "n_missing",
+                         "effort_band"]]
+    emit_table(result, fmt, output, headers(session.lang))
 
 
 # ---------------------------------------------------------------------- search

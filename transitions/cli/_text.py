@@ -17,6 +17,7 @@ _MESSAGES = {
         "no_match": "Geen beroep gevonden voor {query!r}.",
         "page_written": "Adviespagina geschreven naar {path}",
         "graph_written": "Graaf geschreven naar {path}",
+        "batch_label": "profielen",
     },
     "en": {
         "current": "Current occupation: {occupation} ({risk})",
@@ -28,6 +29,7 @@ _MESSAGES = {
         "no_match": "No occupation found for {query!r}.",
         "page_written": "Advice page written to {path}",
         "graph_written": "Graph written to {path}",
+        "batch_label": "profiles",
     },
 }
 
@@ -38,7 +40,7 @@ _HEADERS = {
         "wage_level": "loon: niveau", "trend": "trend", "effort_band": "omscholing",
         "n_missing": "te leren", "explanation": "toelichting", "matched_title": "gevonden titel",
         "match": "soort", "score": "score", "at_risk": "risico", "risk_score": "risicoscore",
-        "reasons": "redenen",
+        "reasons": "redenen", "profile_id": "profiel",
     },
     "en": {
         "rank": "#", "occupation_id": "id", "label": "occupation", "label_nl": "occupation (nl)",
@@ -46,7 +48,7 @@ _HEADERS = {
         "wage_level": "pay: level", "trend": "trend", "effort_band": "retraining",
         "n_missing": "to learn", "explanation": "explanation", "matched_title": "matched title",
         "match": "match", "score": "score", "at_risk": "at risk", "risk_score": "risk score",
-        "reasons": "reasons",
+        "reasons": "reasons", "profile_id": "profile",
     },
 }
 
