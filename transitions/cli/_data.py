@@ -26,6 +26,8 @@ __all__ = ["DATASETS", "SOURCES", "Session", "data_options", "read_registry"]
 DATASETS = ("sample", "esco", "onet")
 #: Sources ``data import`` knows.
 SOURCES = ("esco", "onet", "labour")
+#: Whose labour-market statistics go with each imported taxonomy.
+_COUNTRY = {"esco": "NL", "onet": "US"}
 
 
 def _registry_path():
@@ -99,7 +101,7 @@ class Session:
         if self.dataset == "sample":
             return tr.LabourMarket.from_sample()
         entry = _imported("labour")
-        return tr.LabourMarket.from_folder(entry["path"])
+        return tr.LabourMarket.from_files(entry["path"], country=_COUNTRY[self.dataset])
 
     @cached_property
     def market_table(self):
@@ -188,27 +190,23 @@ def data_import(source, path, labels):
     entry = {"path": str(path.resolve()), "imported": _dt.datetime.now().isoformat(timespec="seconds")}
     if label_map:
         entry["labels"] = label_map
-    steps = ["read"] if source == "labour" else ["read", "check"]
-    with click.progressbar(steps, label=f"importing {source}", file=click.get_text_stream("stderr"),
-                           show_eta=False) as bar:
-        for step in bar:
-            if step == "read":
-                registry_next = dict(registry, **{source: entry})
-                if source == "labour":
-                    summary = _labour_summary(entry["path"])
-                else:
-                    tax = _import_taxonomy(source, entry)
-                    summary = {k: int(v) for k, v in tax.summary()["value"].items()}
-            else:
-                pass
+    summary = {}
+    stages = _STAGES[source]
+    with click.progressbar(stages, label=f"importing {source}", show_eta=False,
+                           file=click.get_text_stream("stderr")) as bar:
+        for stage in bar:
+            summary.update(stage(entry))
+    if source == "labour" and not any(k.endswith("tables") for k in summary):
+        raise DataFormatError(f"{entry['path']}: no labour-market files for NL or US found "
+                              f"({summary.get('NL', '')})")
     entry["summary"] = summary
-    write_registry(registry_next)
-    say(f"{source}: imported from {entry['path']}; use --data {source}" if source != "labour"
-        else f"labour: imported from {entry['path']}")
-    click.echo(pd.Series(summary, name=source).to_string())
+    write_registry(dict(registry, **{source: entry}))
+    hint = f"use --data {source}" if source != "labour" else "used by --data esco / --data onet"
+    say(f"{source}: imported from {entry['path']}; {hint}")
+    click.echo(pd.Series(summary, name=source, dtype=object).to_string())
 
 
-def _import_taxonomy(source, entry):
+def _read_taxonomy(entry, source):
     import transitions as tr
 
     if source == "esco":
@@ -216,11 +214,35 @@ def _import_taxonomy(source, entry):
     return tr.load_onet(entry["path"])
 
 
-def _labour_summary(path):
-    import transitions as tr
+def _taxonomy_stages(source):
+    # First the official files are read and cached (slow the first time); then the taxonomy is
+    # loaded again from the cache, as every later command will, and counted.
+    def read(entry):
+        _read_taxonomy(entry, source)
+        return {}
 
-    lm = tr.LabourMarket.from_folder(path)
-    return {"tables": len(getattr(lm, "tables", {}))}
+    def check(entry):
+        tax = _read_taxonomy(entry, source)
+        return {k: int(v) for k, v in tax.summary()["value"].items()}
+
+    return [read, check]
+
+
+def _labour_stage(country):
+    def read(entry):
+        import transitions as tr
+
+        try:
+            market = tr.LabourMarket.from_files(entry["path"], country=country)
+        except FileNotFoundError as exc:
+            return {country: f"not found ({exc})"}
+        return {f"{country} tables": ", ".join(sorted(market.tables))}
+
+    return read
+
+
+_STAGES = {"esco": _taxonomy_stages("esco"), "onet": _taxonomy_stages("onet"),
+           "labour": [_labour_stage("NL"), _labour_stage("US")]}
 
 
 @data_group.command("info", short_help="Show the data home, imports and the taxonomy's counts.")
