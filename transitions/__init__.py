@@ -18,6 +18,10 @@ from .exceptions import (
 from .lookup import find_occupation
 from .taxonomy import Taxonomy
 
+# occupation graph (issue 3)
+from . import evaluation
+from .graph import OccupationGraph, write_edgelist, write_graphml
+
 __version__ = "0.1.0"
 
 __all__ = [
@@ -34,4 +38,9 @@ __all__ = [
     "InvalidParameterError",
     "CacheError",
     "DataQualityWarning",
+    # occupation graph (issue 3)
+    "OccupationGraph",
+    "write_graphml",
+    "write_edgelist",
+    "evaluation",
 ]
