@@ -175,14 +175,19 @@ def test_coverage_runs(advisor):
     assert json.loads(out)
 
 
-def test_graph_neighbors_and_export(tmp_path, advisor):
+def test_graph_neighbors(sample):
     nb = json.loads(ok("graph", "neighbors", "boekhouder", "-k", "3", "--format", "json").stdout)
-    expected = advisor.graph.neighbors("occ-bookkeeper", k=3)
+    expected = tr.OccupationGraph.from_taxonomy(sample).neighbors("occ-bookkeeper", k=3)
     assert [r["occupation_id"] for r in nb] == list(expected["occupation_id"])
+    assert "occ-bookkeeper" not in [r["occupation_id"] for r in nb]
+
+
+def test_graph_export(tmp_path, sample):
     graphml = tmp_path / "graph.graphml"
     ok("graph", "export", "-o", graphml, "-k", "4")
     G = nx.read_graphml(graphml)
-    assert G.number_of_nodes() == len(advisor.taxonomy.occupations)
+    assert G.number_of_nodes() == len(sample.occupations)
+    assert G.nodes["occ-bookkeeper"]["label_nl"] == "boekhouder"
     assert G.number_of_edges() == 4 * G.number_of_nodes()
     edges = tmp_path / "edges.csv"
     ok("graph", "export", "-o", edges, "-k", "2")

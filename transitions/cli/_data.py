@@ -113,12 +113,15 @@ class Session:
         """The :class:`transitions.Advisor` on this taxonomy and labour market."""
         import transitions as tr
 
-        return tr.Advisor(self.taxonomy, self.market, market_table=self.market_table)
+        return tr.Advisor(self.taxonomy, self.market, market_table=self.market_table,
+                          graph=self.graph)
 
-    @property
+    @cached_property
     def graph(self):
-        """The occupation graph (the advisor's, built once)."""
-        return self.advisor.graph
+        """The occupation graph with the taxonomy's default measure."""
+        import transitions as tr
+
+        return tr.OccupationGraph.from_taxonomy(self.taxonomy)
 
 
 def data_options(func):
