@@ -30,6 +30,7 @@ language = "en"
 napoleon_google_docstring = False
 napoleon_numpy_docstring = True
 napoleon_use_rtype = False
+napoleon_use_ivar = True  # "Attributes" as fields: no duplicate entries beside autodoc's properties
 napoleon_preprocess_types = True
 autodoc_default_options = {"members": True, "member-order": "bysource", "undoc-members": False}
 autodoc_typehints = "none"  # the docstrings' Parameters sections say it better
