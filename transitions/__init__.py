@@ -22,6 +22,14 @@ from .taxonomy import Taxonomy
 from . import evaluation
 from .graph import OccupationGraph, write_edgelist, write_graphml
 
+# models: digitalisation risk (issue 4)
+from .models import (
+    RiskSignalClassifier,
+    RiskSignalRegressor,
+    assess_risk,
+    estimate_risk_signals,
+)
+
 __version__ = "0.1.0"
 
 __all__ = [
@@ -43,4 +51,9 @@ __all__ = [
     "write_graphml",
     "write_edgelist",
     "evaluation",
+    # models: digitalisation risk (issue 4)
+    "assess_risk",
+    "RiskSignalRegressor",
+    "RiskSignalClassifier",
+    "estimate_risk_signals",
 ]

@@ -1,0 +1,132 @@
+"""Write docs/at_risk.md: the Dutch occupations at risk from digitalisation, with reasons.
+
+Generated, never typed: ESCO occupations (via their ISCO-08 unit group) get
+their labour-market figures from :class:`transitions.LabourMarket` and their
+verdict from :func:`transitions.assess_risk` at its default thresholds. The
+evidence (RTI per unit group, ROA forecast per BRC group, LFS change per ISCO
+sub-major group) is the same for every occupation of a unit group, so the page
+lists one reason per unit group with its ESCO occupations.
+
+Run::
+
+    TRANSITIONS_TEST_DATA=/path/to/shared/data python docs/make_at_risk.py [--out docs/at_risk.md]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import sys
+import warnings
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from transitions import LabourMarket, assess_risk, load_esco  # noqa: E402
+from transitions.models import DEFAULT_RTI_THRESHOLD, DEFAULT_SHRINK_THRESHOLD  # noqa: E402
+
+#: Unit groups shown as checks of what must *not* be flagged.
+CHECKS = ("2512", "2221", "7411", "3512", "4311")
+_MAX_TITLES = 12
+
+
+def _nl(number):
+    return f"{number:g}".replace(".", ",")
+
+
+def _titles(labels):
+    labels = sorted(labels)
+    more = len(labels) - _MAX_TITLES
+    text = ", ".join(labels[:_MAX_TITLES])
+    return text + (f" en {more} meer" if more > 0 else "")
+
+
+def build(root):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # known data defects, counted by the loaders
+        tax = load_esco(root / "esco/v1.1.1", labels={"nl": root / "esco/nl"})
+        market = LabourMarket.from_files(root).for_taxonomy(tax)
+    risk = assess_risk(market)
+    risk["isco_code"] = tax.occupations["isco_code"].astype(str)
+    risk["label"] = tax.occupations["label_nl"].fillna(tax.occupations["label_en"])
+    groups = tax.occupation_groups
+    code_label = {}
+    if "code" in groups.columns:
+        lab = groups["label_nl"].fillna(groups["label_en"])
+        code_label = dict(zip(groups["code"].astype(str), lab))
+    return tax, risk, code_label
+
+
+def render(tax, risk, code_label):
+    flagged = risk[risk["at_risk"]]
+    by_unit = flagged.groupby("isco_code")
+    units = by_unit.agg(score=("risk_score", "max"), n=("label", "size")).sort_values(
+        ["score", "n"], ascending=[False, False], kind="stable")
+    unknown = risk[risk["routine"].isna() | risk["shrinking"].isna()]
+    lines = [
+        "# Beroepen met risico door digitalisering (Nederland)",
+        "",
+        f"Gegenereerd op {dt.date.today().isoformat()} door `python docs/make_at_risk.py` uit "
+        f"{tax.name} en de echte arbeidsmarktgegevens (CBS, ROA, Eurostat, Mihaylov & Tijdens, "
+        "Frey & Osborne, ILO); niet met de hand geschreven.",
+        "",
+        f"Regel: routinematig werk (gestandaardiseerde RTI boven {_nl(DEFAULT_RTI_THRESHOLD)}) "
+        f"**en** krimpende werkgelegenheid (verwacht of waargenomen "
+        f"{_nl(DEFAULT_SHRINK_THRESHOLD)}% per jaar of minder); zie [risk.md](risk.md).",
+        "",
+        f"- {len(flagged)} van de {len(risk)} ESCO-beroepen hebben een risico, in "
+        f"{len(units)} ISCO-beroepsgroepen.",
+        f"- {int(risk['routine'].fillna(False).sum())} beroepen doen routinematig werk, "
+        f"{int(risk['shrinking'].fillna(False).sum())} krimpen; "
+        f"{int((risk['routine'].fillna(False) & ~risk['shrinking'].fillna(False)).sum())} doen "
+        "routinematig werk zonder te krimpen (geen risico).",
+        f"- {len(unknown)} beroepen zijn niet te beoordelen door ontbrekende gegevens; hun reden "
+        "zegt wat er ontbreekt.",
+        "",
+        "This service uses the ESCO classification of the European Commission. "
+        "Bron: CBS, ROA (CC BY 4.0); Eurostat.",
+        "",
+        "## Beroepsgroepen met risico, hoogste risicoscore eerst",
+        "",
+    ]
+    for code, row in units.iterrows():
+        sub = by_unit.get_group(code)
+        title = code_label.get(code, "")
+        reasons = sub["reasons_nl"].unique()
+        lines.append(f"### ISCO {code} {title} (risicoscore {_nl(round(row['score'], 2))})")
+        lines.append("")
+        lines.append(f"ESCO-beroepen ({int(row['n'])}): {_titles(sub['label'])}.")
+        lines.append("")
+        for reason in reasons:
+            lines.append(f"> {reason}")
+            lines.append("")
+    lines += ["## Controles: beroepen die geen risico mogen krijgen", ""]
+    for code in CHECKS:
+        sub = risk[risk["isco_code"] == code]
+        if sub.empty:
+            continue
+        lines.append(f"### ISCO {code} {code_label.get(code, '')}")
+        lines.append("")
+        lines.append(f"ESCO-beroepen ({len(sub)}): {_titles(sub['label'])}.")
+        lines.append("")
+        for reason in sub["reasons_nl"].unique():
+            lines.append(f"> {reason}")
+            lines.append("")
+    return "\n".join(lines)
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", default=os.environ.get("TRANSITIONS_TEST_DATA"))
+    parser.add_argument("--out", default=str(Path(__file__).with_name("at_risk.md")))
+    args = parser.parse_args(argv)
+    if not args.data:
+        parser.error("give --data or set TRANSITIONS_TEST_DATA")
+    text = render(*build(Path(args.data)))
+    Path(args.out).write_text(text + "\n", encoding="utf-8")
+    print(f"wrote {args.out}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,38 @@
+"""Models on top of the labour-market layer: the digitalisation-risk flag and its estimator.
+
+- :func:`assess_risk` (:mod:`transitions.models.risk`): the transparent rule,
+  routine work AND shrinking employment, with reasons in Dutch and English.
+- :class:`RiskSignalRegressor`, :class:`RiskSignalClassifier`
+  (:mod:`transitions.models.estimator`): scikit-learn estimators that learn the
+  risk signals from an occupation's skill profile, for occupations without a
+  direct score; :func:`estimate_risk_signals` fills a labour-market table with them.
+"""
+
+from .estimator import (
+    ESTIMATE_LEVEL,
+    RiskSignalClassifier,
+    RiskSignalRegressor,
+    estimate_risk_signals,
+)
+from .features import SkillProfiles, skill_profiles
+from .risk import (
+    DEFAULT_RTI_THRESHOLD,
+    DEFAULT_SHRINK_THRESHOLD,
+    assess_risk,
+    per_year,
+    risk_components,
+)
+
+__all__ = [
+    "assess_risk",
+    "RiskSignalRegressor",
+    "RiskSignalClassifier",
+    "estimate_risk_signals",
+    "skill_profiles",
+    "SkillProfiles",
+    "ESTIMATE_LEVEL",
+    "risk_components",
+    "per_year",
+    "DEFAULT_RTI_THRESHOLD",
+    "DEFAULT_SHRINK_THRESHOLD",
+]
