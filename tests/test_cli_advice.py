@@ -13,6 +13,10 @@ from transitions.cli import cli
 
 EXTRA = ["sk-sql", "sk-data-visualisation"]
 
+# The advice layer (issue 5) lands on its own branch; until it is merged these tests wait.
+pytestmark = pytest.mark.skipif(not hasattr(tr, "Advisor"),
+                                reason="transitions.Advisor (issue 5) is not merged yet")
+
 
 def run(*args):
     return CliRunner().invoke(cli, [str(a) for a in args])

@@ -4,6 +4,7 @@ coverage, graph. Each parses its options, calls the public API and prints."""
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 import click
@@ -218,7 +219,7 @@ def _advise_batch(session, path, top, fmt, output, jobs):
     advisor = session.advisor
     parts = []
     with click.progressbar(length=len(frame), label=text(session.lang, "batch_label"),
-                           file=click.get_text_stream("stderr")) as bar:
+                           file=sys.stderr) as bar:
         for start in range(0, len(frame), _BATCH_BLOCK):
             block = frame.iloc[start:start + _BATCH_BLOCK]
             parts.append(advisor.recommend_batch(block, n=top, lang=session.lang, n_jobs=jobs))

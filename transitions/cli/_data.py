@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import json
+import sys
 from functools import cached_property
 from pathlib import Path
 
@@ -196,7 +197,7 @@ def data_import(source, path, labels):
     summary = {}
     stages = _STAGES[source]
     with click.progressbar(stages, label=f"importing {source}", show_eta=False,
-                           file=click.get_text_stream("stderr")) as bar:
+                           file=sys.stderr) as bar:
         for stage in bar:
             summary.update(stage(entry))
     if source == "labour" and not any(k.endswith("tables") for k in summary):
