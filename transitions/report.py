@@ -144,15 +144,15 @@ def _risk(advisor, origin, lang):
     row = table.loc[origin]
     reasons = _sentences(row.get(f"reasons_{lang}"))
     evidence = []
-    for col, names in EVIDENCE:
+    for (col, source_col, level_col), names in EVIDENCE:
         value = row.get(col)
         if not _present(value):
             continue
-        shown = format_number(value, lang, 1 if col.endswith("_pct") else 2)
-        evidence.append({"label": names[lang], "value": shown,
-                         "source": row.get(f"{col}_source") if _present(row.get(f"{col}_source"))
-                         else "–",
-                         "level": level_name(row.get(f"{col}_level"), lang)})
+        source = row.get(source_col)
+        evidence.append({"label": names[lang],
+                         "value": format_number(value, lang, 1 if col.endswith("_pct") else 2),
+                         "source": source if _present(source) else "–",
+                         "level": level_name(row.get(level_col), lang)})
     known = _present(row.get("risk_score")) or bool(row.get("at_risk"))
     # The first sentence is the verdict, which the page shows as its badge.
     return {"at_risk": bool(row.get("at_risk")), "known": known,

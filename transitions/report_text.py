@@ -164,16 +164,21 @@ LEVEL_NAMES = {
     "en": {"worker": "given by the worker"},
 }
 
-#: The risk evidence shown on the page: column, then its name per language.
+#: The risk evidence shown on the page: value, source and level columns of the risk table,
+#: then its name per language.
 EVIDENCE = (
-    ("rti", {"nl": "Routine-intensiteit van het werk (RTI)", "en": "Routine task intensity (RTI)"}),
-    ("forecast_pct", {"nl": "Verwachte verandering werkgelegenheid (%)",
-                      "en": "Expected change in employment (%)"}),
-    ("trend_pct", {"nl": "Waargenomen verandering werkgelegenheid (%)",
-                   "en": "Observed change in employment (%)"}),
-    ("automation_probability", {"nl": "Kans op automatisering", "en": "Probability of automation"}),
-    ("ai_exposure", {"nl": "Blootstelling aan generatieve AI", "en": "Exposure to generative AI"}),
-    ("aioe", {"nl": "AI-blootstelling (AIOE)", "en": "AI occupational exposure (AIOE)"}),
+    (("rti", "rti_source", "rti_level"),
+     {"nl": "Routine-intensiteit van het werk (RTI)", "en": "Routine task intensity (RTI)"}),
+    (("forecast_pct", "forecast_source", "forecast_level"),
+     {"nl": "Verwachte verandering werkgelegenheid (%)", "en": "Expected change in employment (%)"}),
+    (("trend_pct", "trend_source", "trend_level"),
+     {"nl": "Waargenomen verandering werkgelegenheid (%)", "en": "Observed change in employment (%)"}),
+    (("automation_probability", "automation_probability_source", "automation_probability_level"),
+     {"nl": "Kans op automatisering", "en": "Probability of automation"}),
+    (("ai_exposure", "ai_exposure_source", "ai_exposure_level"),
+     {"nl": "Blootstelling aan generatieve AI", "en": "Exposure to generative AI"}),
+    (("aioe", "aioe_source", "aioe_level"),
+     {"nl": "AI-blootstelling (AIOE)", "en": "AI occupational exposure (AIOE)"}),
 )
 
 #: Attribution lines, chosen by a prefix of the sources actually shown on a page.

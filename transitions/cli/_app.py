@@ -28,15 +28,29 @@ def _one_line(text):
 def _error_line(exc):
     """The single line shown for ``exc``; suggestions of an unknown occupation included."""
     msg = _one_line(exc)
-    if isinstance(exc, UnknownOccupationError) and exc.suggestions:
-        msg += "; closest: " + "; ".join(exc.suggestions[:5])
+    if isinstance(exc, UnknownOccupationError) and exc.suggestions \
+            and str(exc.suggestions[0]) not in msg:
+        msg += "; closest: " + "; ".join(str(s) for s in exc.suggestions[:5])
     return msg
 
 
-def _show_warning(message, category, filename, lineno, file=None, line=None):
-    # Data-quality warnings are findings for the user, not code locations.
+_PENDING = []
+
+
+def _collect_warning(message, category, filename, lineno, file=None, line=None):
+    # Data-quality warnings are findings for the user, not code locations: one line each, once,
+    # after the command (so that bad input still ends in exactly one line).
     prefix = "warning" if issubclass(category, DataQualityWarning) else category.__name__
-    click.echo(f"transitions: {prefix}: {_one_line(message)}", file=sys.stderr)
+    text = f"transitions: {prefix}: {_one_line(message)}"
+    if text not in _PENDING:
+        _PENDING.append(text)
+
+
+def _flush_warnings(show):
+    if show:
+        for text in _PENDING:
+            click.echo(text, file=sys.stderr)
+    _PENDING.clear()
 
 
 class TransitionsGroup(click.Group):
@@ -47,17 +61,21 @@ class TransitionsGroup(click.Group):
         debug = "--debug" in args
         prog_name = prog_name or "transitions"
         old_show = warnings.showwarning
+        _PENDING.clear()
         if not debug:
-            warnings.showwarning = _show_warning
+            warnings.showwarning = _collect_warning
         try:
             code = super().main(args=args, prog_name=prog_name, complete_var=complete_var,
                                 standalone_mode=False, **extra)
             code = code if isinstance(code, int) else EXIT_OK
+            _flush_warnings(True)
         except click.exceptions.Exit as exc:
+            _flush_warnings(True)
             code = exc.exit_code
         except click.UsageError as exc:
             if debug:
                 raise
+            _flush_warnings(False)
             where = exc.ctx.command_path if exc.ctx is not None else prog_name
             hint = f" (see '{where} --help')" if exc.ctx is not None else ""
             click.echo(f"{where}: error: {_one_line(exc.format_message())}{hint}", file=sys.stderr)
@@ -68,17 +86,20 @@ class TransitionsGroup(click.Group):
         except click.ClickException as exc:
             if debug:
                 raise
+            _flush_warnings(False)
             click.echo(f"{prog_name}: error: {_one_line(exc.format_message())}", file=sys.stderr)
             code = exc.exit_code
         except TransitionsError as exc:
             if debug:
                 raise
             bad_input = not isinstance(exc, CacheError)
+            _flush_warnings(not bad_input)
             click.echo(f"{prog_name}: error: {_error_line(exc)}", file=sys.stderr)
             code = EXIT_BAD_INPUT if bad_input else EXIT_FAILURE
         except Exception as exc:  # noqa: BLE001 - the promise is: no traceback without --debug
             if debug:
                 raise
+            _flush_warnings(True)
             click.echo(f"{prog_name}: failure: {type(exc).__name__}: {_error_line(exc)} "
                        f"(rerun with --debug for the traceback)", file=sys.stderr)
             code = EXIT_FAILURE

@@ -13,7 +13,7 @@ import pandas as pd
 from ._app import cli
 from ._data import Session, data_group, data_options
 from ._output import FORMATS, emit_table, emit_text, render, say
-from ._text import headers, text
+from ._text import headers, localise, text
 
 cli.add_command(data_group)
 
@@ -121,6 +121,11 @@ def build_profile(profile_file, occupation, skills, lacking, digcomp, wage, min_
     return WorkerProfile.from_dict(data), name
 
 
+def _resolved(session, profile):
+    """The profile checked against the taxonomy before anything heavier is loaded."""
+    return profile.resolve(session.taxonomy)
+
+
 def _profile_kwargs(kwargs):
     keys = ("profile_file", "occupation", "skills", "lacking", "digcomp", "wage",
             "min_wage_ratio", "include_at_risk", "max_steps", "exclude", "name")
@@ -164,6 +169,7 @@ def advise(top, jobs, batch, fmt, output, dataset, extend, lang, **kwargs):
         _advise_batch(session, batch, top or 10, fmt, output, jobs)
         return
     profile, name = build_profile(**_profile_kwargs(kwargs))
+    profile = _resolved(session, profile)
     advisor = session.advisor
     if fmt == "html":
         from ..report import advice_page
@@ -194,7 +200,8 @@ def advise(top, jobs, batch, fmt, output, dataset, extend, lang, **kwargs):
     shown = options[[c for c in ("rank", "label", "similarity", "wage_ratio", "wage_level",
                                  "trend", "effort_band", "n_missing", "explanation")
                      if c in options.columns]]
-    emit_text("\n".join(lines) + "\n\n" + render(shown, "table", headers(lang)), output)
+    emit_text("\n".join(lines) + "\n\n" + render(localise(shown, lang), "table", headers(lang)),
+              output)
 
 
 _BATCH_BLOCK = 1000
@@ -226,8 +233,8 @@ def _advise_batch(session, path, top, fmt, output, jobs):
             bar.update(len(block))
     result = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame()
     if fmt == "table" and not result.empty:
-        result = result[["profile_id", "rank", "label", "similarity", "wage_ratio", "n_missing",
-                         "effort_band"]]
+        result = localise(result[["profile_id", "rank", "label", "similarity", "wage_ratio",
+                                  "n_missing", "effort_band"]], session.lang)
     emit_table(result, fmt, output, headers(session.lang))
 
 
@@ -319,7 +326,15 @@ def paths(top, fmt, output, dataset, extend, lang, **kwargs):
       transitions paths --occupation boekhouder --max-steps 2 --format json
     """
     profile, _ = build_profile(**_profile_kwargs(kwargs))
-    result = Session(dataset, extend, lang).advisor.paths(profile, n=top, lang=lang)
+    session = Session(dataset, extend, lang)
+    result = session.advisor.paths(_resolved(session, profile), n=top, lang=lang)
+    if fmt == "table":
+        if result.empty:
+            say(text(lang, "no_paths"))
+            return
+        result = localise(result[["rank", "path_labels", "wage_ratio", "n_missing", "effort_band",
+                                  "explanation"]], lang)
+        result["path_labels"] = result["path_labels"].map(lambda p: " -> ".join(p))
     emit_table(result, fmt, output, headers(lang))
 
 
@@ -340,7 +355,13 @@ def skills_to_learn(top, fmt, output, dataset, extend, lang, **kwargs):
       transitions skills-to-learn --occupation boekhouder --digcomp 3=2 --format csv
     """
     profile, _ = build_profile(**_profile_kwargs(kwargs))
-    result = Session(dataset, extend, lang).advisor.skills_to_learn(profile, n=top, lang=lang)
+    session = Session(dataset, extend, lang)
+    result = session.advisor.skills_to_learn(_resolved(session, profile), n=top, lang=lang)
+    if fmt == "table":
+        if result.empty:
+            say(text(lang, "nothing_to_learn"))
+            return
+        result = result[["rank", "kind", "id", "label", "level", "n_new_options"]]
     emit_table(result, fmt, output, headers(lang))
 
 

@@ -4,7 +4,7 @@ Machine formats (JSON, CSV) keep the API's column names; only tables for
 people get translated headings.
 """
 
-__all__ = ["text", "headers"]
+__all__ = ["text", "headers", "localise"]
 
 _MESSAGES = {
     "nl": {
@@ -18,6 +18,8 @@ _MESSAGES = {
         "page_written": "Adviespagina geschreven naar {path}",
         "graph_written": "Graaf geschreven naar {path}",
         "batch_label": "profielen",
+        "no_paths": "Geen route in meerdere stappen die beter uitkomt dan de directe opties.",
+        "nothing_to_learn": "Geen enkele vaardigheid opent extra opties.",
     },
     "en": {
         "current": "Current occupation: {occupation} ({risk})",
@@ -30,6 +32,8 @@ _MESSAGES = {
         "page_written": "Advice page written to {path}",
         "graph_written": "Graph written to {path}",
         "batch_label": "profiles",
+        "no_paths": "No path of several steps ends better than the direct options.",
+        "nothing_to_learn": "No single skill opens additional options.",
     },
 }
 
@@ -40,7 +44,8 @@ _HEADERS = {
         "wage_level": "loon: niveau", "trend": "trend", "effort_band": "omscholing",
         "n_missing": "te leren", "explanation": "toelichting", "matched_title": "gevonden titel",
         "match": "soort", "score": "score", "at_risk": "risico", "risk_score": "risicoscore",
-        "reasons": "redenen", "profile_id": "profiel",
+        "reasons": "redenen", "profile_id": "profiel", "path_labels": "route", "steps": "stappen",
+        "kind": "soort", "level": "niveau", "n_new_options": "extra opties", "id": "id",
     },
     "en": {
         "rank": "#", "occupation_id": "id", "label": "occupation", "label_nl": "occupation (nl)",
@@ -48,7 +53,8 @@ _HEADERS = {
         "wage_level": "pay: level", "trend": "trend", "effort_band": "retraining",
         "n_missing": "to learn", "explanation": "explanation", "matched_title": "matched title",
         "match": "match", "score": "score", "at_risk": "at risk", "risk_score": "risk score",
-        "reasons": "reasons", "profile_id": "profile",
+        "reasons": "reasons", "profile_id": "profile", "path_labels": "path", "steps": "steps",
+        "kind": "kind", "level": "level", "n_new_options": "new options", "id": "id",
     },
 }
 
@@ -61,3 +67,21 @@ def text(lang, key):
 def headers(lang):
     """Translated table headings (columns not listed keep their API name)."""
     return _HEADERS[lang]
+
+
+def localise(df, lang):
+    """A copy of ``df`` with the API's English category values (trend, effort band, the level of
+    a statistic) in ``lang``, for tables read by people."""
+    from ..report import level_name
+    from ..report_text import TEXTS
+
+    out = df.copy()
+    if "trend" in out:
+        out["trend"] = out["trend"].map(lambda v: TEXTS[lang].get(v, v) if isinstance(v, str) else v)
+    if "effort_band" in out:
+        from ..advice.effort import effort_band_label
+
+        out["effort_band"] = out["effort_band"].map(lambda v: effort_band_label(v, lang))
+    for col in [c for c in out.columns if c.endswith("_level") and out[c].dtype == object]:
+        out[col] = out[col].map(lambda v: level_name(v, lang))
+    return out
