@@ -200,3 +200,28 @@ def test_extend_adds_a_researchers_occupation(tmp_path):
     assert json.loads(result.stdout)[0]["occupation_id"] == "occ-prompt-engineer"
     without = json.loads(run("search", "prompt-ingenieur", "--format", "json").stdout)
     assert "occ-prompt-engineer" not in [row["occupation_id"] for row in without]
+
+
+# ---------------------------------------------------------------------- data-quality warnings
+def test_data_warnings_are_counted_listed_or_dropped(monkeypatch, sample):
+    import transitions.cli._data as data
+    from transitions.exceptions import warn_defect
+
+    def noisy(self):
+        warn_defect("3 row(s) with an odd value", ["row 2", "row 5"])
+        return sample
+
+    monkeypatch.setattr(data.Session, "taxonomy", property(noisy))
+    quiet = run("search", "boekhouder")
+    assert quiet.exit_code == 0 and quiet.stdout
+    assert quiet.stderr.strip().splitlines() == [
+        "transitions: note: 1 data-quality warning(s) about the sources, handled as documented; "
+        "list them with 'transitions --show-warnings ...'"]
+    listed = run("--show-warnings", "search", "boekhouder")
+    assert listed.stderr.strip() == \
+        "transitions: warning: 3 row(s) with an odd value (e.g. row 2, row 5)"
+    info = run("data", "info")
+    assert "3 row(s) with an odd value" in info.stderr
+    # Bad input ends in exactly one line, the error, even after warnings.
+    bad = run("search", "   ")
+    assert bad.exit_code == 2 and len(bad.stderr.strip().splitlines()) == 1

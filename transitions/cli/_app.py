@@ -14,7 +14,7 @@ import click
 from .. import __version__
 from ..exceptions import CacheError, DataQualityWarning, TransitionsError, UnknownOccupationError
 
-__all__ = ["TransitionsGroup", "cli", "main", "EXIT_OK", "EXIT_FAILURE", "EXIT_BAD_INPUT"]
+__all__ = ["TransitionsGroup", "cli", "main", "list_warnings", "EXIT_OK", "EXIT_FAILURE", "EXIT_BAD_INPUT"]
 
 EXIT_OK, EXIT_FAILURE, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -35,6 +35,12 @@ def _error_line(exc):
 
 
 _PENDING = []
+_LIST_WARNINGS = {"on": False}
+
+
+def list_warnings():
+    """Make this run list every data-quality warning (``data`` commands, ``--show-warnings``)."""
+    _LIST_WARNINGS["on"] = True
 
 
 def _collect_warning(message, category, filename, lineno, file=None, line=None):
@@ -47,9 +53,16 @@ def _collect_warning(message, category, filename, lineno, file=None, line=None):
 
 
 def _flush_warnings(show):
-    if show:
-        for text in _PENDING:
-            click.echo(text, file=sys.stderr)
+    if show and _PENDING:
+        if _LIST_WARNINGS["on"]:
+            for text in _PENDING:
+                click.echo(text, file=sys.stderr)
+        else:
+            # The sources' known defects are handled and listed on import; other commands
+            # say only how many there are, so that a coach's screen stays readable.
+            click.echo(f"transitions: note: {len(_PENDING)} data-quality warning(s) about the "
+                       f"sources, handled as documented; list them with 'transitions "
+                       f"--show-warnings ...'", file=sys.stderr)
     _PENDING.clear()
 
 
@@ -62,6 +75,7 @@ class TransitionsGroup(click.Group):
         prog_name = prog_name or "transitions"
         old_show = warnings.showwarning
         _PENDING.clear()
+        _LIST_WARNINGS["on"] = False
         if not debug:
             warnings.showwarning = _collect_warning
         try:
@@ -112,8 +126,11 @@ class TransitionsGroup(click.Group):
 
 @click.group("transitions", cls=TransitionsGroup, context_settings=CONTEXT_SETTINGS)
 @click.option("--debug", is_flag=True, help="Show full tracebacks and Python warnings on errors.")
+@click.option("--show-warnings", is_flag=True,
+              help="List every data-quality warning about the sources (by default only their "
+              "number; 'data import' and 'data info' always list them).")
 @click.version_option(__version__, prog_name="transitions", message="%(prog)s %(version)s")
-def cli(debug):
+def cli(debug, show_warnings):
     """Salary-neutral job-switch paths for workers whose occupations shrink under digitalisation.
 
     Every command works on the embedded, illustrative Dutch sample unless --data
@@ -133,6 +150,8 @@ def cli(debug):
     \b
     Exit codes: 0 success, 2 bad input (one line says what is wrong), 1 failure.
     """
+    if show_warnings:
+        list_warnings()
 
 
 def main(argv=None):

@@ -148,6 +148,9 @@ def data_options(func):
 @click.group("data", short_help="Import ESCO, O*NET and labour-market data; show what is loaded.")
 def data_group():
     """Import official data into the cache and show what is loaded."""
+    from ._app import list_warnings
+
+    list_warnings()
 
 
 def _parse_labels(values):
@@ -207,7 +210,8 @@ def data_import(source, path, labels):
     write_registry(dict(registry, **{source: entry}))
     hint = f"use --data {source}" if source != "labour" else "used by --data esco / --data onet"
     say(f"{source}: imported from {entry['path']}; {hint}")
-    click.echo(pd.Series(summary, name=source, dtype=object).to_string())
+    width = max(len(k) for k in summary) if summary else 0
+    click.echo("\n".join(f"{k:<{width}}  {v}" for k, v in summary.items()))
 
 
 def _read_taxonomy(entry, source):

@@ -72,6 +72,8 @@ def headers(lang):
 def localise(df, lang):
     """A copy of ``df`` with the API's English category values (trend, effort band, the level of
     a statistic) in ``lang``, for tables read by people."""
+    import pandas as pd
+
     from ..report import level_name
     from ..report_text import TEXTS
 
@@ -82,6 +84,7 @@ def localise(df, lang):
         from ..advice.effort import effort_band_label
 
         out["effort_band"] = out["effort_band"].map(lambda v: effort_band_label(v, lang))
-    for col in [c for c in out.columns if c.endswith("_level") and out[c].dtype == object]:
+    for col in [c for c in out.columns if c.endswith("_level")
+                and not pd.api.types.is_numeric_dtype(out[c])]:
         out[col] = out[col].map(lambda v: level_name(v, lang))
     return out
