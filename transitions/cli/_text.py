@@ -40,7 +40,7 @@ _MESSAGES = {
 _HEADERS = {
     "nl": {
         "rank": "#", "occupation_id": "id", "label": "beroep", "label_nl": "beroep",
-        "label_en": "beroep (en)", "similarity": "overeenkomst", "wage_ratio": "loon/nu",
+        "label_en": "beroep (en)", "similarity": "overlap", "wage_ratio": "loon/nu",
         "wage_level": "loon: niveau", "trend": "trend", "effort_band": "omscholing",
         "n_missing": "te leren", "explanation": "toelichting", "matched_title": "gevonden titel",
         "match": "soort", "score": "score", "at_risk": "risico", "risk_score": "risicoscore",
