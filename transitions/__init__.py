@@ -18,9 +18,15 @@ from .exceptions import (
 from .lookup import find_occupation
 from .taxonomy import Taxonomy
 
+# ESCO importer (issue 2)
+from .datasets.esco import load_esco
+
 # occupation graph (issue 3)
 from . import evaluation
 from .graph import OccupationGraph, write_edgelist, write_graphml
+
+# labour market (issue 4): wages, jobs, trends, routine work and AI exposure
+from .labour import LabourMarket
 
 # models: digitalisation risk (issue 4)
 from .models import (
@@ -30,10 +36,15 @@ from .models import (
     estimate_risk_signals,
 )
 
+# O*NET importer (issue 2)
+from .datasets import load_onet
+
 __version__ = "0.1.0"
 
 __all__ = [
     "Taxonomy",
+    # ESCO importer (issue 2)
+    "load_esco",
     "load_sample",
     "read_extension",
     "find_occupation",
@@ -51,9 +62,13 @@ __all__ = [
     "write_graphml",
     "write_edgelist",
     "evaluation",
+    # labour market (issue 4)
+    "LabourMarket",
     # models: digitalisation risk (issue 4)
     "assess_risk",
     "RiskSignalRegressor",
     "RiskSignalClassifier",
     "estimate_risk_signals",
+    # O*NET importer (issue 2)
+    "load_onet",
 ]

@@ -164,14 +164,18 @@ class Taxonomy:
         rel = relations.copy()
         rel["occupation_id"] = rel["occupation_id"].astype(str)
         rel["skill_id"] = rel["skill_id"].astype(str)
-        bad_occ = ~rel["occupation_id"].isin(self.occupations.index)
+        # Positions in the (unique) index, not Series.isin: pandas 3's isin on
+        # Arrow strings boxes every id in Python and takes ~0.2 s on ESCO.
+        occ_pos = _positions(self.occupations.index, rel["occupation_id"])
+        bad_occ = occ_pos < 0
         if bad_occ.any():
             ids = rel.loc[bad_occ, "occupation_id"].unique()
             raise DataFormatError(
                 f"relations: {bad_occ.sum()} row(s) name {len(ids)} occupation id(s) "
                 f"not in occupations, e.g. {list(ids[:3])}"
             )
-        bad_skill = ~rel["skill_id"].isin(self.skills.index)
+        skill_pos = _positions(self.skills.index, rel["skill_id"])
+        bad_skill = skill_pos < 0
         if bad_skill.any():
             ids = rel.loc[bad_skill, "skill_id"].unique()
             raise DataFormatError(
@@ -195,7 +199,9 @@ class Taxonomy:
                 f"{first['skill_id']})"
             )
         rel["weight"] = weight.astype(float)
-        dup = rel.duplicated(["occupation_id", "skill_id"])
+        # Pairs as one integer (positions are known valid here): cheaper than
+        # DataFrame.duplicated on two text columns.
+        dup = pd.Index(occ_pos.astype(np.int64) * len(self.skills) + skill_pos).duplicated()
         if dup.any():
             pairs = rel.loc[dup, ["occupation_id", "skill_id"]].head(3).values.tolist()
             raise DataFormatError(
@@ -253,8 +259,8 @@ class Taxonomy:
             rel = self.relations
             if kind in RELATION_TYPES:
                 rel = rel[rel["relation"] == kind]
-            rows = self.occupation_index.get_indexer(rel["occupation_id"])
-            cols = self.skill_index.get_indexer(rel["skill_id"])
+            rows = _positions(self.occupation_index, rel["occupation_id"])
+            cols = _positions(self.skill_index, rel["skill_id"])
             data = rel["weight"].to_numpy(float) if kind == "weight" else np.ones(len(rel))
             shape = (len(self.occupation_index), len(self.skill_index))
             mat = sp.csr_matrix((data, (rows, cols)), shape=shape)
@@ -498,6 +504,21 @@ class Taxonomy:
             f"Taxonomy(name={self.name!r}, occupations={len(self.occupations)}, "
             f"skills={len(self.skills)}, relations={len(self.relations)})"
         )
+
+
+def _positions(index, values):
+    """``index.get_indexer(values)`` for a unique index and many repeated values.
+
+    With pandas 3's Arrow-backed strings, looking up the distinct values once and
+    spreading the result is about three times faster than ``get_indexer`` on
+    100k+ relation rows; other dtypes take the direct route.
+    """
+    dtype = getattr(values, "dtype", None)
+    if not (isinstance(dtype, pd.StringDtype) and dtype.storage == "pyarrow"):
+        return index.get_indexer(values)
+    codes, uniques = pd.factorize(values)
+    pos = index.get_indexer(uniques)
+    return np.where(codes < 0, -1, pos[codes] if len(pos) else codes)
 
 
 def _empty_groups():

@@ -1,0 +1,121 @@
+"""Coverage of the labour-market layer on ESCO and O*NET, per measure and level.
+
+Floor (issue 4 acceptance): a Dutch wage for >= 95% of ESCO occupations and a
+US wage for >= 95% of O*NET occupations, each with its level reported. Also
+prints the time to read the publishers' files and to join them to a taxonomy.
+
+Usage::
+
+    python benchmarks/bench_labour_coverage.py [--data /path/to/shared/data]
+
+The data folder defaults to ``TRANSITIONS_TEST_DATA``. ESCO and O*NET come
+from ``transitions.load_esco`` / ``load_onet`` when available, else from the
+official files' occupation lists (codes only; enough for coverage).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import time
+import warnings
+import zipfile
+from datetime import date
+from pathlib import Path
+
+import sys
+
+import pandas as pd
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+import transitions  # noqa: E402
+from transitions import LabourMarket, Taxonomy  # noqa: E402
+
+FLOOR = 0.95
+
+
+def _codes_only(occ, name):
+    skills = pd.DataFrame({"label_en": ["-"], "label_nl": ["-"], "digital": [False],
+                           "digcomp": [None]}, index=["-"])
+    rel = pd.DataFrame({"occupation_id": occ.index, "skill_id": "-", "relation": "essential",
+                        "weight": 1.0})
+    return Taxonomy(occ, skills, rel, name=name)
+
+
+def load_esco(root):
+    if hasattr(transitions, "load_esco"):
+        return transitions.load_esco(root / "esco" / "v1.1.1")
+    z = zipfile.ZipFile(root / "esco" / "v1.1.1" /
+                        "ESCO dataset - v1.1.1 - classification - en - csv.zip")
+    name = next(n for n in z.namelist() if n.endswith("occupations_en.csv"))
+    raw = pd.read_csv(z.open(name), dtype=str)
+    occ = pd.DataFrame({"label_en": raw["preferredLabel"].to_numpy(), "label_nl": None,
+                        "isco_code": raw["iscoGroup"].to_numpy()}, index=raw["conceptUri"])
+    return _codes_only(occ, "esco-1.1.1 (occupation list)")
+
+
+def load_onet(root):
+    if hasattr(transitions, "load_onet"):
+        return transitions.load_onet(root / "onet" / "29.3", cache=False)
+    raw = pd.read_csv(root / "onet" / "29.3" / "Occupation Data.txt", sep="\t", dtype=str)
+    occ = pd.DataFrame({"label_en": raw["Title"].to_numpy(), "label_nl": None,
+                        "soc_code": raw["O*NET-SOC Code"].to_numpy()},
+                       index=raw["O*NET-SOC Code"])
+    return _codes_only(occ, "onet-29.3 (occupation list)")
+
+
+def timed(fn, *args, **kwargs):
+    start = time.perf_counter()
+    out = fn(*args, **kwargs)
+    return out, time.perf_counter() - start
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", default=os.environ.get("TRANSITIONS_TEST_DATA"))
+    args = parser.parse_args()
+    if not args.data:
+        parser.error("pass --data or set TRANSITIONS_TEST_DATA")
+    root = Path(args.data)
+    warnings.simplefilter("ignore")
+    print(f"# Labour-market coverage ({date.today()}, {platform.machine()}, "
+          f"{os.cpu_count()} cores, Python {platform.python_version()}, "
+          f"pandas {pd.__version__})\n")
+    esco, onet = load_esco(root), load_onet(root)
+    timings = []
+    results = []
+    for country in ("NL", "US"):
+        lm, t_load = timed(LabourMarket.from_files, root, country=country)
+        timings.append((f"from_files(country={country!r})", t_load))
+        for tax in (esco, onet):
+            _, t_join = timed(lm.for_taxonomy, tax)
+            timings.append((f"{country} for_taxonomy({tax.name}, {len(tax.occupations)} occ.)",
+                            t_join))
+            cov = lm.coverage(tax)
+            cov.insert(0, "taxonomy", tax.name)
+            cov.insert(0, "country", country)
+            results.append(cov)
+    cov = pd.concat(results, ignore_index=True)
+    print("## Wage coverage against the floor\n")
+    print("| country | taxonomy | wage (any level) | floor | pass |\n|---|---|---|---|---|")
+    for (country, tax), sub in cov[cov["measure"] == "wage"].groupby(["country", "taxonomy"],
+                                                                     sort=False):
+        share = sub.loc[sub["level"] == "any", "share"].item()
+        target = (country, tax.split("-")[0]) in {("NL", "esco"), ("US", "onet")}
+        print(f"| {country} | {tax} | {share:.1%} | {f'{FLOOR:.0%}' if target else '-'} | "
+              f"{('yes' if share >= FLOOR else 'NO') if target else '-'} |")
+    print("\n## Coverage per measure and level\n")
+    print("| country | taxonomy | measure | level | n | share |\n|---|---|---|---|---|---|")
+    for row in cov.itertuples(index=False):
+        print(f"| {row.country} | {row.taxonomy} | {row.measure} | {row.level} | {row.n} | "
+              f"{row.share:.1%} |")
+    print("\n## Time (single run, seconds)\n")
+    print("| step | s |\n|---|---|")
+    for step, seconds in timings:
+        print(f"| {step} | {seconds:.2f} |")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,250 @@
+"""LabourMarket on the real reference data (``TRANSITIONS_TEST_DATA``).
+
+Expected values are read from the publishers' files here with plain pandas,
+independently of the library's readers.
+"""
+
+import warnings
+import zipfile
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import transitions
+from transitions import DataQualityWarning, InvalidParameterError, LabourMarket, Taxonomy
+from transitions.labour import read_cbs_jobs_2023, read_cbs_wages, read_ses_earnings
+from transitions.labour.schema import MEASURES
+
+pytestmark = pytest.mark.realdata
+
+
+def quiet(fn, *args, **kwargs):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DataQualityWarning)
+        return fn(*args, **kwargs)
+
+
+def _codes_only(occ, name):
+    skills = pd.DataFrame({"label_en": ["-"], "label_nl": ["-"], "digital": [False],
+                           "digcomp": [None]}, index=["-"])
+    rel = pd.DataFrame({"occupation_id": occ.index, "skill_id": "-", "relation": "essential",
+                        "weight": 1.0})
+    return Taxonomy(occ, skills, rel, name=name)
+
+
+@pytest.fixture(scope="module")
+def esco(real_data):
+    if hasattr(transitions, "load_esco"):
+        return quiet(transitions.load_esco, real_data / "esco" / "v1.1.1")
+    # Until the ESCO importer lands: the official occupations file, codes only.
+    zpath = real_data / "esco" / "v1.1.1" / "ESCO dataset - v1.1.1 - classification - en - csv.zip"
+    with zipfile.ZipFile(zpath) as z:
+        name = next(n for n in z.namelist() if n.endswith("occupations_en.csv"))
+        raw = pd.read_csv(z.open(name), dtype=str)
+    occ = pd.DataFrame({"label_en": raw["preferredLabel"].to_numpy(), "label_nl": None,
+                        "isco_code": raw["iscoGroup"].to_numpy()}, index=raw["conceptUri"])
+    return _codes_only(occ, "esco-1.1.1")
+
+
+@pytest.fixture(scope="module")
+def onet(real_data):
+    if hasattr(transitions, "load_onet"):
+        return quiet(transitions.load_onet, real_data / "onet" / "29.3", cache=False)
+    raw = pd.read_csv(real_data / "onet" / "29.3" / "Occupation Data.txt", sep="\t", dtype=str)
+    occ = pd.DataFrame({"label_en": raw["Title"].to_numpy(), "label_nl": None,
+                        "soc_code": raw["O*NET-SOC Code"].to_numpy()},
+                       index=raw["O*NET-SOC Code"])
+    return _codes_only(occ, "onet-29.3")
+
+
+@pytest.fixture(scope="module")
+def nl(real_data):
+    return quiet(LabourMarket.from_files, real_data, country="NL")
+
+
+@pytest.fixture(scope="module")
+def us(real_data):
+    return quiet(LabourMarket.from_files, real_data, country="US")
+
+
+@pytest.fixture(scope="module")
+def esco_nl(nl, esco):
+    return quiet(nl.for_taxonomy, esco)
+
+
+@pytest.fixture(scope="module")
+def onet_us(us, onet):
+    return quiet(us.for_taxonomy, onet)
+
+
+def _units(isco, codes):
+    return isco[isco["isco_code"].isin(codes)]
+
+
+def test_acceptance_dutch_wage_for_esco(esco_nl):
+    known = esco_nl["wage_median"].notna()
+    assert known.mean() >= 0.95
+    assert esco_nl.loc[known, "wage_level"].isin(["BRC group", "BRC segment", "BRC class"]).all()
+    assert (esco_nl.loc[known, "wage_currency"] == "EUR").all()
+    # Most wages are the group's own median.
+    assert (esco_nl["wage_level"] == "BRC group").mean() > 0.5
+
+
+def test_acceptance_us_wage_for_onet(onet_us):
+    known = onet_us["wage_median"].notna()
+    assert known.mean() >= 0.95
+    assert onet_us.loc[known, "wage_level"].str.startswith("SOC").all()
+    assert (onet_us.loc[known, "wage_currency"] == "USD").all()
+
+
+@pytest.mark.parametrize("which", ["esco_nl", "onet_us"])
+def test_every_number_has_source_and_level(which, request):
+    table = request.getfixturevalue(which)
+    for spec in MEASURES.values():
+        if spec.primary not in table:
+            continue
+        known = table[spec.primary].notna()
+        assert table.loc[known, spec.source].notna().all(), spec.name
+        assert (table.loc[known, spec.level] != "none").all(), spec.name
+        assert (table.loc[~known, spec.level] == "none").all(), spec.name
+        for col in spec.values:
+            assert not (table[col] == 0).all(), col
+
+
+def test_suppressed_cbs_group_falls_back_to_segment(real_data, esco_nl):
+    raw = pd.read_csv(real_data / "nl" / "cbs_85517NED_uurloon_beroep_2022.csv",
+                      dtype={"brc": str}).set_index("brc")
+    xwalk = pd.read_csv(real_data / "crosswalks" / "isco08_brc2014_cbs.csv", dtype=str)
+    brc = xwalk.set_index("isco08_unit")["brc_group"]
+    printers = esco_nl[esco_nl["isco_code"] == "7322"]
+    assert len(printers)
+    group = brc["7322"]
+    assert np.isnan(raw.loc[group, "p50"])  # suppressed (blank) in 2022
+    assert (printers["wage_level"] == "BRC segment").all()
+    assert (printers["wage_median"] == raw.loc[group[:3], "p50"]).all()
+    cashiers = esco_nl[esco_nl["isco_code"] == "5230"]
+    assert (cashiers["wage_median"] == raw.loc[brc["5230"], "p50"]).all()
+    assert (cashiers["wage_level"] == "BRC group").all()
+
+
+def test_no_suppressed_blank_became_a_number(real_data, nl):
+    raw = pd.read_csv(real_data / "nl" / "cbs_85517NED_uurloon_beroep_2022.csv",
+                      dtype={"brc": str})
+    blank = set(raw.loc[raw["p50"].isna(), "brc"])
+    wages = nl.table("wage").set_index("code")
+    assert wages.loc[sorted(blank), "wage_median"].isna().all()
+
+
+def test_forecast_and_trend_of_cashiers_and_developers(real_data, esco_nl):
+    roa = pd.read_csv(real_data / "nl" / "roa_ais_prognose_2030_beroepsgroepen.csv",
+                      dtype={"brc_group_ed2025": str}).set_index("brc_group_ed2025")
+    cashiers = esco_nl[esco_nl["isco_code"] == "5230"]
+    assert (cashiers["forecast_pct"] == roa.loc["0333", "uitbreidingsvraag_6jr_pct"]).all()
+    assert (cashiers["forecast_years"] == 6).all()
+    assert (cashiers["trend"] == "shrinking").all()
+    devs = esco_nl[esco_nl["isco_code"] == "2512"]
+    assert (devs["trend"] == "growing").all()
+    # BRC 0811 is split into ROA's 0813 + 0814 (newer codes, inferred labels).
+    assert devs["forecast_source"].str.contains("0813\\+0814").all()
+    lo, hi = sorted(roa.loc[["0813", "0814"], "uitbreidingsvraag_6jr_pct"])
+    assert devs["forecast_pct"].between(lo, hi).all()
+
+
+def test_observed_trend_never_crosses_the_2021_break(real_data, esco_nl):
+    assert (esco_nl["trend_period"].dropna() == "2021-2025").all()
+    lfs = pd.read_csv(real_data / "nl" / "eurostat_lfsa_egai2d_nl_2011_2025.csv")
+    oc41 = lfs[lfs["isco08"] == "OC41"].set_index("year")["employed_thousands"]
+    expected = 100 * ((oc41[2025] / oc41[2021]) ** 0.25 - 1)
+    clerks = esco_nl[esco_nl["isco_code"] == "4110"]
+    assert clerks["trend_pct"].to_numpy() == pytest.approx(expected)
+    assert (clerks["trend_level"] == "ISCO 2-digit").all()
+    with pytest.raises(InvalidParameterError, match="series break"):
+        LabourMarket.from_files(real_data, trend_years=(2019, 2023))
+
+
+def test_us_top_codes_are_flagged_lower_bounds(onet_us):
+    top = onet_us[onet_us["wage_topcoded"]]
+    assert len(top) >= 5
+    assert top["wage_source"].str.contains("lower bounds").all()
+    assert (top[["wage_median", "wage_p25", "wage_p75"]].max(axis=1) == 115.0).all()
+    assert (onet_us["wage_median"].dropna() <= 115.0).all()
+    assert onet_us.loc["29-1211.00", "wage_topcoded"]  # anesthesiologists
+
+
+def test_bls_repaired_codes_are_used(real_data, us):
+    raw = pd.read_csv(real_data / "us" / "bls_employment_projections_2024_34.csv", dtype=str)
+    repaired = raw[raw["code_repair"] != "original"]
+    forecast = us.table("forecast").set_index("code")
+    assert set(repaired["soc2018_code_repaired"]) <= set(forecast.index)
+    row = repaired.iloc[0]
+    assert forecast.loc[row["soc2018_code_repaired"], "forecast_pct"] == \
+        float(row["employment_change_24to34_percent"])
+
+
+def test_routine_index_orders_clerks_above_professionals(real_data, nl):
+    rti = nl.table("rti").set_index("code")
+    raw = pd.read_csv(real_data / "risk" / "rti_mihaylov_tijdens_2019_isco08.csv",
+                      dtype={"isco08_code": str}).set_index("isco08_code")
+    units = rti.loc[raw.index]
+    assert units.loc["4132", "rti"] > units.loc["2512", "rti"]
+    assert units.loc["5230", "rti"] > units.loc["2221", "rti"]
+    assert units["rti"].corr(raw["rti"], method="spearman") > 0.9
+    # Rebuilt index separates the packaged index's ties at -1.
+    assert units.loc[raw["rti"] == -1, "rti"].nunique() > 20
+
+
+def test_workforce_splits_cbs_jobs(real_data, nl, esco):
+    w = nl.workforce(esco)
+    raw = pd.read_csv(real_data / "nl" / "cbs_85276NED_85517NED_beroepsgroepen_2025Q4_uurloon2024.csv",
+                      dtype={"code": str})
+    assert w.attrs["total_workers"] == raw["jobs"].sum()
+    assert w["workers"].sum() == pytest.approx(w.attrs["assigned_workers"])
+    # Assigned: the jobs of the groups that ESCO's ISCO codes reach through the crosswalk
+    # (not 1311 'occupation unknown', nor 0551 'managers n.e.c.').
+    xwalk = pd.read_csv(real_data / "crosswalks" / "isco08_brc2014_cbs.csv", dtype=str)
+    reached = set(xwalk.loc[xwalk["isco08_unit"].isin(esco.occupations["isco_code"]), "brc_group"])
+    assert {"1311", "0551"}.isdisjoint(reached)
+    assert w.attrs["assigned_workers"] == raw.loc[raw["code"].isin(reached), "jobs"].sum()
+    assert (w.loc[w["workers_level"] != "none", "workers"] > 0).all()
+
+
+def test_cbs_2023_repeated_medians_match_2022_suppression(real_data):
+    with pytest.warns(DataQualityWarning, match="repeat the parent's value"):
+        j = read_cbs_jobs_2023(real_data / "nl" / "cbs_85276NED_85517NED_beroepen_2023.csv")
+    w = read_cbs_wages(real_data / "nl" / "cbs_85517NED_uurloon_beroep_2022.csv").set_index("code")
+    inherited = j.loc[j["wage_inherited"], "code"]
+    suppressed_2022 = w.reindex(inherited)["wage_suppressed"].fillna(False)
+    assert suppressed_2022.mean() >= 0.8
+
+
+def test_wages_agree_with_ses_ordering(real_data, esco_nl):
+    ses = read_ses_earnings(real_data / "nl" / "eurostat_earn_ses22_47_nl_2022.csv")
+    by_major = ses.groupby("isco")["mean_hourly_eur"].mean()
+    ours = esco_nl.groupby(esco_nl["isco_code"].str[0])["wage_median"].mean()
+    common = by_major.index.intersection(ours.index)
+    assert ours[common].corr(by_major[common], method="spearman") > 0.8
+
+
+def test_coverage_report_levels(nl, esco):
+    cov = nl.coverage(esco)
+    wage = cov[cov["measure"] == "wage"].set_index("level")
+    assert wage.loc["any", "share"] >= 0.95
+    assert {"BRC group", "BRC segment"} <= set(wage.index)
+    per_measure = cov[cov["level"] != "any"].groupby("measure")["n"].sum()
+    assert (per_measure == len(esco.occupations)).all()
+
+
+def test_wage_year_2024_uses_newer_group_pay_where_published(real_data, esco):
+    lm = quiet(LabourMarket.from_files, real_data, wage_year=2024)
+    t = quiet(lm.for_taxonomy, esco)
+    raw = pd.read_csv(real_data / "nl" / "cbs_85276NED_85517NED_beroepsgroepen_2025Q4_uurloon2024.csv",
+                      dtype={"code": str}).set_index("code")
+    xwalk = pd.read_csv(real_data / "crosswalks" / "isco08_brc2014_cbs.csv", dtype=str)
+    brc = xwalk.set_index("isco08_unit")["brc_group"]
+    group = esco.occupations["isco_code"].map(brc)
+    has_2024 = group.map(raw["medianHourlyPay"]).notna()
+    assert (t.loc[has_2024, "wage_year"] == 2024).all()
+    assert (t.loc[has_2024, "wage_median"] == group[has_2024].map(raw["medianHourlyPay"])).all()
+    assert (t.loc[~has_2024 & t["wage_median"].notna(), "wage_year"] == 2022).all()
+    assert t["wage_median"].notna().mean() >= 0.95

@@ -1,0 +1,137 @@
+"""Read a folder of the publishers' files into labour-market tables.
+
+:func:`read_folder` is what :meth:`transitions.LabourMarket.from_files` runs.
+The folder follows the layout of the reference data (:data:`FILES`); each
+file is read by the reader of its publisher's layout.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pandas as pd
+
+from ..exceptions import InvalidParameterError, warn_defect
+from ._io import file_info
+from .codes import BRC
+from .crosswalks import Crosswalks
+from .schema import MEASURES
+
+__all__ = ["FILES", "COUNTRIES", "read_folder", "labour_root"]
+
+#: The countries whose wages and jobs can be read.
+COUNTRIES = ("NL", "US")
+#: Files read by :func:`read_folder`, relative to its root.
+FILES = {
+    "cbs_wages": "nl/cbs_85517NED_uurloon_beroep_2022.csv",
+    "cbs_groups": "nl/cbs_85276NED_85517NED_beroepsgroepen_2025Q4_uurloon2024.csv",
+    "roa": "nl/roa_ais_prognose_2030_beroepsgroepen.csv",
+    "lfs": "nl/eurostat_lfsa_egai2d_nl_2011_2025.csv",
+    "oews": "us/oews_national_M2024.tsv",
+    "bls_projections": "us/bls_employment_projections_2024_34.csv",
+    "mihaylov_tijdens": "risk/rti_mihaylov_tijdens_2019_isco08.csv",
+    "frey_osborne": "risk/frey_osborne_2017_soc2010.csv",
+    "ilo_genai": "risk/ilo_genai_exposure_tasks_isco08_2025.csv",
+    "felten_aioe": "risk/felten_aioe_soc2010.tsv",
+    "jrc_eurofound": "risk/jrc_eurofound_tasks_isco2_nace2.tsv",
+    "crosswalks": "crosswalks",
+}
+
+
+def labour_root(root=None):
+    """The data folder: ``root``, else ``TRANSITIONS_LABOUR_DATA``, else ``<data home>/labour``."""
+    if root is None:
+        root = os.environ.get("TRANSITIONS_LABOUR_DATA")
+    if root is None:
+        from ..datasets._base import get_data_home
+
+        root = get_data_home() / "labour"
+    root = Path(root).expanduser()
+    if not root.is_dir():
+        raise FileNotFoundError(
+            f"labour-market data folder {root} not found; download the publishers' files "
+            f"into a folder with the layout of transitions.labour.files.FILES and pass it "
+            f"as root= (or set TRANSITIONS_LABOUR_DATA)")
+    return root
+
+
+def read_folder(root=None, *, country="NL", wage_year=2022, trend_years=(2021, 2025)):
+    """Read the tables of one country and the risk indices from a data folder.
+
+    See :meth:`transitions.LabourMarket.from_files` for the parameters.
+
+    Returns
+    -------
+    tables : dict of str to pandas.DataFrame
+        Measure name -> table in the schema of :mod:`transitions.labour.schema`.
+    crosswalks : Crosswalks
+    provenance : pandas.DataFrame
+        ``measure``, ``source``, ``file``, ``sha256`` per table.
+    """
+    from . import bls, cbs, eurostat, roa, routine
+
+    if country not in COUNTRIES:
+        raise InvalidParameterError(f"country={country!r} is not valid; choose one of "
+                                    f"{list(COUNTRIES)}")
+    if wage_year not in (2022, 2024):
+        raise InvalidParameterError(f"wage_year={wage_year!r} is not valid; choose 2022 or 2024")
+    root = labour_root(root)
+    paths = {k: root / v for k, v in FILES.items()}
+    tables, prov = {}, []
+
+    def add(measure, table, key):
+        tables[measure] = table
+        source_col = MEASURES[measure].source
+        prov.append({"measure": measure,
+                     "source": "; ".join(sorted(set(table[source_col].astype(str)))),
+                     **file_info(paths[key])})
+
+    cw = Crosswalks.from_folder(paths["crosswalks"])
+    if country == "NL":
+        wages = cbs.read_cbs_wages(paths["cbs_wages"])
+        groups = cbs.read_cbs_occupation_groups(paths["cbs_groups"])
+        if wage_year == 2024:
+            newer = groups[groups["wage_median"].notna()]
+            wages = pd.concat([newer, wages[~wages["code"].isin(newer["code"])]],
+                              ignore_index=True)
+        add("wage", wages, "cbs_wages" if wage_year == 2022 else "cbs_groups")
+        add("employment", with_brc_sums(groups, "employment"), "cbs_groups")
+        add("jobs_growth_1y", groups, "cbs_groups")
+        brc_groups = None if cw.isco_brc is None else cw.isco_brc["brc"].unique()
+        add("forecast", roa.roa_to_brc2014(roa.read_roa_forecast(paths["roa"]), brc_groups), "roa")
+        lfs = eurostat.read_lfs_employment(paths["lfs"])
+        add("trend", eurostat.lfs_trend(lfs, *trend_years), "lfs")
+    else:
+        oews = bls.read_oews(paths["oews"])
+        add("wage", oews, "oews")
+        add("employment", oews, "oews")
+        add("forecast", bls.read_bls_projections(paths["bls_projections"]), "bls_projections")
+    readers = {
+        "rti": ("mihaylov_tijdens", routine.read_mihaylov_tijdens),
+        "automation_probability": ("frey_osborne", routine.read_frey_osborne),
+        "ai_exposure": ("ilo_genai", routine.read_ilo_genai),
+        "aioe": ("felten_aioe", routine.read_felten_aioe),
+        "jrc_routine": ("jrc_eurofound", routine.read_jrc_eurofound),
+    }
+    for measure, (key, reader) in readers.items():
+        if not paths[key].is_file():
+            warn_defect(f"{paths[key]} not found: no {measure} in this labour market")
+            continue
+        add(measure, reader(paths[key]), key)
+    return tables, cw, pd.DataFrame(prov)
+
+
+def with_brc_sums(groups, column):
+    """Add BRC segments, classes and the total as sums of the groups (jobs add up)."""
+    parts = [groups]
+    for depth in (3, 2, 0):
+        key = groups["code"].str[:depth] if depth else pd.Series("Totaal", index=groups.index)
+        agg = groups.groupby(key)[column].agg(lambda s: s.sum(min_count=len(s)))
+        first = groups.groupby(key).first()
+        parts.append(pd.DataFrame({
+            "code_system": BRC, "code": agg.index, column: agg.to_numpy(),
+            f"{column}_year": first[f"{column}_year"].to_numpy(),
+            f"{column}_source": first[f"{column}_source"].to_numpy(),
+        }))
+    return pd.concat(parts, ignore_index=True)

@@ -1,0 +1,445 @@
+"""`LabourMarket`: wages, jobs, trends, routine work and AI exposure for any taxonomy.
+
+A :class:`LabourMarket` holds labour-market tables (one per measure, see
+:mod:`transitions.labour.schema`) keyed by occupation codes (ISCO-08, BRC
+2014, SOC 2018 / O*NET-SOC, SOC 2010 or a taxonomy's own ids), the crosswalks
+between those systems, and the provenance of every table. It joins them to a
+:class:`~transitions.Taxonomy` with :meth:`LabourMarket.for_taxonomy`.
+"""
+
+from __future__ import annotations
+
+import warnings
+
+import numpy as np
+import pandas as pd
+
+from ..exceptions import InvalidParameterError, warn_defect
+from .codes import LEVELS, OCC
+from .crosswalks import Crosswalks
+from .files import COUNTRIES, FILES, read_folder  # FILES: also importable from here
+from .mapping import occupation_links, resolve
+from .schema import MEASURES, normalise_table
+from .trend import DEFAULT_FORECAST_THRESHOLD, DEFAULT_OBSERVED_THRESHOLD, classify_trend
+from .wide import split_wide, wide_measures
+from .workforce import split_workforce
+
+__all__ = ["LabourMarket", "CORE_MEASURES", "FILES"]
+
+#: Measures every :meth:`LabourMarket.for_taxonomy` result has columns for.
+CORE_MEASURES = ("wage", "employment", "trend", "forecast", "rti", "automation_probability",
+                 "ai_exposure", "aioe")
+_NONE = "none"
+
+
+class LabourMarket:
+    """Labour-market statistics keyed by occupation codes, with provenance.
+
+    Build one with :meth:`from_files` (the publishers' files), :meth:`from_sample`
+    (the embedded illustrative sample) or :meth:`from_tables` (your own tables
+    in the documented schema), then join it to a taxonomy with
+    :meth:`for_taxonomy`.
+
+    Parameters
+    ----------
+    tables : dict of str to pandas.DataFrame
+        Measure name (a key of :data:`transitions.labour.schema.MEASURES`) to a
+        table in the documented schema.
+    crosswalks : Crosswalks, optional
+        Used to reach codes a taxonomy does not state itself (e.g. ESCO's ISCO
+        code -> BRC group).
+    country : str, optional
+        ``"NL"`` or ``"US"``: whose wages and jobs the tables hold.
+    provenance : pandas.DataFrame, optional
+        One row per source file (``measure``, ``source``, ``file``, ``sha256``).
+
+    Attributes
+    ----------
+    tables : dict of str to pandas.DataFrame
+        The validated tables, with matching keys and level names added.
+    crosswalks : Crosswalks
+    country : str or None
+    provenance : pandas.DataFrame
+
+    Examples
+    --------
+    >>> from transitions import LabourMarket, load_sample
+    >>> tax = load_sample()
+    >>> lm = LabourMarket.from_sample()
+    >>> table = lm.for_taxonomy(tax)
+    >>> table.loc["occ-bookkeeper", ["wage_source", "wage_level"]].tolist()
+    ['illustrative sample, not real data', 'occupation']
+    >>> bool(table["trend"].isin(["shrinking", "stable", "growing"]).all())
+    True
+    """
+
+    def __init__(self, tables=None, *, crosswalks=None, country=None, provenance=None):
+        tables = dict(tables or {})
+        unknown = [m for m in tables if m not in MEASURES]
+        if unknown:
+            raise InvalidParameterError(
+                f"unknown measure(s) {unknown}; valid: {list(MEASURES)}")
+        if country is not None and country not in COUNTRIES:
+            raise InvalidParameterError(f"country={country!r} is not valid; choose one of "
+                                        f"{list(COUNTRIES)} or None")
+        self.tables = {m: normalise_table(t, m) for m, t in tables.items() if t is not None}
+        self.crosswalks = crosswalks if crosswalks is not None else Crosswalks()
+        self.country = country
+        if provenance is None:
+            provenance = pd.DataFrame(
+                [{"measure": m, "source": "; ".join(sorted(t[MEASURES[m].source].unique())),
+                  "file": np.nan, "sha256": np.nan} for m, t in self.tables.items()],
+                columns=["measure", "source", "file", "sha256"])
+        self.provenance = provenance.reset_index(drop=True)
+
+    # ------------------------------------------------------------------ constructors
+    @classmethod
+    def from_files(cls, root=None, *, country="NL", wage_year=2022, trend_years=(2021, 2025)):
+        """Read the publishers' files from a folder laid out like the reference data.
+
+        Parameters
+        ----------
+        root : str or path-like, optional
+            A folder with ``nl/``, ``us/``, ``risk/`` and ``crosswalks/`` holding
+            the files named in :data:`transitions.labour.files.FILES`. Default:
+            the ``TRANSITIONS_LABOUR_DATA`` environment variable, else
+            ``<data home>/labour``.
+        country : {"NL", "US"}, default="NL"
+            ``"NL"``: wages CBS 85517NED, jobs CBS 85276NED, forecast ROA, observed
+            trend Eurostat LFS (BRC 2014 and ISCO-08). ``"US"``: wages and jobs
+            BLS OEWS, forecast BLS projections (SOC 2018). Routine, automation and
+            AI-exposure indices are read for both.
+        wage_year : {2022, 2024}, default=2022
+            2022: CBS quartiles of groups, segments and classes of one year (the
+            consistent choice for comparing occupations). 2024: the groups' 2024
+            quartiles where published, else the 2022 figures (``wage_year``
+            tells which).
+        trend_years : (int, int), default=(2021, 2025)
+            Window of the observed LFS change; it may not cross a series break.
+
+        Returns
+        -------
+        LabourMarket
+
+        Raises
+        ------
+        FileNotFoundError
+            A required file of the country is missing (risk files are optional:
+            a missing one is a warning).
+        """
+        tables, cw, prov = read_folder(root, country=country, wage_year=wage_year,
+                                       trend_years=trend_years)
+        return cls(tables, crosswalks=cw, country=country, provenance=prov)
+
+    @classmethod
+    def from_sample(cls):
+        """The labour market of the embedded illustrative sample (``labour_market.csv``).
+
+        Its numbers are illustrative, not real data; each carries the source
+        ``"illustrative sample, not real data"`` and the level ``"occupation"``.
+        """
+        from ..datasets.sample import sample_path
+
+        path = sample_path("labour_market.csv")
+        if not path.is_file():
+            raise FileNotFoundError(f"the sample's labour-market table {path} is missing")
+        table = pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""])
+        lm = cls.from_tables(occupations=table, country="NL", where=str(path))
+        lm.provenance["file"] = str(path)
+        return lm
+
+    @classmethod
+    def from_tables(cls, *, occupations=None, base=None, crosswalks=None, country=None,
+                    currency="EUR", where=None, **tables):
+        """A labour market from your own tables in the documented schema.
+
+        Parameters
+        ----------
+        occupations : pandas.DataFrame, optional
+            A per-occupation table keyed by a taxonomy's own ids, in the layout
+            of the sample's ``labour_market.csv``: ``occupation_id``, ``source``
+            and any of the columns of :data:`transitions.labour.wide.SAMPLE_COLUMNS`.
+        base : LabourMarket, optional
+            Start from this market's tables, crosswalks and country; the
+            tables given here replace its tables of the same measure (e.g. a
+            region's wages, a newer forecast).
+        crosswalks : Crosswalks, optional
+            Default: those of ``base``.
+        country : {"NL", "US"}, optional
+        currency : str, default="EUR"
+            Currency of the wages in ``occupations``.
+        where : str, optional
+            Name of ``occupations`` for error messages.
+        **tables : pandas.DataFrame
+            Measure name -> table in the schema of
+            :mod:`transitions.labour.schema` (e.g. ``wage=``, ``forecast=``).
+
+        Returns
+        -------
+        LabourMarket
+
+        Examples
+        --------
+        >>> import pandas as pd
+        >>> from transitions import LabourMarket, load_sample
+        >>> regional = pd.DataFrame({"code_system": "occupation",
+        ...     "code": ["occ-bookkeeper"], "wage_median": [26.5], "wage_currency": "EUR",
+        ...     "source": "Gemeente X 2024"})
+        >>> lm = LabourMarket.from_tables(wage=regional, base=LabourMarket.from_sample())
+        >>> t = lm.for_taxonomy(load_sample(), warn=False)
+        >>> t.loc["occ-bookkeeper", ["wage_source", "wage_level"]].tolist()
+        ['Gemeente X 2024', 'occupation']
+        >>> float(t.loc["occ-bookkeeper", "wage_median"])
+        26.5
+        >>> int((t["wage_level"] == "none").sum()) == len(t) - 1
+        True
+        """
+        unknown = [m for m in tables if m not in MEASURES]
+        if unknown:
+            raise InvalidParameterError(
+                f"unknown table keyword(s) {unknown}; valid: {list(MEASURES)} and occupations=")
+        merged = {}
+        prov = []
+        if base is not None:
+            if not isinstance(base, LabourMarket):
+                raise InvalidParameterError(
+                    f"base must be a LabourMarket, got {type(base).__name__}")
+            merged.update(base.tables)
+            prov.append(base.provenance)
+            crosswalks = crosswalks if crosswalks is not None else base.crosswalks
+            country = country if country is not None else base.country
+        if occupations is not None:
+            merged.update(split_wide(occupations, currency=currency,
+                                     where=where or "occupations table"))
+        for measure, table in tables.items():
+            if table is not None:
+                merged[measure] = table
+        lm = cls(merged, crosswalks=crosswalks, country=country)
+        replaced = set(tables) | (set(wide_measures(occupations)) if occupations is not None
+                                  else set())
+        lm._warn_unknown_codes([m for m in tables if tables[m] is not None])
+        if prov:
+            keep = prov[0][~prov[0]["measure"].isin(replaced)]
+            new = lm.provenance[lm.provenance["measure"].isin(replaced)]
+            lm.provenance = pd.concat([keep, new], ignore_index=True)
+        return lm
+
+    # ------------------------------------------------------------------ joins
+    def links(self, tax):
+        """Each occupation's codes per code system (see :func:`~.mapping.occupation_links`)."""
+        return occupation_links(tax, self.crosswalks)
+
+    def for_taxonomy(self, tax, *, forecast_threshold=DEFAULT_FORECAST_THRESHOLD,
+                     observed_threshold=DEFAULT_OBSERVED_THRESHOLD, fallback_to_total=False,
+                     warn=True):
+        """The labour-market figures of every occupation of ``tax``.
+
+        Each value is looked up at the occupation's finest code and, where
+        missing, at coarser levels (ISCO 4 -> 3 -> 2 -> 1 digits; BRC group ->
+        segment -> class; SOC detailed -> broad -> minor -> major).
+
+        Parameters
+        ----------
+        tax : Taxonomy
+            ESCO (mapped through ``isco_code``), O*NET (through ``soc_code``),
+            the sample (through its ids, ``isco_code`` and ``brc_code``) or any
+            taxonomy with such columns.
+        forecast_threshold, observed_threshold : float, default=0.25, 1.0
+            % per year beyond which forecast / observed change counts as
+            shrinking or growing; see :mod:`transitions.labour.trend`.
+        fallback_to_total : bool, default=False
+            Also fall back to all-occupations figures (off: a national median
+            says little about one occupation).
+        warn : bool, default=True
+            Count the occupations without a value in a :class:`DataQualityWarning`.
+
+        Returns
+        -------
+        pandas.DataFrame
+            Indexed by the taxonomy's occupation ids (its order), with
+            ``label_en``, ``label_nl`` and its code columns, then per measure
+            its values, ``<measure>_source``, ``<measure>_level`` (``"none"``
+            where no level has a value) and ``<measure>_via`` (the crosswalk
+            route, NaN for a direct match):
+
+            - ``wage_median``, ``wage_p25``, ``wage_p75`` (gross per hour),
+              ``wage_currency``, ``wage_year``, ``wage_topcoded``;
+            - ``employment`` (jobs or employed persons of the occupation's
+              group), ``employment_year``;
+            - ``trend`` (``"shrinking"``, ``"stable"``, ``"growing"``),
+              ``trend_basis``, ``trend_pct`` (observed, % per year),
+              ``trend_period``;
+            - ``jobs_growth_1y_pct`` (CBS one-year change, noisy; NL only);
+            - ``forecast_pct`` (expected change, % over ``forecast_years``),
+              ``forecast_period``, ``forecast_pct_per_year``;
+            - ``rti`` (standardised routine task intensity), ``routine_share``;
+            - ``automation_probability`` (Frey & Osborne);
+            - ``ai_exposure`` (ILO GenAI), ``ai_exposure_gradient``;
+            - ``aioe`` (Felten et al.), ``jrc_routine``.
+        """
+        from ..taxonomy import Taxonomy
+
+        if not isinstance(tax, Taxonomy):
+            raise InvalidParameterError(f"tax must be a Taxonomy, got {type(tax).__name__}")
+        occ = tax.occupations
+        out = pd.DataFrame(index=occ.index.copy())
+        for col in ("label_en", "label_nl", "isco_code", "brc_code", "soc_code"):
+            if col in occ:
+                out[col] = occ[col]
+        links = self.links(tax)
+        if warn:
+            self._warn_unknown_ids(tax)
+        missing = {}
+        for name, spec in MEASURES.items():
+            if name not in self.tables:
+                if name in CORE_MEASURES:
+                    _empty_measure(out, spec)
+                continue
+            found = resolve(links, self.tables[name], spec, fallback_to_total=fallback_to_total)
+            block = found.reindex(out.index)
+            for col in spec.columns:
+                out[col] = block[col] if col in block else np.nan
+            out[spec.level] = out[spec.level].astype(object).where(out[spec.level].notna(), _NONE)
+            for col in [c for c, kind in spec.meta.items() if kind == "any"]:
+                # A flag on a value: False where there is no value to flag.
+                out[col] = out[col].astype("boolean").fillna(False).astype(bool)
+            if "wage_year" in spec.meta:
+                out["wage_year"] = out["wage_year"].round().astype("Int64")
+            n = int((out[spec.level] == _NONE).sum())
+            if n:
+                missing[name] = out.index[out[spec.level] == _NONE]
+        trend = classify_trend(out["forecast_pct"], out.get("forecast_years", np.nan),
+                               out["trend_pct"], forecast_threshold=forecast_threshold,
+                               observed_threshold=observed_threshold)
+        pos = out.columns.get_loc("trend_pct")
+        out.insert(pos, "trend", trend["trend"])
+        out.insert(pos + 1, "trend_basis", trend["trend_basis"])
+        out.insert(out.columns.get_loc("forecast_source"), "forecast_pct_per_year",
+                   trend["forecast_pct_per_year"])
+        if warn:
+            for name, ids in missing.items():
+                warn_defect(f"{len(ids)} of {len(out)} occupation(s) of {tax.name!r} have no "
+                            f"{name} at any level (level 'none')", ids)
+            absent = [m for m in CORE_MEASURES if m not in self.tables]
+            if absent:
+                warn_defect(f"this labour market has no table for {absent}: their columns are "
+                            f"empty (level 'none') for all {len(out)} occupations")
+        return out
+
+    def coverage(self, tax, **kwargs):
+        """Share of ``tax``'s occupations with a value per measure and level.
+
+        Parameters
+        ----------
+        tax : Taxonomy
+        **kwargs
+            Passed to :meth:`for_taxonomy`.
+
+        Returns
+        -------
+        pandas.DataFrame
+            Columns ``measure``, ``level``, ``n`` and ``share``; one row per
+            measure and level that occurs, finest level first and ``"none"``
+            last, plus a row with level ``"any"`` (the share with a value).
+
+        Examples
+        --------
+        >>> from transitions import LabourMarket, load_sample
+        >>> cov = LabourMarket.from_sample().coverage(load_sample())
+        >>> cov.query("measure == 'wage' and level == 'any'")["share"].item()
+        1.0
+        """
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            table = self.for_taxonomy(tax, warn=False, **kwargs)
+        order = [lvl for levels in LEVELS.values() for lvl in levels.values()]
+        rows = []
+        total = len(table)
+        for name in MEASURES:
+            level_col = MEASURES[name].level
+            if level_col not in table:
+                continue
+            counts = table[level_col].value_counts()
+            levels = sorted(counts.index, key=lambda lvl: (lvl == _NONE, order.index(lvl)
+                                                           if lvl in order else len(order), lvl))
+            for lvl in levels:
+                rows.append({"measure": name, "level": lvl, "n": int(counts[lvl]),
+                             "share": counts[lvl] / total if total else np.nan})
+            known = int(total - counts.get(_NONE, 0))
+            rows.append({"measure": name, "level": "any", "n": known,
+                         "share": known / total if total else np.nan})
+        return pd.DataFrame(rows, columns=["measure", "level", "n", "share"])
+
+    def workforce(self, tax):
+        """Workers per occupation: each group's jobs split evenly over its occupations.
+
+        The employment table's finest rows that partition the workforce (BRC
+        groups for the Netherlands, detailed or else broad SOC codes for the
+        US, ids for the sample) are matched to the taxonomy's occupations as in
+        :meth:`for_taxonomy`. A group's jobs are split evenly over the
+        occupations that fall in it; an occupation linked to several groups
+        counts for ``1/k`` in each of its ``k`` groups.
+
+        Returns
+        -------
+        pandas.DataFrame
+            Indexed by occupation id: ``workers``, ``workers_source``,
+            ``workers_level`` (``"none"`` without a group), ``workers_groups``
+            (the codes used) and ``workers_sharing`` (how many occupations share
+            the group). ``attrs`` holds ``total_workers`` (all rows that
+            partition the workforce) and ``assigned_workers`` (those matched to
+            at least one occupation): jobs of groups without any occupation are
+            not spread elsewhere.
+
+        Examples
+        --------
+        >>> from transitions import LabourMarket, load_sample
+        >>> w = LabourMarket.from_sample().workforce(load_sample())
+        >>> bool(w["workers"].sum() == w.attrs["assigned_workers"])
+        True
+        """
+        if "employment" not in self.tables:
+            raise InvalidParameterError("this labour market has no employment table")
+        return split_workforce(self.tables["employment"], self.links(tax), tax.occupations.index)
+
+    def _warn_unknown_ids(self, tax):
+        """Count rows keyed by occupation ids that ``tax`` does not have (likely typos)."""
+        for name, table in self.tables.items():
+            ids = table.loc[table["code_system"] == OCC, "code"]
+            unknown = ids[~ids.isin(tax.occupations.index)]
+            if len(unknown) and len(unknown) < len(ids):
+                warn_defect(f"{name} table: {len(unknown)} of {len(ids)} occupation id(s) are "
+                            f"not in taxonomy {tax.name!r} and match nothing", unknown)
+
+    def _warn_unknown_codes(self, measures):
+        """Count codes of users' tables that the crosswalks do not know."""
+        known = self.crosswalks.known_codes()
+        for name in measures:
+            table = self.tables[name]
+            for system, codes in known.items():
+                sub = table[(table["code_system"] == system) & (table["key"] != "")]
+                if sub.empty:
+                    continue
+                unknown = sub.loc[~sub["key"].isin(codes), "code"]
+                if len(unknown):
+                    warn_defect(f"{name} table: {len(unknown)} {system} code(s) unknown to the "
+                                f"crosswalks; no occupation reaches them", unknown)
+
+    # ------------------------------------------------------------------ misc
+    def table(self, measure):
+        """The validated table of one measure (see :mod:`transitions.labour.schema`)."""
+        if measure not in self.tables:
+            raise InvalidParameterError(
+                f"no {measure!r} table in this labour market; it has {list(self.tables)}")
+        return self.tables[measure]
+
+    def __repr__(self):
+        return (f"LabourMarket(country={self.country!r}, measures={list(self.tables)}, "
+                f"crosswalks={bool(self.crosswalks)})")
+
+
+# ---------------------------------------------------------------------- helpers
+def _empty_measure(out, spec):
+    for col in spec.columns:
+        out[col] = False if spec.meta.get(col) == "any" else np.nan
+    out[spec.level] = _NONE

@@ -1,0 +1,106 @@
+"""Workers per occupation: a group's jobs split evenly over the occupations in it.
+
+Used for coverage reports such as "share of Dutch workers with at least one
+switch option". Only the employment rows that partition the workforce are
+used (*leaves*: rows without a finer row below them, e.g. BRC groups, or an
+OEWS broad group published without its detailed codes): a segment's jobs
+would otherwise be counted twice.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from .codes import LEVELS, OCC, TOTAL_LEVEL
+
+__all__ = ["split_workforce", "leaf_mask"]
+
+_NONE = "none"
+
+
+def leaf_mask(table):
+    """Rows of a normalised table with no finer row below them in the same code system."""
+    mask = pd.Series(True, index=table.index)
+    for _, sub in table.groupby("code_system"):
+        for d in sorted(d for d in sub["depth"].unique() if d >= 0):
+            prefixes = set(sub.loc[sub["depth"] > d, "key"].str[:d])
+            rows = sub.index[sub["depth"] == d]
+            mask[rows] = ~sub.loc[rows, "key"].isin(prefixes).to_numpy()
+    return mask
+
+
+def _match(leaves, links):
+    """(occupation, leaf) pairs, each occupation at the finest level where it matches."""
+    pairs = []
+    done = pd.Index([], dtype=object)
+    systems = sorted(dict.fromkeys(leaves["code_system"]), key=lambda s: s != OCC)
+    for system in systems:
+        if system not in links:
+            continue
+        sub = leaves[leaves["code_system"] == system]
+        for depth in LEVELS[system]:
+            rows = sub[sub["depth"] == depth]
+            if rows.empty:
+                continue
+            lk = links[system][~links[system]["occupation_id"].isin(done)]
+            key = lk["code"] if depth < 0 else lk["code"].str[:depth]
+            lk = lk.assign(key=key).drop_duplicates(["occupation_id", "key"]).drop(columns="code")
+            m = lk.merge(rows[["key", "code", "level", "employment", "employment_source"]],
+                         on="key")
+            if not m.empty:
+                pairs.append(m)
+                done = done.append(pd.Index(m["occupation_id"].unique()))
+    return pd.concat(pairs, ignore_index=True) if pairs else None
+
+
+def split_workforce(employment, links, index):
+    """Split the jobs of each leaf of ``employment`` over the occupations linked to it.
+
+    Parameters
+    ----------
+    employment : pandas.DataFrame
+        A normalised ``employment`` table.
+    links : dict of str to pandas.DataFrame
+        From :func:`~transitions.labour.mapping.occupation_links`.
+    index : pandas.Index
+        The taxonomy's occupation ids (the result's index and order).
+
+    Returns
+    -------
+    pandas.DataFrame
+        See :meth:`transitions.LabourMarket.workforce`.
+    """
+    table = employment[employment["employment"].notna() & (employment["level"] != TOTAL_LEVEL)]
+    leaves = table[leaf_mask(table)]
+    total = float(leaves["employment"].sum())
+    out = pd.DataFrame(index=index.copy())
+    p = _match(leaves, links)
+    if p is None:
+        for col in ("workers", "workers_source", "workers_groups", "workers_sharing"):
+            out[col] = np.nan
+        out["workers_level"] = _NONE
+        out.attrs.update(total_workers=total, assigned_workers=0.0)
+        return out[["workers", "workers_source", "workers_level", "workers_groups",
+                    "workers_sharing"]]
+    # An occupation in k groups counts 1/k in each; a group's jobs go to its
+    # occupations in proportion to those weights (evenly when each has one group).
+    p["weight"] = 1.0 / p.groupby("occupation_id")["key"].transform("nunique")
+    by_group = p.groupby(["level", "key"])
+    p["sharing"] = by_group["occupation_id"].transform("nunique")
+    p["workers"] = p["employment"] * p["weight"] / by_group["weight"].transform("sum")
+    g = p.groupby("occupation_id")
+    joined = lambda s: "; ".join(sorted(set(s)))  # noqa: E731
+    res = pd.DataFrame({
+        "workers": g["workers"].sum(),
+        "workers_source": g["employment_source"].agg(joined),
+        "workers_level": g["level"].agg(joined),
+        "workers_groups": g["code"].agg(joined),
+        "workers_sharing": g["sharing"].max(),
+    })
+    out = out.join(res)
+    out["workers_level"] = out["workers_level"].astype(object).where(
+        out["workers_level"].notna(), _NONE)
+    assigned = float(p.drop_duplicates(["level", "key"])["employment"].sum())
+    out.attrs.update(total_workers=total, assigned_workers=assigned)
+    return out
