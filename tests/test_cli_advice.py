@@ -180,8 +180,10 @@ def test_at_risk_lists_flagged_occupations_with_reasons(sample):
     assert scores == sorted(scores, reverse=True)
     every = json.loads(ok("at-risk", "--all", "--format", "json").stdout)
     assert len(every) == len(sample.occupations)
-    table = ok("at-risk", "--lang", "en").stdout
-    assert "reasons" in table.splitlines()[0]
+    table = ok("at-risk", "--lang", "en", "--limit", "3").stdout
+    blocks = table.strip().split("\n\n")
+    assert len(blocks) == 3 and "at risk from digitalisation" in blocks[0].splitlines()[0]
+    assert "Routine work: RTI" in blocks[0]
 
 
 @needs_advice

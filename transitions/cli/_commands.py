@@ -304,8 +304,26 @@ def at_risk(show_all, rti_threshold, shrink_threshold, limit, fmt, output, datas
     if limit:
         risk = risk.head(limit)
     if fmt == "table":
-        risk = risk[["occupation_id", "label", "at_risk", "risk_score", "reasons"]]
+        emit_text(_risk_blocks(risk, lang), output)
+        return
     emit_table(risk, fmt, output, headers(lang))
+
+
+def _risk_blocks(risk, lang):
+    """One block per occupation: its name, score and verdict, then the reasons, wrapped."""
+    import textwrap
+
+    from ..report import format_number
+
+    blocks = []
+    for row in risk.itertuples(index=False):
+        verdict = text(lang, "at_risk" if row.at_risk else "not_at_risk")
+        head = f"{row.label} ({row.occupation_id}) - {verdict}, {headers(lang)['risk_score']} " \
+               f"{format_number(row.risk_score, lang)}"
+        body = textwrap.fill(str(row.reasons), width=100, initial_indent="    ",
+                             subsequent_indent="    ")
+        blocks.append(head + "\n" + body)
+    return "\n\n".join(blocks) + ("\n" if blocks else "")
 
 
 # ---------------------------------------------------------------------- paths, skills, coverage
