@@ -8,9 +8,9 @@ Usage::
 
     python benchmarks/bench_labour_coverage.py [--data /path/to/shared/data]
 
-The data folder defaults to ``TRANSITIONS_TEST_DATA``. ESCO and O*NET come
-from ``transitions.load_esco`` / ``load_onet`` when available, else from the
-official files' occupation lists (codes only; enough for coverage).
+The data folder defaults to ``TRANSITIONS_TEST_DATA``; ESCO v1.1.1 and O*NET
+29.3 are imported with ``transitions.load_esco`` / ``load_onet`` (cached in
+the data home after the first run).
 """
 
 from __future__ import annotations
@@ -20,7 +20,6 @@ import os
 import platform
 import time
 import warnings
-import zipfile
 from datetime import date
 from pathlib import Path
 
@@ -31,39 +30,9 @@ import pandas as pd
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import transitions  # noqa: E402
-from transitions import LabourMarket, Taxonomy  # noqa: E402
+from transitions import LabourMarket  # noqa: E402
 
 FLOOR = 0.95
-
-
-def _codes_only(occ, name):
-    skills = pd.DataFrame({"label_en": ["-"], "label_nl": ["-"], "digital": [False],
-                           "digcomp": [None]}, index=["-"])
-    rel = pd.DataFrame({"occupation_id": occ.index, "skill_id": "-", "relation": "essential",
-                        "weight": 1.0})
-    return Taxonomy(occ, skills, rel, name=name)
-
-
-def load_esco(root):
-    if hasattr(transitions, "load_esco"):
-        return transitions.load_esco(root / "esco" / "v1.1.1")
-    z = zipfile.ZipFile(root / "esco" / "v1.1.1" /
-                        "ESCO dataset - v1.1.1 - classification - en - csv.zip")
-    name = next(n for n in z.namelist() if n.endswith("occupations_en.csv"))
-    raw = pd.read_csv(z.open(name), dtype=str)
-    occ = pd.DataFrame({"label_en": raw["preferredLabel"].to_numpy(), "label_nl": None,
-                        "isco_code": raw["iscoGroup"].to_numpy()}, index=raw["conceptUri"])
-    return _codes_only(occ, "esco-1.1.1 (occupation list)")
-
-
-def load_onet(root):
-    if hasattr(transitions, "load_onet"):
-        return transitions.load_onet(root / "onet" / "29.3", cache=False)
-    raw = pd.read_csv(root / "onet" / "29.3" / "Occupation Data.txt", sep="\t", dtype=str)
-    occ = pd.DataFrame({"label_en": raw["Title"].to_numpy(), "label_nl": None,
-                        "soc_code": raw["O*NET-SOC Code"].to_numpy()},
-                       index=raw["O*NET-SOC Code"])
-    return _codes_only(occ, "onet-29.3 (occupation list)")
 
 
 def timed(fn, *args, **kwargs):
@@ -83,7 +52,8 @@ def main():
     print(f"# Labour-market coverage ({date.today()}, {platform.machine()}, "
           f"{os.cpu_count()} cores, Python {platform.python_version()}, "
           f"pandas {pd.__version__})\n")
-    esco, onet = load_esco(root), load_onet(root)
+    esco = transitions.load_esco(root / "esco" / "v1.1.1")
+    onet = transitions.load_onet(root / "onet" / "29.3")
     timings = []
     results = []
     for country in ("NL", "US"):

@@ -5,14 +5,13 @@ independently of the library's readers.
 """
 
 import warnings
-import zipfile
 
 import numpy as np
 import pandas as pd
 import pytest
 
 import transitions
-from transitions import DataQualityWarning, InvalidParameterError, LabourMarket, Taxonomy
+from transitions import DataQualityWarning, InvalidParameterError, LabourMarket
 from transitions.labour import read_cbs_jobs_2023, read_cbs_wages, read_ses_earnings
 from transitions.labour.schema import MEASURES
 
@@ -25,37 +24,14 @@ def quiet(fn, *args, **kwargs):
         return fn(*args, **kwargs)
 
 
-def _codes_only(occ, name):
-    skills = pd.DataFrame({"label_en": ["-"], "label_nl": ["-"], "digital": [False],
-                           "digcomp": [None]}, index=["-"])
-    rel = pd.DataFrame({"occupation_id": occ.index, "skill_id": "-", "relation": "essential",
-                        "weight": 1.0})
-    return Taxonomy(occ, skills, rel, name=name)
-
-
 @pytest.fixture(scope="module")
 def esco(real_data):
-    if hasattr(transitions, "load_esco"):
-        return quiet(transitions.load_esco, real_data / "esco" / "v1.1.1")
-    # Until the ESCO importer lands: the official occupations file, codes only.
-    zpath = real_data / "esco" / "v1.1.1" / "ESCO dataset - v1.1.1 - classification - en - csv.zip"
-    with zipfile.ZipFile(zpath) as z:
-        name = next(n for n in z.namelist() if n.endswith("occupations_en.csv"))
-        raw = pd.read_csv(z.open(name), dtype=str)
-    occ = pd.DataFrame({"label_en": raw["preferredLabel"].to_numpy(), "label_nl": None,
-                        "isco_code": raw["iscoGroup"].to_numpy()}, index=raw["conceptUri"])
-    return _codes_only(occ, "esco-1.1.1")
+    return quiet(transitions.load_esco, real_data / "esco" / "v1.1.1")
 
 
 @pytest.fixture(scope="module")
 def onet(real_data):
-    if hasattr(transitions, "load_onet"):
-        return quiet(transitions.load_onet, real_data / "onet" / "29.3", cache=False)
-    raw = pd.read_csv(real_data / "onet" / "29.3" / "Occupation Data.txt", sep="\t", dtype=str)
-    occ = pd.DataFrame({"label_en": raw["Title"].to_numpy(), "label_nl": None,
-                        "soc_code": raw["O*NET-SOC Code"].to_numpy()},
-                       index=raw["O*NET-SOC Code"])
-    return _codes_only(occ, "onet-29.3")
+    return quiet(transitions.load_onet, real_data / "onet" / "29.3")
 
 
 @pytest.fixture(scope="module")

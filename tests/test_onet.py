@@ -420,3 +420,48 @@ def test_weights_and_relations_follow_the_documented_rules(ratings):
         essential = not sup_im and round(im, 2) >= 3
         assert (row["relation"] == "essential") == essential
         assert np.isnan(row["level"]) == sup_lv
+
+
+# ---------------------------------------------------------------------------- cache
+def test_cache_reuses_and_rebuilds(release, tmp_path, monkeypatch):
+    import transitions.datasets.onet as onet_module
+
+    home = tmp_path / "home"
+    first, warned_first = load_cached(release, home)
+    real_build = onet_module._build
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("built again although the files did not change")
+
+    monkeypatch.setattr(onet_module, "_build", refuse)
+    again, warned_again = load_cached(release, home)
+    for table in ("occupations", "skills", "relations", "skill_hierarchy", "skill_groups"):
+        pd.testing.assert_frame_equal(getattr(again, table), getattr(first, table))
+    assert again.metadata == first.metadata
+    assert warned_again == warned_first and warned_first  # defects are reported on every load
+    # Other parameters or changed content: a new entry is built.
+    with pytest.raises(AssertionError, match="built again"):
+        load_cached(release, home, technology=None)
+    edit(release / "Skills.txt", "\tIM\tImportance\t4.00\t", "\tIM\tImportance\t4.25\t")
+    with pytest.raises(AssertionError, match="built again"):
+        load_cached(release, home)
+    monkeypatch.setattr(onet_module, "_build", real_build)
+    changed, _ = load_cached(release, home)
+    assert changed.relations.loc[0, "importance"] == 4.25
+
+
+def test_real_cache_round_trip(real_data, tmp_path, onet):
+    tax, _ = onet
+    path = real_data / "onet" / "29.3"
+    load_cached(path, tmp_path)
+    warm, messages = load_cached(path, tmp_path)
+    for table in ("occupations", "skills", "relations", "skill_hierarchy", "skill_groups"):
+        pd.testing.assert_frame_equal(getattr(warm, table), getattr(tax, table))
+    assert any("5939 occupation-element link(s) marked Not Relevant" in m for m in messages)
+
+
+def load_cached(path, home, **kwargs):
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        tax = load_onet(path, cache=True, data_home=home, **kwargs)
+    return tax, [str(w.message) for w in caught if issubclass(w.category, DataQualityWarning)]

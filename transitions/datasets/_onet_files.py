@@ -81,10 +81,13 @@ class OnetSource:
         return str(self.path / member) if self._zip is None else f"{self.path}!{member}"
 
     def source_files(self, names):
-        """The paths whose content defines the result (for cache keys)."""
+        """The files whose content defines the result, by name (for cache keys).
+
+        For a zip that is the zip itself; for a folder the present ``names``.
+        """
         if self._zip is not None:
-            return [self.path]
-        return [self._members[n.lower()] for n in names if self.has(n)]
+            return {self.path.name: self.path}
+        return {n: self._members[n.lower()] for n in names if self.has(n)}
 
     def read_text(self, name):
         """The text of ``name``; :class:`DataFormatError` if absent, unreadable or not UTF-8."""

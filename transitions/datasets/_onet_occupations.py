@@ -110,14 +110,15 @@ def add_alternate_titles(source, occupations, defects):
         return
     df, where = table
     df = known_occupations(df, occupations.index, where, defects)
-    long = df.melt(id_vars=[CODE], value_vars=["Alternate Title", "Short Title"],
-                   value_name="title", ignore_index=False)
-    # Keep the file's order (alternate title, then its short form) while melting.
-    long = long.reset_index().sort_values(["index", "variable"], kind="stable")
-    long = long[long["title"] != ""]
-    long = long[long["title"] != long[CODE].map(occupations["label_en"])]
-    long = long.drop_duplicates([CODE, "title"])
-    long = long.sort_values(CODE, kind="stable")
+    # Interleave each alternate title with its short form (e.g. "CEO"), in file order.
+    codes = np.repeat(df[CODE].to_numpy(object), 2)
+    titles = np.empty(len(codes), dtype=object)
+    titles[0::2] = df["Alternate Title"].to_numpy(object)
+    titles[1::2] = df["Short Title"].to_numpy(object)
+    own = occupations["label_en"].reindex(codes).to_numpy(object)
+    keep = (titles != "") & (titles != own)
+    long = pd.DataFrame({CODE: codes[keep], "title": titles[keep]})
+    long = long.drop_duplicates([CODE, "title"]).sort_values(CODE, kind="stable")
     occupations["altlabels_en"] = join_sorted_groups(long, [CODE], "title").reindex(
         occupations.index)
 

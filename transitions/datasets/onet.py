@@ -74,6 +74,7 @@ import pandas as pd
 
 from ..exceptions import DataFormatError, InvalidParameterError, warn_defect
 from ..taxonomy import Taxonomy
+from ._cache import cached_taxonomy
 from ._onet_files import Defects, OnetSource, read_version
 from ._onet_links import (
     DIGITAL_ELEMENTS,
@@ -106,6 +107,8 @@ ONET_ATTRIBUTION = (
     "Administration (USDOL/ETA), used under the CC BY 4.0 license."
 )
 
+# Bumped when the importer's output changes for the same input (part of the cache key).
+_IMPORTER_VERSION = 1
 _DEFAULT_DOMAINS = ("Skills", "Knowledge")
 _TECHNOLOGY_UNITS = ("commodity", None)
 _TECHNOLOGY_GROUP = "5.F"
@@ -146,7 +149,7 @@ def load_onet(path, *, domains=_DEFAULT_DOMAINS, technology="commodity", cache=T
         None leaves technology out.
     cache : bool, default=True
         Reuse a cached import keyed by the files' content hashes, and store
-        a new one (npz/CSV/JSON, no pickle) in the data home.
+        a new one (numpy arrays and JSON, never pickle) in the data home.
     data_home : str or path-like, optional
         Cache folder; see :func:`transitions.datasets.get_data_home`.
 
@@ -222,10 +225,17 @@ def load_onet(path, *, domains=_DEFAULT_DOMAINS, technology="commodity", cache=T
         )
     source = OnetSource(path)
     files = _check_files(source, domains, technology)
-    # ``cache`` and ``data_home`` are wired to the shared content-hash cache
-    # (transitions.datasets._cache) once it lands; until then every call builds.
-    del cache, data_home
-    tax = _build(source, files, domains, technology)
+    # The key covers every file the build reads (optional ones only when present,
+    # so adding one later gives a new entry) and the parameters that shape the result.
+    read = files["required"] + [n for n in [*OPTIONAL_FILES, "Read Me.txt"] if source.has(n)]
+    params = {"importer": _IMPORTER_VERSION, "domains": list(files["domains"]),
+              "technology": technology}
+
+    def build():
+        return _build(source, files, technology)
+
+    tax = cached_taxonomy("onet", source.source_files(read), build, params=params,
+                          data_home=data_home, cache=cache)
     _warn_defects(tax.metadata, source)
     return tax
 
@@ -270,7 +280,7 @@ def _check_files(source, domains, technology):
     return {"required": required, "domains": domains}
 
 
-def _build(source, files, domains, technology):
+def _build(source, files, technology):
     defects = Defects()
     domains = files["domains"]
     occupations = read_occupations(source, defects)

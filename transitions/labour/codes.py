@@ -34,6 +34,7 @@ __all__ = [
     "code_keys",
     "level_name",
     "TOTAL_LEVEL",
+    "LEVEL_NAMES_NL",
 ]
 
 ISCO, BRC, SOC2018, SOC2010, OCC = "ISCO-08", "BRC 2014", "SOC 2018", "SOC 2010", "occupation"
@@ -58,6 +59,16 @@ LEVELS = {
     SOC2018: dict(_SOC_LEVELS),
     SOC2010: dict(_SOC_LEVELS),
     OCC: {-1: "occupation"},
+}
+#: Dutch names of the levels, for text shown to advisors.
+LEVEL_NAMES_NL = {
+    "ISCO 4-digit": "ISCO 4-cijferig", "ISCO 3-digit": "ISCO 3-cijferig",
+    "ISCO 2-digit": "ISCO 2-cijferig", "ISCO 1-digit": "ISCO 1-cijferig",
+    "BRC group": "BRC-beroepsgroep", "BRC segment": "BRC-beroepssegment",
+    "BRC class": "BRC-beroepsklasse", "O*NET-SOC": "O*NET-SOC",
+    "SOC detailed": "SOC gedetailleerd", "SOC broad": "SOC breed", "SOC minor": "SOC klein",
+    "SOC major": "SOC hoofdgroep", "occupation": "beroep", TOTAL_LEVEL: "alle beroepen",
+    "skill-profile estimate": "schatting uit vaardigheidsprofiel",
 }
 _TOTAL_CODES = {"", "total", "totaal", "00-0000", "all occupations"}
 

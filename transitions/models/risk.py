@@ -30,6 +30,7 @@ import numpy as np
 import pandas as pd
 
 from ..exceptions import DataFormatError, InvalidParameterError
+from ..labour.codes import LEVEL_NAMES_NL
 
 __all__ = [
     "assess_risk",
@@ -71,16 +72,6 @@ _NUMERIC = ("rti", "forecast_pct", "forecast_years", "trend_pct", "automation_pr
 _PERIOD = {"forecast": "forecast_period", "observed": "trend_period"}
 _LANGS = ("nl", "en")
 
-# Level names as the labour-market layer writes them (English), in Dutch.
-_LEVEL_NL = (
-    ("ISCO 4-digit", "ISCO 4-cijferig"), ("ISCO 3-digit", "ISCO 3-cijferig"),
-    ("ISCO 2-digit", "ISCO 2-cijferig"), ("ISCO 1-digit", "ISCO 1-cijferig"),
-    ("BRC group", "BRC-beroepsgroep"), ("BRC segment", "BRC-beroepssegment"),
-    ("BRC class", "BRC-beroepsklasse"), ("SOC detailed", "SOC gedetailleerd"),
-    ("SOC broad", "SOC breed"), ("SOC minor", "SOC klein"), ("SOC major", "SOC hoofdgroep"),
-    ("occupation", "beroep"), ("national total", "landelijk totaal"),
-    ("skill-profile estimate", "schatting uit vaardigheidsprofiel"),
-)
 
 
 # --------------------------------------------------------------------------- validation
@@ -238,8 +229,9 @@ def _pct(value, lang):
 def _level(level, lang):
     level = str(level)
     if lang == "nl":
-        for en, nl in _LEVEL_NL:
-            level = level.replace(en, nl)
+        # Longest names first, so "SOC major" is not rewritten through "SOC ..." prefixes.
+        for en in sorted(LEVEL_NAMES_NL, key=len, reverse=True):
+            level = level.replace(en, LEVEL_NAMES_NL[en])
     return level
 
 
