@@ -22,7 +22,7 @@ import pandas as pd
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
-from .report_text import ATTRIBUTIONS, EVIDENCE, LEVEL_NAMES, TEXTS
+from .report_text import ATTRIBUTIONS, EVIDENCE, TEXTS
 
 __all__ = ["advice_page", "write_advice_page", "render_advice_page"]
 
@@ -104,7 +104,13 @@ def level_name(level, lang):
     """A statistic's level in the page's language (English names as the data layer writes them)."""
     if not _present(level):
         return "–"
-    return LEVEL_NAMES.get(lang, {}).get(str(level), str(level))
+    if level == "worker":  # the worker's own wage, from the profile
+        return TEXTS[lang]["worker_level"]
+    if lang == "nl":
+        from .labour.codes import LEVEL_NAMES_NL
+
+        return LEVEL_NAMES_NL.get(str(level), str(level))
+    return str(level)
 
 
 def _sentences(text):

@@ -4,7 +4,7 @@ Kept apart from :mod:`transitions.report` so that a translator edits one
 table. Every language must define the same keys (a test checks it).
 """
 
-__all__ = ["TEXTS", "LEVEL_NAMES", "EVIDENCE", "ATTRIBUTIONS"]
+__all__ = ["TEXTS", "EVIDENCE", "ATTRIBUTIONS"]
 
 TEXTS = {
     "nl": {
@@ -74,6 +74,7 @@ TEXTS = {
         "stable": "stabiel",
         "unknown": "onbekend",
         "similarity_source": "overeenkomst berekend uit de vaardigheden in",
+        "worker_level": "opgegeven door de werknemer",
         "areas": "Gebied",
         "now": "nu",
         "competence_gap": "DigComp-competentie",
@@ -143,25 +144,12 @@ TEXTS = {
         "stable": "stable",
         "unknown": "unknown",
         "similarity_source": "similarity computed from the skills in",
+        "worker_level": "given by the worker",
         "areas": "Area",
         "now": "now",
         "competence_gap": "DigComp competence",
         "other_digital": "Other digital skills",
     },
-}
-
-#: Dutch names of the levels a statistic can come from (the labour-market layer names them in English).
-LEVEL_NAMES = {
-    "nl": {
-        "ISCO 4-digit": "ISCO 4-cijferig", "ISCO 3-digit": "ISCO 3-cijferig",
-        "ISCO 2-digit": "ISCO 2-cijferig", "ISCO 1-digit": "ISCO 1-cijferig",
-        "BRC group": "BRC-beroepsgroep", "BRC segment": "BRC-beroepssegment",
-        "BRC class": "BRC-beroepsklasse", "SOC detailed": "SOC gedetailleerd",
-        "SOC broad": "SOC breed", "SOC minor": "SOC klein", "SOC major": "SOC hoofdgroep",
-        "occupation": "beroep", "national total": "landelijk totaal", "worker": "opgegeven door werknemer",
-        "skill-profile estimate": "schatting uit vaardigheidsprofiel",
-    },
-    "en": {"worker": "given by the worker"},
 }
 
 #: The risk evidence shown on the page: value, source and level columns of the risk table,
