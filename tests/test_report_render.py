@@ -84,3 +84,12 @@ def test_number_formats():
     assert format_percent(0.784, "nl") == "78%"
     assert format_money(21.4, "nl") == "€\u00a021,40"
     assert format_money(float("nan"), "nl") is None  # a missing wage never becomes a number
+
+
+def test_levels_are_named_in_the_page_language():
+    from transitions.report import level_name
+
+    assert level_name("BRC group", "nl") == "BRC-beroepsgroep"
+    assert level_name("BRC group", "en") == "BRC group"
+    assert level_name("worker", "nl") == TEXTS["nl"]["worker_level"]
+    assert level_name(float("nan"), "nl") == "–"
