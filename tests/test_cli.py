@@ -225,3 +225,13 @@ def test_data_warnings_are_counted_listed_or_dropped(monkeypatch, sample):
     # Bad input ends in exactly one line, the error, even after warnings.
     bad = run("search", "   ")
     assert bad.exit_code == 2 and len(bad.stderr.strip().splitlines()) == 1
+
+
+def test_a_failed_import_is_one_line_and_remembers_nothing(tmp_path):
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    for source in ("esco", "onet", "labour"):
+        line = one_line_error(run("data", "import", source, str(empty)))
+        assert str(empty) in line
+    info = json.loads(run("data", "info", "--format", "json").stdout)
+    assert info["imported"] == {}

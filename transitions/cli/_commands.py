@@ -4,7 +4,6 @@ coverage, graph. Each parses its options, calls the public API and prints."""
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 
 import click
@@ -12,7 +11,7 @@ import pandas as pd
 
 from ._app import cli
 from ._data import Session, data_group, data_options
-from ._output import FORMATS, emit_table, emit_text, render, say
+from ._output import FORMATS, emit_table, emit_text, progress, render, say
 from ._text import headers, localise, text
 
 cli.add_command(data_group)
@@ -225,8 +224,7 @@ def _advise_batch(session, path, top, fmt, output, jobs):
     frame = _read_caseload(path)
     advisor = session.advisor
     parts = []
-    with click.progressbar(length=len(frame), label=text(session.lang, "batch_label"),
-                           file=sys.stderr) as bar:
+    with progress(length=len(frame), label=text(session.lang, "batch_label")) as bar:
         for start in range(0, len(frame), _BATCH_BLOCK):
             block = frame.iloc[start:start + _BATCH_BLOCK]
             parts.append(advisor.recommend_batch(block, n=top, lang=session.lang, n_jobs=jobs))

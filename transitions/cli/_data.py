@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as _dt
 import json
-import sys
 from functools import cached_property
 from pathlib import Path
 
@@ -188,7 +187,7 @@ def data_import(source, path, labels):
       transitions data import onet ./onet/29.3
       transitions data import labour ./labour-market
     """
-    from ._output import say
+    from ._output import progress, say
 
     label_map = _parse_labels(labels)
     if label_map and source != "esco":
@@ -199,8 +198,7 @@ def data_import(source, path, labels):
         entry["labels"] = label_map
     summary = {}
     stages = _STAGES[source]
-    with click.progressbar(stages, label=f"importing {source}", show_eta=False,
-                           file=sys.stderr) as bar:
+    with progress(stages, label=f"importing {source}") as bar:
         for stage in bar:
             summary.update(stage(entry))
     if source == "labour" and not any(k.endswith("tables") for k in summary):

@@ -15,7 +15,7 @@ import pandas as pd
 
 from ..datasets._base import atomic_write_text
 
-__all__ = ["FORMATS", "emit_table", "emit_text", "say"]
+__all__ = ["FORMATS", "emit_table", "emit_text", "say", "progress"]
 
 FORMATS = ("table", "json", "csv")
 _MAX_COLWIDTH = 60
@@ -101,3 +101,9 @@ def emit_table(df, fmt, output=None, headers=None):
 def say(message):
     """A message for the person at the terminal (standard error keeps stdout clean)."""
     click.echo(message, file=sys.stderr)
+
+
+def progress(iterable=None, *, length=None, label=None):
+    """A progress bar on standard error, drawn only for a person at a terminal."""
+    return click.progressbar(iterable, length=length, label=label, show_eta=length is not None,
+                             file=sys.stderr, hidden=not sys.stderr.isatty())
