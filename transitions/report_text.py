@@ -60,7 +60,8 @@ TEXTS = {
         "no_paths": "Geen route in meerdere stappen die beter uitkomt dan de directe opties.",
         "h_learn": "Wat u het beste eerst leert",
         "learn_intro": "Vaardigheden die de meeste extra veilige opties zonder loonverlies "
-                       "openen.",
+                       "openen; opent geen enkele een nieuwe optie, dan die u er het dichtst "
+                       "bij brengen.",
         "skill": "Vaardigheid",
         "digcomp": "DigComp",
         "unlocks": "Extra opties",
@@ -130,7 +131,8 @@ TEXTS = {
         "to_learn_on_way": "To learn on the way",
         "no_paths": "No path of several steps ends better than the direct options.",
         "h_learn": "What to learn first",
-        "learn_intro": "Skills that open the most additional safe options without loss of pay.",
+        "learn_intro": "Skills that open the most additional safe options without loss of pay; "
+                       "when none opens a new option, those that bring you closest to one.",
         "skill": "Skill",
         "digcomp": "DigComp",
         "unlocks": "Extra options",

@@ -382,27 +382,47 @@ def skills_to_learn(top, fmt, output, dataset, extend, lang, **kwargs):
 
 
 @cli.command("coverage", short_help="Share of workers with a good option without loss of pay.")
-@click.option("--min-similarity", type=float, help="Skill-similarity threshold of a good option "
-              "[default: the library's].")
-@click.option("--min-wage-ratio", type=float, help="Wage floor as a share of current pay "
-              "[default: 1.0].")
+@click.option("--by", type=click.Choice(["summary", "occupation"]), default="summary",
+              show_default=True, help="The headline table, or the number of options per "
+              "occupation (with its workers).")
+@click.option("--no-sensitivity", is_flag=True,
+              help="Only the default thresholds, without the rows that vary them.")
+@click.option("--similarity-grid", type=float, multiple=True, metavar="X",
+              help="A skill-similarity threshold to try in the sensitivity rows. Repeatable "
+              "[default: the library's grid].")
+@click.option("--wage-ratio-grid", type=float, multiple=True, metavar="X",
+              help="A wage floor (share of current pay) to try in the sensitivity rows. "
+              "Repeatable [default: the library's grid].")
 @_format_option()
 @_output_option
 @data_options
-def coverage(min_similarity, min_wage_ratio, fmt, output, dataset, extend, lang):
+def coverage(by, no_sensitivity, similarity_grid, wage_ratio_grid, fmt, output, dataset, extend,
+             lang):
     """The workforce headline: the share of workers with at least one good switch option without
     loss of pay, the mean and median number of options, and the share with none; for everyone
-    and for the at-risk occupations.
+    and for the at-risk occupations, and how it moves with the thresholds.
 
     \b
     Examples:
       transitions coverage
-      transitions coverage --data esco --min-wage-ratio 0.95 --format json
+      transitions coverage --data esco --wage-ratio-grid 0.95 --wage-ratio-grid 1.05
+      transitions coverage --by occupation --format csv -o options-per-occupation.csv
     """
-    kwargs = {k: v for k, v in (("min_similarity", min_similarity),
-                                ("min_wage_ratio", min_wage_ratio)) if v is not None}
+    kwargs = {"by": by, "sensitivity": not no_sensitivity}
+    if similarity_grid:
+        kwargs["similarity_grid"] = list(similarity_grid)
+    if wage_ratio_grid:
+        kwargs["wage_ratio_grid"] = list(wage_ratio_grid)
     result = Session(dataset, extend, lang).advisor.coverage(**kwargs)
-    emit_table(result.reset_index() if result.index.name else result, fmt, output, headers(lang))
+    if by == "occupation":
+        result = result.rename_axis("occupation_id").reset_index()
+        if fmt == "table":
+            result = result[["occupation_id", f"label_{lang}", "workers", "at_risk", "n_options"]]
+    elif fmt == "table":
+        result = result[["group", "min_similarity", "min_wage_ratio", "exclude_at_risk", "default",
+                         "workers", "share_with_option", "mean_options", "median_options",
+                         "share_none"]]
+    emit_table(result, fmt, output, headers(lang))
 
 
 # ---------------------------------------------------------------------- graph

@@ -46,6 +46,9 @@ _HEADERS = {
         "match": "soort", "score": "score", "at_risk": "risico", "risk_score": "risicoscore",
         "reasons": "redenen", "profile_id": "profiel", "path_labels": "route", "steps": "stappen",
         "kind": "soort", "level": "niveau", "n_new_options": "extra opties", "id": "id",
+        "group": "groep", "workers": "werkenden", "share_with_option": "aandeel met optie",
+        "mean_options": "gem. opties", "median_options": "mediaan opties", "share_none": "aandeel zonder",
+        "n_options": "opties", "default": "standaard",
     },
     "en": {
         "rank": "#", "occupation_id": "id", "label": "occupation", "label_nl": "occupation (nl)",
@@ -55,6 +58,9 @@ _HEADERS = {
         "match": "match", "score": "score", "at_risk": "at risk", "risk_score": "risk score",
         "reasons": "reasons", "profile_id": "profile", "path_labels": "path", "steps": "steps",
         "kind": "kind", "level": "level", "n_new_options": "new options", "id": "id",
+        "group": "group", "workers": "workers", "share_with_option": "share with option",
+        "mean_options": "mean options", "median_options": "median options", "share_none": "share none",
+        "n_options": "options", "default": "default",
     },
 }
 
