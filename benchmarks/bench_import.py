@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as _dt
+import importlib.util
 import json
 import os
 import platform
@@ -46,6 +47,8 @@ TARGET_RATIO, TARGET_WARM, TARGET_MEMORY_MB = 3.0, 0.3, 1024.0
 
 _CHILD = r"""
 import json, os, resource, sys, time, warnings
+if os.environ.get("BENCH_HIDE_PYARROW"):
+    sys.modules["pyarrow"] = None  # as if pyarrow were absent: pandas keeps text as Python str
 sys.path.insert(0, {repo!r})
 mode, source, labels, data_home = sys.argv[1], sys.argv[2], json.loads(sys.argv[3]), sys.argv[4]
 import pandas as pd
@@ -68,7 +71,14 @@ if mode == "floor":
         return len(used)
 elif mode == "onet-floor":
     from pathlib import Path
-    files = sorted(Path(source).glob("*.txt"))
+    try:  # the files load_onet reads with its defaults (its own plan)
+        from transitions.datasets.onet import _DEFAULT_DOMAINS, OPTIONAL_FILES, _check_files
+        from transitions.datasets._onet_files import OnetSource
+        plan = _check_files(OnetSource(source), _DEFAULT_DOMAINS, "commodity")["required"]
+        plan += [n for n in OPTIONAL_FILES if (Path(source) / n).exists()]
+        files = [Path(source) / n for n in plan]
+    except ImportError:  # no plan to follow: every table of the folder
+        files = sorted(Path(source).glob("*.txt"))
     def run():
         for f in files:
             pd.read_csv(f, sep="\t", encoding="utf-8", low_memory=False)
@@ -95,8 +105,12 @@ print(json.dumps({{"wall": wall, "cpu": cpu, "peak_mb": peak / 1024,
 
 _NOTES = """## Reading the figures
 
+* Two environments: with pyarrow installed (as on the development machine) pandas 3 keeps
+  text in Arrow buffers; without it (a plain `pip install .`, as in CI) text stays in Python
+  `str` objects. The benchmark simulates the second by hiding pyarrow from the child process.
 * **floor** reads exactly the files `load_esco` reads (its own plan: the two v1.1.1 zips'
-  members plus the Dutch files), each with a plain `pd.read_csv` and default options.
+  members plus the Dutch files), each with a plain `pd.read_csv` and default options; for
+  O*NET the tab-separated files `load_onet` reads with its defaults.
 * **cold** includes everything a first call does: finding the files, hashing the downloads
   for the cache key, parsing (only the columns used), cleaning labels, checking every relation
   and hierarchy edge, matching DigComp titles, building and validating the `Taxonomy`, and
@@ -109,26 +123,30 @@ _NOTES = """## Reading the figures
 """
 
 
-def _run_child(mode, source, labels, data_home):
+def _run_child(mode, source, labels, data_home, hide_pyarrow=False):
     code = _CHILD.format(repo=str(REPO))
     out = subprocess.run(
         [sys.executable, "-c", code, mode, str(source), json.dumps(labels), str(data_home)],
         check=True,
         capture_output=True,
         text=True,
-        env={**os.environ, "PYTHONWARNINGS": "ignore"},
+        env={
+            **os.environ,
+            "PYTHONWARNINGS": "ignore",
+            "BENCH_HIDE_PYARROW": "1" if hide_pyarrow else "",
+        },
     )
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
-def _measure(source, labels, repeat, prefix=""):
+def _measure(source, labels, repeat, prefix="", hide_pyarrow=False):
     """Runs floor, cold and warm ``repeat`` times, interleaved, each in a new process."""
     runs = {"floor": [], "cold": [], "warm": []}
     for _ in range(repeat):
         with tempfile.TemporaryDirectory(prefix="bench-import-") as home:
-            runs["floor"].append(_run_child(prefix + "floor", source, labels, home))
-            runs["cold"].append(_run_child(prefix + "cold", source, labels, home))
-            runs["warm"].append(_run_child(prefix + "warm", source, labels, home))
+            runs["floor"].append(_run_child(prefix + "floor", source, labels, home, hide_pyarrow))
+            runs["cold"].append(_run_child(prefix + "cold", source, labels, home, hide_pyarrow))
+            runs["warm"].append(_run_child(prefix + "warm", source, labels, home, hide_pyarrow))
     return runs
 
 
@@ -140,12 +158,13 @@ def _median(rows, key):
     return statistics.median(r[key] for r in rows)
 
 
-def _table(name, runs, with_floor=True):
+def _table(name, runs, with_floor=True, target_prefix=""):
     floor_w, cold_w, warm_w = (_best(runs[k], "wall") for k in ("floor", "cold", "warm"))
     floor_c, cold_c, warm_c = (_best(runs[k], "cpu") for k in ("floor", "cold", "warm"))
     peak = max(r["peak_mb"] for r in runs["cold"] + runs["warm"])
     base = min(r["base_mb"] for r in runs["cold"])
     ok = lambda b: "pass" if b else "FAIL"  # noqa: E731
+    both = lambda w, c: ok(w) if w == c else f"wall {ok(w)}, CPU {ok(c)}"  # noqa: E731
     rows = []
     if with_floor:
         rows.append(
@@ -177,8 +196,8 @@ def _table(name, runs, with_floor=True):
                 f"{ratio_w:.2f}x",
                 f"{ratio_c:.2f}x",
                 f"ratio of medians {ratio_med:.2f}x",
-                f"<= {TARGET_RATIO:.0f}x",
-                ok(ratio_w <= TARGET_RATIO),
+                f"{target_prefix}<= {TARGET_RATIO:.0f}x",
+                both(ratio_w <= TARGET_RATIO, ratio_c <= TARGET_RATIO),
             )
         )
     rows.append(
@@ -187,8 +206,8 @@ def _table(name, runs, with_floor=True):
             f"{warm_w:.3f} s",
             f"{warm_c:.3f} s",
             f"median {_median(runs['warm'], 'wall'):.3f} s",
-            f"<= {TARGET_WARM} s",
-            ok(warm_w <= TARGET_WARM),
+            f"{target_prefix}<= {TARGET_WARM} s",
+            both(warm_w <= TARGET_WARM, warm_c <= TARGET_WARM),
         )
     )
     rows.append(
@@ -197,7 +216,7 @@ def _table(name, runs, with_floor=True):
             f"{peak:.0f} MB",
             "",
             f"libraries alone: {base:.0f} MB",
-            f"<= {TARGET_MEMORY_MB:.0f} MB",
+            f"{target_prefix}<= {TARGET_MEMORY_MB:.0f} MB",
             ok(peak <= TARGET_MEMORY_MB),
         )
     )
@@ -249,14 +268,34 @@ def main(argv=None):
     parser.add_argument(
         "--no-onet", action="store_true", help="skip O*NET even if load_onet exists"
     )
+    parser.add_argument(
+        "--no-plain", action="store_true", help="skip the run that hides pyarrow from pandas"
+    )
     args = parser.parse_args(argv)
     if not args.data:
         parser.error("give the data folder or set TRANSITIONS_TEST_DATA")
     data = Path(args.data)
     machine = _machine()
     sections = []
-    esco = _measure(data / "esco" / "v1.1.1", {"nl": str(data / "esco" / "nl")}, args.repeat)
-    sections.append(_table("ESCO v1.1.1 with Dutch labels (`load_esco`)", esco))
+    esco_args = (data / "esco" / "v1.1.1", {"nl": str(data / "esco" / "nl")}, args.repeat)
+    if importlib.util.find_spec("pyarrow") is not None:
+        esco = _measure(*esco_args)
+        sections.append(
+            _table(
+                "ESCO v1.1.1 with Dutch labels (`load_esco`), pyarrow installed "
+                "(pandas keeps text in Arrow buffers)",
+                esco,
+            )
+        )
+    if not args.no_plain:
+        esco = _measure(*esco_args, hide_pyarrow=True)
+        sections.append(
+            _table(
+                "ESCO v1.1.1 with Dutch labels (`load_esco`), without pyarrow "
+                "(what `pip install .` gives: text as Python objects)",
+                esco,
+            )
+        )
     sys.path.insert(0, str(REPO))
     import transitions
 
@@ -270,8 +309,9 @@ def main(argv=None):
         else:
             sections.append(
                 _table(
-                    "O*NET 29.3 (`load_onet`); floor = pandas reads every .txt file of the folder",
+                    "O*NET 29.3 (`load_onet`, default domains and technology)",
                     onet,
+                    target_prefix="ESCO's: ",
                 )
             )
     stamp = _dt.datetime.now().strftime("%Y-%m-%d %H:%M")

@@ -85,7 +85,7 @@ def test_v12_hierarchies_groups_and_skill_relations(v12, tmp_path):
         GROUP["ict"],
         GROUP["pillar"],
     ) in skill_edges
-    # The pillar is absent from skillGroups: its label and code come from skillsHierarchy.
+    # The pillar is absent from skillGroups: label and code come from skillsHierarchy.
     assert tax.skill_groups.loc[GROUP["pillar"], "label_en"] == "knowledge"
     assert tax.skill_groups.loc[GROUP["pillar"], "code"] == "K"
     assert tax.skill_groups.loc[GROUP["ict"], "code"] == "06"  # skillGroups' own code wins
@@ -131,6 +131,7 @@ def test_planted_defects_are_counted_warnings(v12, nl, tmp_path):
     assert "1 skill(s) with an empty skillType" in text and "ICT safety" in text
     assert "1 relation row(s) with an empty skillType" in text
     assert "1 row(s) shorter than the header" in text
+    assert "1 skill group(s) missing from skillGroups" in text and GROUP["pillar"] in text
     assert "ISCOGroups_nl.csv: 2 repeated conceptUri row(s)" in text
     assert "skills_nl.csv: 1 nl label row(s) name concepts not in the classification" in text
     assert "1 preferredLabel and 1 altLabels cell(s)" in text

@@ -35,7 +35,7 @@ ESCO_ATTRIBUTION = "This service uses the ESCO classification of the European Co
 #: Weights of ESCO's occupation-skill relation types.
 RELATION_WEIGHTS = {"essential": 1.0, "optional": 0.5}
 # Bumped when the importer's output changes for the same input (part of the cache key).
-_IMPORTER_VERSION = 2
+_IMPORTER_VERSION = 3
 _COLLECTIONS = ("digital", "digcomp", "transversal", "language", "green")
 
 
@@ -506,7 +506,7 @@ def _skill_hierarchy(plan, skills, defects):
 
 
 def _add_hierarchy_nodes(src, groups, defects):
-    """Add the skill pillars (absent from skillGroups) and the hierarchy codes to ``groups``.
+    """Add the groups that only the hierarchy names, and the hierarchy codes, to ``groups``.
 
     The file is small and has short rows (trailing empty cells omitted), which
     are counted here, so it is read with the csv module rather than pandas.
@@ -543,6 +543,13 @@ def _add_hierarchy_nodes(src, groups, defects):
         return groups
     nodes = pd.DataFrame.from_dict(nodes, orient="index", columns=["label_en", "code"])
     new = nodes.loc[~member(nodes.index, groups.index)]
+    if len(new):
+        defects.add(
+            src.name,
+            f"{len(new)} skill group(s) missing from skillGroups (added with the hierarchy's "
+            f"labels and codes)",
+            new["label_en"].fillna("?") + " (" + new.index.to_series() + ")",
+        )
     groups = pd.concat(
         [groups, _groups_frame(new.index, new["label_en"].to_numpy(), new["code"].to_numpy())]
     )
