@@ -18,6 +18,11 @@ from .exceptions import (
 from .lookup import find_occupation
 from .taxonomy import Taxonomy
 
+# Worker profiles and switch advice (issue 5).
+from .advice import Advisor, recommend
+from .digcomp import digcomp_areas, digcomp_competences, digcomp_levels
+from .profile import WorkerProfile
+
 # ESCO importer (issue 2)
 from .datasets.esco import load_esco
 
@@ -57,6 +62,13 @@ __all__ = [
     "InvalidParameterError",
     "CacheError",
     "DataQualityWarning",
+    # Worker profiles and switch advice (issue 5).
+    "WorkerProfile",
+    "Advisor",
+    "recommend",
+    "digcomp_competences",
+    "digcomp_areas",
+    "digcomp_levels",
     # occupation graph (issue 3)
     "OccupationGraph",
     "write_graphml",

@@ -4,7 +4,8 @@ Modules: :mod:`~transitions.graph.measures` (skill similarity measures),
 :mod:`~transitions.graph.specificity` (IDF weights),
 :mod:`~transitions.graph.hierarchy` (partial credit through the skill
 hierarchy), :mod:`~transitions.graph.priors` (classification and description
-priors), :mod:`~transitions.graph.occupation_graph` (:class:`OccupationGraph`)
+priors), :mod:`~transitions.graph.smoothing` (group affinity and neighbour
+smoothing), :mod:`~transitions.graph.occupation_graph` (:class:`OccupationGraph`)
 and :mod:`~transitions.graph.export` (GraphML and CSV).
 """
 

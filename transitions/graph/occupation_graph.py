@@ -1,21 +1,29 @@
 """The occupation graph: directed similarity between occupations, with the skills behind it.
 
-Score of origin ``o`` -> destination ``d``::
+Score of origin ``o`` -> destination ``d``, in two steps::
 
-    score = (skill(o, d) + code_prior * codes(o, d) + text_prior * text(o, d))
-            / (1 + code_prior + text_prior)
+    base(o, d) = (skill(o, d) + code_prior * codes(o, d) + text_prior * text(o, d)
+                  + group_prior * groups(o, d))
+                 / (1 + code_prior + text_prior + group_prior)
+    score(o, d) = (base(o, d) + neighbour_smoothing * sum_n w(o, n) base(n, d))
+                  / (1 + neighbour_smoothing)
 
 ``skill`` is one of the measures of :mod:`transitions.graph.measures`;
 ``codes`` and ``text`` are the priors of :mod:`transitions.graph.priors`
-(shared ISCO/SOC levels; title and description similarity). All three lie in
-[0, 1], so the score does too.
+(shared ISCO/SOC levels; title and description similarity); ``groups`` is
+the mean skill similarity between the origin's and the destination's
+classification groups (ISCO unit group / SOC detailed occupation), and the
+second step adds the base scores of the origin's ``smoothing_k`` nearest
+occupations by skill, weighted by that similarity
+(:mod:`transitions.graph.smoothing`). Everything lies in [0, 1], so the
+score does too, and nothing comes from outside the taxonomy.
 
 Defaults (``measure=None``), chosen on the O*NET related-occupations
 benchmark (``benchmarks/bench_graph_ranking.py``, ``docs/benchmarks/graph.md``)
 with cross-validation grouped by major occupation group:
 
 * taxonomies with a skill hierarchy and ISCO codes (ESCO, the sample):
-  ``"hierarchical_cosine"`` with ``code_prior=0.4``, ``text_prior=0.0``;
+  ``"hierarchical_cosine"`` with the values in ``ESCO_DEFAULT``;
 * rated taxonomies (O*NET: relations carry ``importance``, or occupations
   carry ``soc_code``): ``"profile"`` with the values in ``ONET_DEFAULT``.
 """
@@ -29,17 +37,21 @@ import scipy.sparse as sp
 from ..exceptions import DataFormatError, InvalidParameterError, UnknownSkillError
 from .measures import MEASURES, make_measure
 from ._topk import top_k
-from .priors import code_column, code_prior_matrix, text_prior_matrix
+from .priors import code_column, code_levels, code_prior_matrix, text_prior_matrix
+from .smoothing import group_affinity, neighbour_weights
 from .specificity import specificity_weights
 
 __all__ = ["OccupationGraph", "default_measure", "ESCO_DEFAULT", "ONET_DEFAULT"]
 
 #: Default measure and parameters for ESCO-like taxonomies (skill hierarchy, ISCO codes).
-ESCO_DEFAULT = ("hierarchical_cosine", {"code_prior": 0.4, "text_prior": 0.0})
+ESCO_DEFAULT = ("hierarchical_cosine", {"code_prior": 0.4, "text_prior": 0.0, "group_prior": 2.0,
+                                        "neighbour_smoothing": 1.0, "smoothing_k": 10})
 #: Default measure and parameters for O*NET-like taxonomies (rated profiles, SOC codes).
 ONET_DEFAULT = ("profile", {"code_prior": 0.1, "text_prior": 0.4})
 
-_GRAPH_PARAMS = ("code_prior", "text_prior")
+_GRAPH_PARAMS = ("code_prior", "text_prior", "group_prior", "neighbour_smoothing", "smoothing_k")
+#: Profiles scored at once by ``_similarity_array`` (bounds the temporaries).
+_BATCH = 2048
 
 
 def default_measure(tax):
@@ -87,7 +99,9 @@ class OccupationGraph:
     measure : str
         Name of the skill measure.
     params : dict
-        The measure's parameters plus ``code_prior`` and ``text_prior``.
+        The measure's parameters plus the graph's ``code_prior``,
+        ``text_prior``, ``group_prior``, ``neighbour_smoothing`` and
+        ``smoothing_k``.
     symmetric : bool
         Whether the skill measure is symmetric (the priors are).
 
@@ -105,12 +119,19 @@ class OccupationGraph:
     ['occ-accounts-clerk']
     """
 
-    def __init__(self, taxonomy, measure, code_prior=0.0, text_prior=0.0):
+    def __init__(self, taxonomy, measure, code_prior=0.0, text_prior=0.0, group_prior=0.0,
+                 neighbour_smoothing=0.0, smoothing_k=10):
         self.taxonomy = taxonomy
         self._measure = measure
         self.code_prior = float(code_prior)
         self.text_prior = float(text_prior)
+        self.group_prior = float(group_prior)
+        self.neighbour_smoothing = float(neighbour_smoothing)
+        self.smoothing_k = int(smoothing_k)
         self._matrix = None
+        self._base = None  # occupation x occupation scores before neighbour smoothing
+        self._groups = None  # classification group of each occupation (-1: none)
+        self._affinity = None  # group x group mean skill similarity
 
     # ------------------------------------------------------------------ construction
     @classmethod
@@ -126,9 +147,14 @@ class OccupationGraph:
             ``None`` picks the documented default for the taxonomy
             (:func:`default_measure`), including its priors.
         **params
-            The measure's parameters, and ``code_prior`` / ``text_prior``
-            (weights >= 0 of the classification and description priors;
-            default 0 for an explicitly named measure).
+            The measure's parameters, and the graph's: ``code_prior``,
+            ``text_prior``, ``group_prior`` (weights >= 0 of the
+            classification, description and group-affinity priors),
+            ``neighbour_smoothing`` (weight >= 0 of the origin's skill
+            neighbours' scores) and ``smoothing_k`` (number of those
+            neighbours, default 10). The weights default to 0 for an
+            explicitly named measure; ``measure=None`` uses the taxonomy's
+            defaults, which explicit values override.
 
         Returns
         -------
@@ -161,6 +187,12 @@ class OccupationGraph:
             if name in params:
                 prior_params[name] = params.pop(name)
         for name, value in prior_params.items():
+            if name == "smoothing_k":
+                if not (isinstance(value, (int, np.integer)) and not isinstance(value, bool)
+                        and value >= 1):
+                    raise InvalidParameterError(
+                        f"smoothing_k={value!r} is not valid; use a positive integer")
+                continue
             ok = isinstance(value, (int, float, np.integer, np.floating)) and np.isfinite(value)
             if not ok or value < 0:
                 raise InvalidParameterError(f"{name}={value!r} is not valid; use a number >= 0")
@@ -179,7 +211,9 @@ class OccupationGraph:
     @property
     def params(self):
         return {**self._measure.params, "code_prior": self.code_prior,
-                "text_prior": self.text_prior}
+                "text_prior": self.text_prior, "group_prior": self.group_prior,
+                "neighbour_smoothing": self.neighbour_smoothing,
+                "smoothing_k": self.smoothing_k}
 
     @property
     def occupation_index(self):
@@ -187,12 +221,14 @@ class OccupationGraph:
 
     def __repr__(self):
         return (f"OccupationGraph(taxonomy={self.taxonomy.name!r}, measure={self.measure!r}, "
-                f"code_prior={self.code_prior}, text_prior={self.text_prior})")
+                f"code_prior={self.code_prior}, text_prior={self.text_prior}, "
+                f"group_prior={self.group_prior}, "
+                f"neighbour_smoothing={self.neighbour_smoothing}, smoothing_k={self.smoothing_k})")
 
     # ------------------------------------------------------------------ scores
     def _combine(self, skill, origins):
-        """Add the priors for origin positions ``origins`` (None entries: no prior)."""
-        total = 1.0 + self.code_prior + self.text_prior
+        """Add the priors for origin positions ``origins`` (-1 entries: no prior), in place."""
+        total = 1.0 + self.code_prior + self.text_prior + self.group_prior
         if total == 1.0:
             return skill
         out = skill
@@ -203,7 +239,8 @@ class OccupationGraph:
             every = len(rows) == len(origins)
             pos = origins[rows]
             for weight, prior in ((self.code_prior, code_prior_matrix),
-                                  (self.text_prior, text_prior_matrix)):
+                                  (self.text_prior, text_prior_matrix),
+                                  (self.group_prior, self._group_prior_matrix)):
                 if not weight or not len(rows):
                     continue
                 add = prior(self.taxonomy, pos)
@@ -215,20 +252,82 @@ class OccupationGraph:
         out /= total
         return out
 
+    def _group_prior_matrix(self, tax, origins):
+        """Group affinity of origin positions ``origins`` to every occupation."""
+        g = self._groups
+        if self._affinity is None or not len(self._affinity):
+            return np.zeros((len(origins), len(g)))
+        og = g[origins]
+        # Ungrouped occupations (-1) point at an appended all-zero row/column.
+        A = np.pad(self._affinity, ((0, 1), (0, 1)))
+        return np.take(A[og], g, axis=1)
+
+    def _prepare_groups(self, skill):
+        """Group ids and group affinity from the occupation x occupation skill matrix."""
+        col = code_column(self.taxonomy)
+        if col is None:
+            self._groups = np.full(skill.shape[0], -1)
+            self._affinity = np.zeros((0, 0))
+            return
+        self._groups = code_levels(self.taxonomy.occupations[col].to_numpy(), col)[-1]
+        self._affinity = group_affinity(skill, self._groups)
+
+    def _smooth(self, base, neighbours, base_all):
+        """``(base + s * neighbours @ base_all) / (1 + s)``.
+
+        Rows without neighbours (no positive skill similarity) keep ``base``.
+        """
+        s = self.neighbour_smoothing
+        out = neighbours @ base_all
+        lonely = np.flatnonzero(neighbours.getnnz(axis=1) == 0)
+        out[lonely] = base[lonely]
+        out *= s
+        out += base
+        out /= 1.0 + s
+        return out
+
     def _similarity_array(self, X, origins=None):
         """Scores of profile rows ``X`` (sparse, skill columns) to every occupation.
 
         ``origins``: row positions of each profile's origin occupation, or -1
         (no prior), or None (no priors at all). The batch workhorse behind
-        :meth:`similarity_from_skills`: one sparse product dominates.
+        :meth:`similarity_from_skills`: one sparse product dominates, plus one
+        product with the cached occupation scores when neighbour smoothing is on.
         """
+        if self.group_prior or self.neighbour_smoothing:
+            self._matrix_array()  # occupation-level affinity and base scores
+        if X.shape[0] > _BATCH:
+            # Bounded temporaries: score large batches in slices.
+            out = np.empty((X.shape[0], len(self.occupation_index)))
+            for start in range(0, X.shape[0], _BATCH):
+                sl = slice(start, start + _BATCH)
+                out[sl] = self._similarity_array(X[sl], None if origins is None else origins[sl])
+            return out
         skill = self._measure.score(X)
-        return self._combine(skill, origins)
+        neighbours = None
+        if self.neighbour_smoothing:
+            neighbours = neighbour_weights(skill, self.smoothing_k, exclude=origins)
+        base = self._combine(skill, origins)
+        if neighbours is None:
+            return base
+        return self._smooth(base, neighbours, self._base)
 
     def _matrix_array(self):
         if self._matrix is None:
             n = len(self.occupation_index)
-            self._matrix = self._similarity_array(self.taxonomy.incidence("weight"), np.arange(n))
+            own = np.arange(n)
+            skill = self._measure.score(self.taxonomy.incidence("weight"))
+            if self.group_prior:
+                self._prepare_groups(skill)
+            neighbours = None
+            if self.neighbour_smoothing:
+                neighbours = neighbour_weights(skill, self.smoothing_k, exclude=own)
+            base = self._combine(skill, own)
+            if neighbours is None:
+                self._matrix = base
+            else:
+                self._base = base
+                self._matrix = self._smooth(base, neighbours, base)
         return self._matrix
 
     def similarity_matrix(self):

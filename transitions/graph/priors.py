@@ -76,7 +76,13 @@ def code_prior_matrix(tax, origins=None):
     origins = np.arange(n) if origins is None else np.asarray(origins, dtype=int)
     if col is None:
         return np.zeros((len(origins), n))
-    levels = code_levels(tax.occupations[col].to_numpy(), col)
+    # Cached on the taxonomy like the text vectors: recomputing the levels
+    # dominated one profile's scoring on full ESCO (recommendations call this per profile).
+    cached = getattr(tax, "_graph_code_levels", None)
+    if cached is None or cached[0] != col:
+        cached = (col, code_levels(tax.occupations[col].to_numpy(), col))
+        tax._graph_code_levels = cached
+    levels = cached[1]
     S = np.zeros((len(origins), n))
     for ids in levels:
         o = ids[origins][:, None]

@@ -1,0 +1,172 @@
+"""Small stand-ins for the graph, labour-market and risk layers, for the advice tests.
+
+They follow the published contracts (``similarity_from_skills``,
+``similarity_matrix``; a market table with ``wage_*`` and ``trend`` columns;
+a risk table with ``at_risk`` and ``risk_score``) with the simplest possible
+content, so that the advice code can be tested on its own.
+"""
+
+import numpy as np
+import pandas as pd
+import scipy.sparse as sp
+
+from transitions.datasets.sample import sample_path
+
+
+class CosineGraph:
+    """Cosine similarity of binary skill profiles with the weighted incidence."""
+
+    def __init__(self, tax):
+        self.tax = tax
+        W = tax.incidence("weight").tocsr()
+        norms = np.sqrt(np.asarray(W.multiply(W).sum(axis=1)).ravel())
+        norms[norms == 0] = 1.0
+        self._Wn = sp.diags(1.0 / norms) @ W
+        self.calls = 0
+
+    def _scores(self, H):
+        H = sp.csr_matrix(H, dtype=float)
+        hn = np.sqrt(np.asarray(H.multiply(H).sum(axis=1)).ravel())
+        hn[hn == 0] = 1.0
+        return np.asarray((sp.diags(1.0 / hn) @ H @ self._Wn.T).todense())
+
+    def similarity_from_skills(self, skills, origins=None):
+        # origins would switch on classification priors; the stand-in has none.
+        self.calls += 1
+        idx = self.tax.skill_index
+        if isinstance(skills, pd.DataFrame):
+            H = sp.csr_matrix(skills.reindex(columns=idx, fill_value=0).to_numpy(float))
+        elif sp.issparse(skills):
+            H = sp.csr_matrix(skills)
+        else:
+            rows, cols = [], []
+            for i, s in enumerate(skills):
+                pos = idx.get_indexer(list(s))
+                rows += [i] * len(pos)
+                cols += list(pos)
+            H = sp.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(skills), len(idx)))
+        return pd.DataFrame(self._scores(H), columns=self.tax.occupation_index)
+
+    def similarity_matrix(self):
+        W = self.tax.incidence("weight")
+        return pd.DataFrame(self._scores(W), index=self.tax.occupation_index,
+                            columns=self.tax.occupation_index)
+
+
+def sample_market_table(tax=None):
+    lm = pd.read_csv(sample_path("labour_market.csv"), index_col="occupation_id")
+    change = lm["employment_change_pct"]
+    trend = np.where(change <= -1.0, "shrinking", np.where(change >= 1.0, "growing", "stable"))
+    return pd.DataFrame({
+        "wage_median": lm["wage_median"], "wage_p25": lm["wage_p25"], "wage_p75": lm["wage_p75"],
+        "wage_currency": "EUR", "wage_year": 2024, "wage_source": "stand-in sample",
+        "wage_level": "occupation", "trend": trend, "trend_pct": change,
+        "trend_source": "stand-in sample", "trend_level": "occupation",
+    }, index=lm.index.rename("id"))
+
+
+def sample_risk_table(market):
+    lm = pd.read_csv(sample_path("labour_market.csv"), index_col="occupation_id")
+    at_risk = (lm["routine_task_intensity"] > 1.0) & (lm["expansion_demand_pct_2030"] <= -3.0)
+    return pd.DataFrame({"risk_score": lm["automation_probability"], "at_risk": at_risk},
+                        index=lm.index.rename("id"))
+
+
+def sample_advisor(**kwargs):
+    from transitions import load_sample
+    from transitions.advice import Advisor
+
+    tax = load_sample()
+    market = sample_market_table(tax)
+    return Advisor(tax, graph=CosineGraph(tax), market_table=market,
+                   risk_table=sample_risk_table(market), **kwargs)
+
+
+# ---------------------------------------------------------------------- test oracle
+class _TaxIndex:
+    """Plain-Python lookups of a taxonomy for the oracle (built once per taxonomy)."""
+
+    def __init__(self, tax):
+        from transitions.profile import DEFAULT_DIGCOMP_LEVEL
+
+        rel = tax.relations
+        self.weights = {o: dict(zip(g["skill_id"], g["weight"]))
+                        for o, g in rel.groupby("occupation_id")}
+        ess = rel[rel["relation"] == "essential"]
+        self.essential = {o: set(g) for o, g in ess.groupby("occupation_id")["skill_id"]}
+        sk = tax.skills
+        level = (pd.to_numeric(sk["digcomp_level"], errors="coerce") if "digcomp_level" in sk
+                 else pd.Series(np.nan, index=sk.index)).fillna(DEFAULT_DIGCOMP_LEVEL)
+        code = sk["digcomp"]
+        self.by_competence = {}
+        for sid, c, lv in zip(sk.index, code, level):
+            if isinstance(c, str):
+                self.by_competence.setdefault(c, []).append((sid, int(lv)))
+
+
+_INDEX = {}
+
+
+def tax_index(tax):
+    if id(tax) not in _INDEX:
+        _INDEX[id(tax)] = (tax, _TaxIndex(tax))
+    return _INDEX[id(tax)][1]
+
+
+def documented_skill_set(tax, profile, optional_held=True):
+    """The skills a profile is taken to have, by the rule in transitions.profile's docs,
+    written independently of the library's array code."""
+    from transitions.digcomp import AREA_CODES, COMPETENCE_CODES
+
+    idx = tax_index(tax)
+    prof = profile.resolve(tax)
+    own = idx.weights.get(prof.occupation, {})
+    held = set(own) if optional_held else set(idx.essential.get(prof.occupation, ()))
+    digcomp = prof.digcomp
+    levels = {code: digcomp.get(code, digcomp.get(code[0])) for code in COMPETENCE_CODES}
+    levels = {c: lv for c, lv in levels.items() if lv is not None}
+    for area in AREA_CODES:
+        rated = [lv for c, lv in levels.items() if c[0] == area]
+        if area in digcomp or rated:
+            levels[area] = digcomp.get(area, min(rated) if rated else None)
+    for code, lv in levels.items():
+        for sid, need in idx.by_competence.get(code, ()):
+            if need <= lv:
+                held.add(sid)
+            else:
+                held.discard(sid)
+    return (held | set(prof.skills)) - set(prof.lacking)
+
+
+def profile_weights(tax, occupation, held):
+    """Documented profile weights: own-occupation skills keep their relation weight, others 1."""
+    own = tax_index(tax).weights.get(occupation, {})
+    held = sorted(held)
+    return pd.DataFrame([[own.get(s, 1.0) for s in held]], columns=held)
+
+
+def expected_options(advisor, profile, threshold):
+    """Good options by the advisor module's definition, from the public inputs only."""
+    tax = advisor.taxonomy
+    prof = profile.resolve(tax)
+    held = documented_skill_set(tax, prof)
+    weights = profile_weights(tax, prof.occupation, held)
+    sim = advisor.graph.similarity_from_skills(weights, origins=[prof.occupation]).iloc[0]
+    sim = sim.reindex(tax.occupation_index).fillna(0.0)
+    wage = pd.to_numeric(advisor.market_table["wage_median"], errors="coerce")
+    wage = wage.reindex(tax.occupation_index)
+    worker = prof.wage if prof.wage is not None else wage[prof.occupation]
+    ratio = wage / worker
+    risk = advisor.risk_table["at_risk"].reindex(tax.occupation_index).astype("boolean").fillna(False)
+    ok = (sim >= threshold) & (ratio >= prof.min_wage_ratio - 1e-12) & ratio.notna()
+    if prof.exclude_at_risk:
+        ok &= ~risk.astype(bool)
+    ok[prof.occupation] = False
+    ok[list(prof.exclude)] = False
+    essential = tax_index(tax).essential
+    out = pd.DataFrame({"similarity": sim, "wage_ratio": ratio})[ok.to_numpy(bool)]
+    out["missing"] = [essential.get(d, set()) - held for d in out.index]
+    n_ess = [len(essential.get(d, set())) for d in out.index]
+    cov = [1.0 if n == 0 else 1 - len(m) / n for m, n in zip(out["missing"], n_ess)]
+    out["score"] = np.sqrt(np.clip(out["similarity"], 0, None) * np.array(cov))
+    return out, held, worker

@@ -1,0 +1,309 @@
+"""Switch advice on the sample, with stand-in graph / market / risk layers."""
+
+import numpy as np
+import pandas as pd
+import pytest
+from _advice_standins import CosineGraph, documented_skill_set, expected_options, sample_advisor
+
+from transitions import (
+    Advisor,
+    InvalidParameterError,
+    UnknownOccupationError,
+    UnknownSkillError,
+    WorkerProfile,
+)
+from transitions.advice.effort import EFFORT_BANDS, MONTHS_BY_REUSE_LEVEL, effort_band
+from transitions.advice.options import OPTION_COLUMNS
+from transitions.advice.paths import PATH_COLUMNS
+
+THRESHOLD = 0.3
+
+
+@pytest.fixture(scope="module")
+def adv():
+    return sample_advisor(min_similarity=THRESHOLD)
+
+
+def _check_against_oracle(adv, profile):
+    got = adv.recommend(profile, n=None)
+    exp, held, worker = expected_options(adv, profile, adv.min_similarity)
+    assert set(got["occupation_id"]) == set(exp.index)
+    assert got.attrs["n_options"] == len(exp)
+    got = got.set_index("occupation_id")
+    for dest, row in exp.iterrows():
+        g = got.loc[dest]
+        assert set(g["missing_skills"]) == row["missing"]
+        assert g["n_missing"] == len(row["missing"])
+        assert g["wage_ratio"] == pytest.approx(row["wage_ratio"])
+        assert g["similarity"] == pytest.approx(row["similarity"])
+        assert g["score"] == pytest.approx(row["score"])
+        digital = adv.taxonomy.skills.loc[list(row["missing"]), "digital"]
+        assert set(g["missing_digital"]) == set(digital.index[digital.to_numpy(bool)])
+    return got
+
+
+def test_recommend_matches_the_definition(adv):
+    for occ in adv.taxonomy.occupation_index:
+        _check_against_oracle(adv, WorkerProfile(occ))
+
+
+def test_recommend_table_shape_and_order(adv):
+    r = adv.recommend(WorkerProfile("kassamedewerker"), n=None, lang="nl")
+    assert tuple(r.columns) == OPTION_COLUMNS
+    assert list(r["rank"]) == list(range(1, len(r) + 1))
+    key = list(zip(-r["score"], r["occupation_id"]))
+    assert key == sorted(key)
+    assert (r["label"] == r["label_nl"]).all()
+    assert r["explanation"].str.contains("overlap in vaardigheden").all()
+    top3 = adv.recommend(WorkerProfile("kassamedewerker"), n=3)
+    assert list(top3["occupation_id"]) == list(r["occupation_id"][:3])
+    assert top3.attrs["origin"] == "occ-cashier" and top3.attrs["worker_wage_source"]
+
+
+def test_own_wage_and_floor_change_the_options(adv):
+    low = adv.recommend(WorkerProfile("boekhouder", wage=10.0), n=None)
+    high = adv.recommend(WorkerProfile("boekhouder", wage=40.0), n=None)
+    assert len(high) <= len(low)
+    assert low.attrs["worker_wage_source"] == "profile"
+    lenient = adv.recommend(WorkerProfile("boekhouder", min_wage_ratio=0.8), n=None)
+    assert (lenient["wage_ratio"] >= 0.8).all()
+    assert set(adv.recommend("boekhouder", n=None)["occupation_id"]) <= set(lenient["occupation_id"])
+
+
+def test_at_risk_filter(adv):
+    risky = set(adv.risk_table.index[adv.risk_table["at_risk"]])
+    everyone = set()
+    for occ in adv.taxonomy.occupation_index:
+        on = adv.recommend(WorkerProfile(occ), n=None)
+        off = adv.recommend(WorkerProfile(occ, exclude_at_risk=False), n=None)
+        assert not (set(on["occupation_id"]) & risky)
+        assert set(on["occupation_id"]) <= set(off["occupation_id"])
+        everyone |= set(off["occupation_id"])
+    assert everyone & risky, "the filter is exercised: some at-risk destinations exist"
+
+
+def test_exclude_and_extra_skills(adv):
+    base = adv.recommend("kassamedewerker", n=None)
+    first = base["occupation_id"].iloc[0]
+    without = adv.recommend(WorkerProfile("kassamedewerker", exclude=[first]), n=None)
+    assert first not in set(without["occupation_id"])
+    # Learning every essential skill of a destination closes its gap.
+    dest = base.iloc[0]
+    learned = adv.recommend(WorkerProfile("kassamedewerker", skills=list(dest["missing_skills"])),
+                            n=None).set_index("occupation_id")
+    assert learned.loc[dest["occupation_id"], "n_missing"] == 0
+    assert learned.loc[dest["occupation_id"], "effort_band"] == "<= 6 months"
+
+
+def test_gap_table_agrees_with_recommend(adv):
+    p = WorkerProfile("boekhouder", digcomp={"1": 2})
+    r = adv.recommend(p, n=None, min_similarity=0.1).set_index("occupation_id")
+    for dest, row in r.iterrows():
+        g = adv.gap(p, dest, lang="nl")
+        skills = g[g["kind"] == "skill"]
+        assert list(skills["id"]) != [] or row["n_missing"] == 0
+        assert set(skills["id"]) == set(row["missing_skills"])
+        comps = g[g["kind"] == "digcomp"]
+        assert [(c, int(n)) for c, n in zip(comps["id"], comps["level_needed"])] == \
+            [(c, n) for c, n, _ in row["digcomp_gap"]]
+        # Digital skills are listed first.
+        assert list(skills["digital"]) == sorted(skills["digital"], reverse=True)
+
+
+def test_digcomp_gap_uses_the_self_assessment(adv):
+    tax = adv.taxonomy
+    ess = tax.relations[tax.relations["relation"] == "essential"].merge(
+        tax.skills[["digcomp", "digcomp_level"]], left_on="skill_id", right_index=True)
+    need = ess.dropna(subset=["digcomp"]).groupby(["occupation_id", "digcomp"])["digcomp_level"].max()
+    p_low = WorkerProfile("kassamedewerker", digcomp={c: 1 for c in "12345"}, min_wage_ratio=0.5)
+    p_high = WorkerProfile("kassamedewerker", digcomp={c: 8 for c in "12345"}, min_wage_ratio=0.5)
+    low = adv.recommend(p_low, n=None, min_similarity=0.0).set_index("occupation_id")
+    high = adv.recommend(p_high, n=None, min_similarity=0.0).set_index("occupation_id")
+    assert (high["digcomp_gap"].map(len) == 0).all()
+    for dest, row in low.iterrows():
+        expected = {(c, int(lv), 1) for (o, c), lv in need.items() if o == dest and lv > 1}
+        assert set(row["digcomp_gap"]) == expected
+
+
+def test_determinism(adv):
+    p = WorkerProfile("callcentermedewerker", digcomp={"2": 5}, skills=["sk-python"])
+    a = adv.recommend(p, n=None)
+    b = sample_advisor(min_similarity=THRESHOLD).recommend(p, n=None)
+    pd.testing.assert_frame_equal(a, b)
+
+
+def test_errors(adv):
+    with pytest.raises(UnknownOccupationError) as info:
+        adv.recommend(WorkerProfile("kassamederwerker"))
+    assert any("occ-cashier" in s for s in info.value.suggestions)
+    with pytest.raises(UnknownSkillError):
+        adv.recommend(WorkerProfile("boekhouder", skills=["sk-unknown"]))
+    with pytest.raises(InvalidParameterError, match="min_similarity"):
+        adv.recommend("boekhouder", min_similarity=1.5)
+    with pytest.raises(InvalidParameterError, match="lang"):
+        adv.recommend("boekhouder", lang="de")
+    with pytest.raises(InvalidParameterError, match="n must"):
+        adv.recommend("boekhouder", n=0)
+    with pytest.raises(InvalidParameterError, match="profile"):
+        adv.recommend(42)
+
+
+def test_unknown_origin_wage_is_a_clear_error():
+    tax = sample_advisor().taxonomy
+    from _advice_standins import sample_market_table, sample_risk_table
+
+    market = sample_market_table(tax)
+    market.loc["occ-bookkeeper", "wage_median"] = np.nan
+    adv = Advisor(tax, graph=CosineGraph(tax), market_table=market,
+                  risk_table=sample_risk_table(market), min_similarity=THRESHOLD)
+    with pytest.raises(InvalidParameterError, match="wage="):
+        adv.recommend("boekhouder")
+    assert len(adv.recommend(WorkerProfile("boekhouder", wage=20.0), n=None)) > 0
+    # Nobody is sent to an occupation whose wage is unknown.
+    for occ in tax.occupation_index.drop("occ-bookkeeper"):
+        assert "occ-bookkeeper" not in set(adv.recommend(occ, n=None)["occupation_id"])
+
+
+def test_advisor_needs_a_market_outside_the_sample():
+    tax = sample_advisor().taxonomy.extend(name="other")
+    with pytest.raises(InvalidParameterError, match="market"):
+        Advisor(tax, graph=CosineGraph(tax))
+
+
+# ---------------------------------------------------------------- effort
+def test_effort_bands_follow_the_documented_months(adv):
+    assert effort_band(6.0) == "<= 6 months" and effort_band(6.01) == "<= 1 year"
+    assert effort_band(36.0) == "<= 3 years" and effort_band(36.5) == "> 3 years"
+    assert [b for _, b in EFFORT_BANDS] == ["<= 6 months", "<= 1 year", "<= 3 years"]
+    r = adv.recommend("kassamedewerker", n=None, min_similarity=0.0)
+    reuse = adv.taxonomy.skills["reuse_level"].map(MONTHS_BY_REUSE_LEVEL)
+    for _, row in r.iterrows():
+        months = reuse.loc[list(row["missing_skills"])].sum()
+        assert row["effort_months"] == pytest.approx(months)
+        assert row["effort_band"] == effort_band(months)
+
+
+# ---------------------------------------------------------------- paths
+def test_paths_obey_every_step_constraint(adv):
+    tax = adv.taxonomy
+    wage = adv.market_table["wage_median"]
+    risky = set(adv.risk_table.index[adv.risk_table["at_risk"]])
+    graph = adv.graph
+    seen = 0
+    for occ in tax.occupation_index:
+        p = WorkerProfile(occ)
+        direct = set(adv.recommend(p, n=None)["occupation_id"])
+        paths = adv.paths(p, n=10, per_end=2)
+        assert tuple(paths.columns) == PATH_COLUMNS
+        for _, row in paths.iterrows():
+            seen += 1
+            path = row["path"]
+            assert path[0] == occ and len(path) == row["steps"] + 1 and 2 <= row["steps"] <= 3
+            assert len(set(path)) == len(path)
+            assert row["occupation_id"] == path[-1] and path[-1] not in direct
+            assert path[1] in direct
+            assert not set(path[1:]) & risky
+            w = wage[list(path)].to_numpy()
+            assert (w[1:] >= w[:-1] - 1e-9).all()
+            assert min(row["step_similarity"]) >= THRESHOLD
+            assert row["path_similarity"] == pytest.approx(np.prod(row["step_similarity"]))
+            # Cumulative gap: each step's missing essentials given what was held before.
+            held = documented_skill_set(tax, p)
+            expected = []
+            for o, step in zip(path[1:], row["step_missing"]):
+                ess = set(tax.occupation_skills(o, relation="essential").index)
+                assert set(step) == ess - held
+                expected += list(step)
+                held |= set(tax.occupation_skills(o).index)
+            assert list(row["missing_skills"]) == expected
+        sims = list(paths["path_similarity"])
+        assert sims == sorted(sims, reverse=True)
+    assert seen > 0
+
+
+def test_paths_respect_max_steps(adv):
+    assert adv.paths(WorkerProfile("kassamedewerker", max_steps=1)).empty
+    two = adv.paths(WorkerProfile("kassamedewerker", max_steps=2), n=None)
+    assert (two["steps"] == 2).all()
+
+
+# ---------------------------------------------------------------- skills to learn
+def test_skills_to_learn_unlock_what_they_claim(adv):
+    p = WorkerProfile("boekhouder", digcomp={"3": 2})
+    learn = adv.skills_to_learn(p, n=None)
+    assert len(learn) and (learn["n_new_options"] > 0).any()
+    assert (learn.loc[learn["n_new_options"] == 0, "similarity_gain"] > 0).all()
+    only = adv.skills_to_learn(p, n=None, unlocking_only=True)
+    assert (only["n_new_options"] > 0).all()
+    assert list(only["id"]) == list(learn.loc[learn["n_new_options"] > 0, "id"])
+    before = set(adv.recommend(p, n=None)["occupation_id"])
+    for _, row in learn.iterrows():
+        if row["kind"] == "skill":
+            after_p = p.replace(skills=list(p.skills) + [row["id"]])
+        else:
+            after_p = p.replace(digcomp={**p.digcomp, row["id"]: int(row["level"])})
+        after = set(adv.recommend(after_p, n=None)["occupation_id"])
+        assert after - before == set(row["new_options"])
+        assert len(after) == row["n_options_after"]
+    key = list(zip(-learn["n_new_options"], -learn["similarity_gain"], learn["effort_months"]))
+    assert key == sorted(key)
+
+
+# ---------------------------------------------------------------- batch
+def test_batch_equals_single_and_is_parallel_safe(adv):
+    ids = list(adv.taxonomy.occupation_index)
+    df = pd.DataFrame({"profile_id": [f"w{i}" for i in range(100)],
+                       "occupation": [ids[i % len(ids)] for i in range(100)],
+                       "digcomp_3": [2, None, 6, None] * 25,
+                       "wage": [None, 30.0, None, 12.0] * 25,
+                       "skills": ["sk-python|sk-sql", None, [], "sk-python"] * 25})
+    one = adv.recommend_batch(df, n=4, lang="nl", explain=True)
+    two = adv.recommend_batch(df, n=4, lang="nl", explain=True, n_jobs=2, block_size=17)
+    pd.testing.assert_frame_equal(one, two)
+    assert tuple(one.columns) == ("profile_id", *OPTION_COLUMNS)
+    from transitions.advice.batch import profiles_from_frame
+
+    for prof in profiles_from_frame(df)[:12]:
+        single = adv.recommend(prof, n=4, lang="nl")
+        got = one[one["profile_id"] == prof.profile_id].drop(columns="profile_id")
+        pd.testing.assert_frame_equal(got.reset_index(drop=True), single)
+    counts = adv.count_options(df)
+    assert list(counts["profile_id"]) == list(df["profile_id"])
+    per = one.groupby("profile_id").size().reindex(df["profile_id"], fill_value=0)
+    assert (per.to_numpy() == np.minimum(counts["n_options"], 4)).all()
+
+
+def test_batch_errors(adv):
+    df = pd.DataFrame({"occupation": ["boekhouder", "astronaut", "kassamedewerker"]})
+    with pytest.raises(UnknownOccupationError, match="profile 1") as info:
+        adv.recommend_batch(df)
+    assert info.value.suggestions
+    with pytest.warns(UserWarning, match="1 profile"):
+        out = adv.recommend_batch(df, errors="skip")
+    assert set(out["profile_id"]) <= {0, 2}
+    with pytest.raises(InvalidParameterError, match="salary"):
+        adv.recommend_batch(pd.DataFrame({"occupation": ["boekhouder"], "salary": [20]}))
+    with pytest.raises(InvalidParameterError, match="row 0"):
+        adv.recommend_batch(pd.DataFrame({"occupation": ["boekhouder"], "digcomp_3": [9]}))
+
+
+# ---------------------------------------------------------------- coverage
+def test_coverage_counts_and_shares(adv):
+    from transitions.datasets.sample import sample_path
+
+    workers = pd.read_csv(sample_path("labour_market.csv"), index_col="occupation_id")["employment"]
+    per = adv.coverage(workforce=workers, by="occupation")
+    counts = adv.count_options(list(adv.taxonomy.occupation_index))
+    assert (per["n_options"].to_numpy() == counts["n_options"].to_numpy()).all()
+    cov = adv.coverage(workforce=workers)
+    d = cov[cov["default"]].set_index("group")
+    w = per["workers"]
+    assert d.loc["all", "share_with_option"] == pytest.approx((w * (per["n_options"] > 0)).sum() / w.sum())
+    assert d.loc["all", "mean_options"] == pytest.approx((w * per["n_options"]).sum() / w.sum())
+    risky = per["at_risk"]
+    assert d.loc["at risk", "workers"] == pytest.approx(w[risky].sum())
+    assert np.allclose(cov["share_with_option"] + cov["share_none"], 1.0)
+    # Stricter thresholds never give more options.
+    grid = cov[(cov["group"] == "all") & (cov["min_wage_ratio"] == 1.0) & cov["exclude_at_risk"]]
+    grid = grid.sort_values("min_similarity")
+    assert grid["mean_options"].is_monotonic_decreasing

@@ -1,0 +1,208 @@
+"""Per-taxonomy arrays that every recommendation reads, built once per advisor.
+
+The advisor composes a taxonomy, its occupation graph, a labour-market table
+and a risk table. Answering a profile must take milliseconds on full ESCO, so
+everything that does not depend on the worker is turned into numpy / sparse
+arrays aligned with ``taxonomy.occupation_index`` and ``taxonomy.skill_index``
+here, and the per-profile work is a few vector operations.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import scipy.sparse as sp
+
+from ..digcomp import UNIT_CODES
+from ..exceptions import DataFormatError
+from ..profile import skill_arrays
+from .effort import skill_months
+
+__all__ = ["AdviceContext"]
+
+_TRENDS = ("shrinking", "stable", "growing")
+
+
+def _sparse(held):
+    """CSR float matrix of a dense boolean (or already sparse) profile block."""
+    if sp.issparse(held):
+        return sp.csr_matrix(held, dtype=float)
+    rows, cols = np.nonzero(held)
+    return sp.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=held.shape)
+
+
+def _text(series, n):
+    """Object array of strings with None for missing cells."""
+    if series is None:
+        return np.full(n, None, dtype=object)
+    arr = series.astype(object).to_numpy()
+    return np.where(pd.isna(arr), None, arr)
+
+
+class AdviceContext:
+    """Arrays of one taxonomy + labour market + risk assessment (read-only after build).
+
+    Parameters
+    ----------
+    taxonomy : Taxonomy
+    graph : object
+        Has ``similarity_from_skills`` (see :meth:`similarity`).
+    market_table : pandas.DataFrame
+        Indexed by occupation id; ``wage_median`` and, where known,
+        ``wage_source``, ``wage_level``, ``trend``, ``trend_source``.
+    risk_table : pandas.DataFrame
+        Indexed by occupation id; ``at_risk`` and ``risk_score``.
+    optional_held : bool
+        Whether a worker holds their occupation's optional skills.
+    """
+
+    def __init__(self, taxonomy, graph, market_table, risk_table, *, optional_held=True):
+        self.taxonomy = taxonomy
+        self.graph = graph
+        self.optional_held = bool(optional_held)
+        occ = taxonomy.occupations
+        skills = taxonomy.skills
+        self.occupation_index = occ.index
+        self.skill_index = skills.index
+        self.occupation_ids = occ.index.to_numpy(dtype=object)
+        self.skill_ids = skills.index.to_numpy(dtype=object)
+        self.n_occ, self.n_skills = len(occ), len(skills)
+        # Rank of each id in sorted order: ties in scores are broken by id.
+        self.id_rank = np.empty(self.n_occ, dtype=np.int64)
+        self.id_rank[np.argsort(self.occupation_ids.astype(str), kind="stable")] = np.arange(self.n_occ)
+
+        self.occ_label = {lang: _text(occ[f"label_{lang}"].fillna(occ["label_en"]), self.n_occ)
+                          for lang in ("en", "nl")}
+        self.skill_label = {lang: _text(skills[f"label_{lang}"].fillna(skills["label_en"]),
+                                        self.n_skills) for lang in ("en", "nl")}
+
+        self.skills_of = skill_arrays(taxonomy)
+        self.binary = self.skills_of.binary
+        self.weight = taxonomy.incidence("weight").tocsr()
+        self.essential = self.skills_of.essential
+        self.essential_t = self.essential.T.tocsr()
+        self.n_essential = np.diff(self.essential.indptr).astype(float)
+        self.digital = skills["digital"].to_numpy(bool)
+        self.months = skill_months(skills)
+        self._build_digcomp_needs()
+        self._build_market(market_table)
+        self._build_risk(risk_table)
+
+    # ------------------------------------------------------------------ builders
+    def _build_digcomp_needs(self):
+        """Level each occupation needs per competence or area (:data:`UNIT_CODES`), from its
+        essential skills (0: none)."""
+        arr = self.skills_of
+        n_comp = len(UNIT_CODES)
+        needed = np.zeros((self.n_occ, n_comp), dtype=np.int8)
+        known = np.ones((self.n_occ, n_comp), dtype=bool)
+        ess = self.essential.tocsc()
+        for c in range(n_comp):
+            members = arr.skills_of_competence[c]
+            if not len(members):
+                continue
+            sub = ess[:, members]
+            lv = sub.multiply(arr.level[members][None, :]).tocsr()
+            needed[:, c] = lv.max(axis=1).toarray().ravel()
+            unknown = ~arr.level_known[members]
+            if unknown.any():
+                known[:, c] = np.asarray(sub[:, unknown].sum(axis=1)).ravel() == 0
+        self.digcomp_needed = needed
+        self.digcomp_needed_known = known
+
+    def _build_market(self, table):
+        if "wage_median" not in table:
+            raise DataFormatError(
+                f"market table lacks column 'wage_median'; found {list(table.columns)[:10]}"
+            )
+        t = table.reindex(self.occupation_ids)
+        wage = pd.to_numeric(t["wage_median"], errors="coerce").to_numpy(float, copy=True)
+        wage[~(wage > 0)] = np.nan          # zero / negative marks are not wages
+        self.wage = wage
+        self.wage_source = _text(t.get("wage_source"), self.n_occ)
+        self.wage_level = _text(t.get("wage_level"), self.n_occ)
+        self.trend = _text(t.get("trend"), self.n_occ)
+        self.trend_source = _text(t.get("trend_source"), self.n_occ)
+        self.market_table = table
+
+    def _build_risk(self, table):
+        if "at_risk" not in table:
+            raise DataFormatError(
+                f"risk table lacks column 'at_risk'; found {list(table.columns)[:10]}"
+            )
+        t = table.reindex(self.occupation_ids)
+        at_risk = t["at_risk"]
+        # Unknown risk is not evidence of risk: such destinations stay eligible.
+        self.at_risk = at_risk.astype("boolean").fillna(False).to_numpy(bool)
+        self.risk_known = at_risk.notna().to_numpy()
+        self.risk_score = (pd.to_numeric(t["risk_score"], errors="coerce").to_numpy(float)
+                           if "risk_score" in t else np.full(self.n_occ, np.nan))
+        self.risk_table = table
+
+    def __getstate__(self):
+        # Batch workers get the arrays, not the source tables (smaller to ship).
+        state = dict(self.__dict__)
+        for key in ("taxonomy", "market_table", "risk_table"):
+            state[key] = None
+        return state
+
+    # ------------------------------------------------------------------ similarity
+    def profile_weights(self, held, origins):
+        """Skill weights of profiles for the graph measure, shape (n_profiles, n_skills), sparse.
+
+        A held skill of the worker's own occupation keeps its relation weight
+        there (so an unchanged worker scores exactly as their occupation's row
+        of the graph); any other held skill weighs 1.
+        """
+        held = held.toarray().astype(bool) if sp.issparse(held) else np.asarray(held, dtype=bool)
+        origins = np.asarray(origins, dtype=np.int64).reshape(-1)
+        # The origin rows of the weighted incidence, flattened: (profile, skill, weight).
+        W = self.weight
+        starts, ends = W.indptr[origins], W.indptr[origins + 1]
+        lengths = ends - starts
+        owner = np.repeat(np.arange(len(origins)), lengths)
+        pos = np.arange(lengths.sum()) + np.repeat(starts - np.r_[0, np.cumsum(lengths)[:-1]],
+                                                   lengths)
+        cols = W.indices[pos]
+        keep = held[owner, cols]
+        # Held skills weigh 1; those of the origin get (weight - 1) added.
+        delta = sp.csr_matrix((W.data[pos][keep] - 1.0, (owner[keep], cols[keep])),
+                              shape=held.shape)
+        return (_sparse(held) + delta).tocsr()
+
+    def similarity(self, weights, origins=None):
+        """Graph similarity of skill profiles to every occupation.
+
+        Parameters
+        ----------
+        weights : scipy.sparse matrix, shape (n_profiles, n_skills)
+            Profile skill weights (see :meth:`profile_weights`).
+        origins : int array, optional
+            Each profile's occupation position, so that the graph's
+            classification priors apply as for that occupation.
+
+        Returns
+        -------
+        ndarray of float, shape (n_profiles, n_occupations)
+        """
+        X = sp.csr_matrix(weights, dtype=float)
+        fn = getattr(self.graph, "_similarity_array", None)
+        if fn is not None:
+            out = np.asarray(fn(X, None if origins is None else np.asarray(origins)), dtype=float)
+        else:
+            ids = None if origins is None else list(self.occupation_ids[np.asarray(origins)])
+            df = self.graph.similarity_from_skills(X, origins=ids)
+            out = df.reindex(columns=self.occupation_ids).to_numpy(float)
+        return np.nan_to_num(out, nan=0.0)
+
+    def essential_coverage(self, held):
+        """Share of each occupation's essential skills a profile holds, shape (n_profiles, n_occ).
+
+        Occupations without essential skills count as fully covered (nothing to learn).
+        One sparse product of the profiles with the incidence (the batch's floor).
+        """
+        have = (_sparse(held) @ self.essential_t).toarray()
+        with np.errstate(invalid="ignore", divide="ignore"):
+            cov = have / self.n_essential[None, :]
+        cov[:, self.n_essential == 0] = 1.0
+        return cov

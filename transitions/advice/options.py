@@ -1,0 +1,100 @@
+"""Turn chosen (profile, destination) pairs into the documented option table."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from .core import digcomp_gaps, pair_gaps
+from .effort import band_order, effort_band
+from .explain import explain_option
+
+__all__ = ["OPTION_COLUMNS", "option_table"]
+
+#: Columns of :meth:`Advisor.recommend` in order (``profile_id`` leads in batches).
+OPTION_COLUMNS = (
+    "rank", "occupation_id", "label", "label_en", "label_nl", "score", "similarity",
+    "essential_coverage", "wage_ratio", "wage_median", "wage_source", "wage_level",
+    "risk_score", "at_risk", "trend", "trend_source", "n_missing", "missing_skills",
+    "missing_labels", "n_missing_digital", "missing_digital", "digcomp_gap",
+    "effort_months", "effort_band", "explanation",
+)
+
+
+#: The dtype pandas gives text columns (``str`` in pandas 3, ``object`` before).
+TEXT_DTYPE = pd.Series(["text"]).dtype
+_DTYPES = {
+    **{c: TEXT_DTYPE for c in ("occupation_id", "label", "label_en", "label_nl", "wage_source",
+                               "wage_level", "trend", "trend_source", "explanation")},
+    **{c: np.dtype(np.int64) for c in ("rank", "n_missing", "n_missing_digital", "steps")},
+    **{c: np.dtype(float) for c in ("score", "similarity", "essential_coverage", "wage_ratio",
+                                    "wage_median", "risk_score", "effort_months",
+                                    "path_similarity")},
+    **{c: np.dtype(object) for c in ("missing_skills", "missing_labels", "missing_digital",
+                                     "digcomp_gap", "path", "path_labels", "step_similarity",
+                                     "step_wage_ratio", "step_missing")},
+    "at_risk": np.dtype(bool),
+    "reason": TEXT_DTYPE,
+}
+
+
+def option_table(ctx, block, ev, p, d, rank, *, lang="en", explain=True):
+    """The option table for pairs ``(p[k], d[k])`` of ``block`` with their ranks."""
+    missing, months = pair_gaps(ctx, block.held, p, d)
+    skill_ids, skill_lbl, digital = ctx.skill_ids, ctx.skill_label[lang], ctx.digital
+    missing_ids = [tuple(skill_ids[m]) for m in missing]
+    missing_lbl = [tuple(skill_lbl[m]) for m in missing]
+    missing_dig = [tuple(skill_ids[m[digital[m]]]) for m in missing]
+    n_missing = np.fromiter((len(m) for m in missing), dtype=np.int64, count=len(missing))
+    n_digital = np.fromiter((len(m) for m in missing_dig), dtype=np.int64, count=len(missing))
+    dc_gap = digcomp_gaps(ctx, block.comp_level, p, d)
+    band = effort_band(months) if len(d) else np.empty(0, dtype=object)
+    sim = ev["similarity"][p, d]
+    ratio = ev["wage_ratio"][p, d]
+    label = ctx.occ_label[lang][d]
+    table = {
+        "rank": rank.astype(np.int64),
+        "occupation_id": ctx.occupation_ids[d],
+        "label": label,
+        "label_en": ctx.occ_label["en"][d],
+        "label_nl": ctx.occ_label["nl"][d],
+        "score": ev["score"][p, d],
+        "similarity": sim,
+        "essential_coverage": ev["coverage"][p, d],
+        "wage_ratio": ratio,
+        "wage_median": ctx.wage[d],
+        "wage_source": ctx.wage_source[d],
+        "wage_level": ctx.wage_level[d],
+        "risk_score": ctx.risk_score[d],
+        "at_risk": ctx.at_risk[d],
+        "trend": ctx.trend[d],
+        "trend_source": ctx.trend_source[d],
+        "n_missing": n_missing,
+        "missing_skills": missing_ids,
+        "missing_labels": missing_lbl,
+        "n_missing_digital": n_digital,
+        "missing_digital": missing_dig,
+        "digcomp_gap": dc_gap,
+        "effort_months": months,
+        "effort_band": pd.Categorical(band, dtype=band_order()),
+    }
+    if explain:
+        wl, ws, tr = ctx.wage_level[d], ctx.wage_source[d], ctx.trend[d]
+        table["explanation"] = [
+            explain_option(label[k], sim[k], ratio[k], wl[k], tr[k], n_missing[k], n_digital[k],
+                           dc_gap[k], band[k], lang=lang, wage_source=ws[k])
+            for k in range(len(d))
+        ]
+    else:
+        table["explanation"] = np.full(len(d), None, dtype=object)
+    out = pd.DataFrame(table, columns=list(OPTION_COLUMNS))
+    return enforce_dtypes(out)
+
+
+def enforce_dtypes(out):
+    """The same dtypes whether or not there are rows (pandas infers none for empty arrays)."""
+    for col in out.columns:
+        dtype = _DTYPES.get(col)
+        if dtype is not None and out[col].dtype != dtype:
+            out[col] = out[col].astype(dtype)
+    return out

@@ -1,0 +1,523 @@
+"""A worker's profile: current occupation, skills, digital self-assessment, wage and wishes.
+
+A :class:`WorkerProfile` is what an advisor knows about one worker. It is
+personal data: the library keeps it in memory and writes it nowhere unless
+the caller asks (:meth:`WorkerProfile.to_json`, :meth:`WorkerProfile.to_yaml`).
+
+Which skills a worker is taken to have
+--------------------------------------
+1. the skills of their current occupation in the taxonomy (essential and,
+   by default, optional ones);
+2. for every DigComp competence they rated (directly or through its area),
+   the skills tagged with that competence are held exactly when the rated
+   level reaches the skill's ``digcomp_level`` (:data:`DEFAULT_DIGCOMP_LEVEL`
+   where the taxonomy gives none): the self-assessment is more specific than
+   the occupation's typical profile, so it can add and remove digital skills.
+   Skills tagged with a whole area follow the area's level
+   (:func:`transitions.digcomp.unit_levels`: its own rating, else the lowest
+   of its rated competences);
+3. plus ``skills`` (held beyond the occupation's), minus ``lacking``.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import numbers
+import weakref
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from .digcomp import UNIT_CODES, competence_levels, parse_digcomp_assessment, unit_levels
+from .exceptions import (
+    DataFormatError,
+    InvalidParameterError,
+    UnknownOccupationError,
+    UnknownSkillError,
+)
+
+__all__ = ["WorkerProfile", "resolve_occupation", "DEFAULT_DIGCOMP_LEVEL"]
+
+#: DigComp level assumed for a skill tagged with a competence but no level
+#: (ESCO gives none): 4, the upper intermediate level ("independent, for
+#: well-defined and non-routine problems"), what a workplace typically asks.
+DEFAULT_DIGCOMP_LEVEL = 4
+#: Largest number of steps a switch path may have.
+MAX_STEPS_LIMIT = 3
+
+_FIELDS = ("occupation", "skills", "lacking", "digcomp", "wage", "min_wage_ratio",
+           "exclude_at_risk", "max_steps", "exclude", "profile_id")
+
+
+def _id_tuple(values, what):
+    if values is None:
+        return ()
+    if isinstance(values, str):
+        values = [values]
+    try:
+        out = tuple(dict.fromkeys(str(v).strip() for v in values))
+    except TypeError:
+        raise InvalidParameterError(
+            f"{what} must be a list of ids, got {type(values).__name__}"
+        ) from None
+    if any(not v for v in out):
+        raise InvalidParameterError(f"{what} contains an empty id")
+    return out
+
+
+def _check_wage(wage):
+    if wage is None:
+        return None
+    if isinstance(wage, bool) or not isinstance(wage, numbers.Real):
+        raise InvalidParameterError(
+            f"wage must be a gross hourly wage (a positive number) or None, got {wage!r}"
+        )
+    wage = float(wage)
+    if math.isnan(wage) or math.isinf(wage) or wage <= 0:
+        raise InvalidParameterError(
+            f"wage must be a positive, finite gross hourly wage (or None to use the "
+            f"occupation's median), got {wage!r}"
+        )
+    return wage
+
+
+class WorkerProfile:
+    """What is known about one worker: occupation, skills, digital level, wage, constraints.
+
+    Parameters
+    ----------
+    occupation : str
+        The current occupation: an id of the taxonomy, an ISCO-08 or SOC code,
+        or a Dutch or English title (exact preferred or alternative label;
+        :func:`transitions.find_occupation` helps with inexact titles).
+    skills : list of str, optional
+        Skill ids the worker has beyond their occupation's.
+    lacking : list of str, optional
+        Skill ids of their occupation they do not have.
+    digcomp : dict, optional
+        Self-assessed DigComp 2.2 levels (1-8) per competence (``"3.4"``) or
+        area (``"3"``); a competence's own rating wins over its area's.
+    wage : float, optional
+        Current gross hourly wage, in the labour market's currency (euros for the Dutch
+        data, dollars for the US data); by default the occupation's median.
+    min_wage_ratio : float, default=1.0
+        Smallest acceptable destination wage as a share of the current one
+        (1.0: salary-neutral; 0.95 accepts 5% less).
+    exclude_at_risk : bool, default=True
+        Leave out destinations that are themselves at risk.
+    max_steps : int, default=3
+        Largest number of steps in a switch path (1: direct switches only).
+    exclude : list of str, optional
+        Occupation ids not to propose (e.g. tried before).
+    profile_id : str or int, optional
+        The caller's reference for the profile (kept in batch results).
+
+    Raises
+    ------
+    InvalidParameterError
+        A DigComp code that does not exist or a level outside 1-8, a negative,
+        zero or NaN wage, a skill both held and lacking, or a bad constraint.
+
+    Notes
+    -----
+    Occupation and skill ids are checked against a taxonomy by
+    :meth:`resolve` (called by the recommendations): an unknown occupation
+    raises :class:`~transitions.UnknownOccupationError` with the closest
+    titles as ``suggestions``, unknown skills :class:`~transitions.UnknownSkillError`.
+
+    Examples
+    --------
+    >>> from transitions import WorkerProfile, load_sample
+    >>> p = WorkerProfile("boekhouder", digcomp={"1": 3, "3.4": 2}, wage=21.0)
+    >>> p.resolve(load_sample()).occupation
+    'occ-bookkeeper'
+    >>> WorkerProfile.from_dict(p.to_dict()) == p
+    True
+    """
+
+    __slots__ = tuple(f"_{f}" for f in _FIELDS)
+
+    def __init__(self, occupation, *, skills=(), lacking=(), digcomp=None, wage=None,
+                 min_wage_ratio=1.0, exclude_at_risk=True, max_steps=MAX_STEPS_LIMIT,
+                 exclude=(), profile_id=None):
+        if not isinstance(occupation, str) or not occupation.strip():
+            raise InvalidParameterError(
+                f"occupation must be a non-empty id, code or title, got {occupation!r}"
+            )
+        self._occupation = occupation.strip()
+        self._skills = _id_tuple(skills, "skills")
+        self._lacking = _id_tuple(lacking, "lacking")
+        both = sorted(set(self._skills) & set(self._lacking))
+        if both:
+            raise InvalidParameterError(f"skill(s) {both[:3]} are listed both in skills and lacking")
+        self._digcomp = tuple(parse_digcomp_assessment(digcomp).items())
+        self._wage = _check_wage(wage)
+        if (isinstance(min_wage_ratio, bool) or not isinstance(min_wage_ratio, numbers.Real)
+                or not math.isfinite(min_wage_ratio) or min_wage_ratio <= 0):
+            raise InvalidParameterError(
+                f"min_wage_ratio must be a positive number (1.0 = salary-neutral), "
+                f"got {min_wage_ratio!r}"
+            )
+        self._min_wage_ratio = float(min_wage_ratio)
+        if not isinstance(exclude_at_risk, (bool, np.bool_)):
+            raise InvalidParameterError(f"exclude_at_risk must be True or False, got {exclude_at_risk!r}")
+        self._exclude_at_risk = bool(exclude_at_risk)
+        if (isinstance(max_steps, bool) or not isinstance(max_steps, numbers.Integral)
+                or not 1 <= max_steps <= MAX_STEPS_LIMIT):
+            raise InvalidParameterError(
+                f"max_steps must be an integer from 1 to {MAX_STEPS_LIMIT}, got {max_steps!r}"
+            )
+        self._max_steps = int(max_steps)
+        self._exclude = _id_tuple(exclude, "exclude")
+        # Kept as given when JSON-friendly (str or int), so batch results join back to the caseload.
+        if profile_id is None or isinstance(profile_id, str):
+            self._profile_id = profile_id
+        elif isinstance(profile_id, numbers.Integral) and not isinstance(profile_id, bool):
+            self._profile_id = int(profile_id)
+        else:
+            self._profile_id = str(profile_id)
+
+    # ------------------------------------------------------------------ attributes
+    occupation = property(lambda self: self._occupation, doc="Occupation id, code or title.")
+    skills = property(lambda self: self._skills, doc="Extra skill ids (tuple).")
+    lacking = property(lambda self: self._lacking, doc="Skill ids the worker lacks (tuple).")
+    wage = property(lambda self: self._wage,
+                    doc="Gross hourly wage (the labour market's currency), or None.")
+    min_wage_ratio = property(lambda self: self._min_wage_ratio, doc="Wage floor as a ratio.")
+    exclude_at_risk = property(lambda self: self._exclude_at_risk, doc="Skip at-risk destinations.")
+    max_steps = property(lambda self: self._max_steps, doc="Largest number of path steps.")
+    exclude = property(lambda self: self._exclude, doc="Occupation ids not to propose (tuple).")
+    profile_id = property(lambda self: self._profile_id, doc="The caller's reference, or None.")
+
+    @property
+    def digcomp(self):
+        """Self-assessment as ``{code: level}`` (a copy)."""
+        return dict(self._digcomp)
+
+    def competence_levels(self):
+        """Self-assessed level per DigComp competence, areas spread over their competences."""
+        return competence_levels(dict(self._digcomp))
+
+    def unit_levels(self):
+        """Self-assessed level per competence and area (:func:`transitions.digcomp.unit_levels`)."""
+        return unit_levels(dict(self._digcomp))
+
+    # ------------------------------------------------------------------ value semantics
+    def to_dict(self):
+        """The profile as a plain, JSON-ready dict (personal data: store it with care)."""
+        return {
+            "occupation": self._occupation,
+            "skills": list(self._skills),
+            "lacking": list(self._lacking),
+            "digcomp": dict(self._digcomp),
+            "wage": self._wage,
+            "min_wage_ratio": self._min_wage_ratio,
+            "exclude_at_risk": self._exclude_at_risk,
+            "max_steps": self._max_steps,
+            "exclude": list(self._exclude),
+            "profile_id": self._profile_id,
+        }
+
+    @classmethod
+    def from_dict(cls, data):
+        """A profile from :meth:`to_dict` output; unknown keys raise :class:`InvalidParameterError`."""
+        if not isinstance(data, dict):
+            raise InvalidParameterError(f"a profile must be a dict, got {type(data).__name__}")
+        unknown = sorted(set(data) - set(_FIELDS))
+        if unknown:
+            raise InvalidParameterError(f"unknown profile field(s) {unknown}; valid: {list(_FIELDS)}")
+        if "occupation" not in data:
+            raise InvalidParameterError("a profile needs an 'occupation'")
+        kwargs = {k: v for k, v in data.items() if k != "occupation"}
+        return cls(data["occupation"], **kwargs)
+
+    def replace(self, **changes):
+        """A copy with some fields changed, e.g. ``p.replace(min_wage_ratio=0.95)``."""
+        data = self.to_dict()
+        data.update(changes)
+        return type(self).from_dict(data)
+
+    def __eq__(self, other):
+        if not isinstance(other, WorkerProfile):
+            return NotImplemented
+        return all(getattr(self, s) == getattr(other, s) for s in self.__slots__)
+
+    def __hash__(self):
+        return hash(tuple(getattr(self, s) for s in self.__slots__))
+
+    def __repr__(self):
+        parts = [repr(self._occupation)]
+        defaults = WorkerProfile("x").to_dict()
+        for key, value in self.to_dict().items():
+            if key != "occupation" and value != defaults[key]:
+                parts.append(f"{key}={value!r}")
+        return f"WorkerProfile({', '.join(parts)})"
+
+    # ------------------------------------------------------------------ files (only on request)
+    def to_json(self, path):
+        """Write the profile to a JSON file (atomically). Nothing is written unless called."""
+        from .datasets._base import atomic_write_text
+
+        atomic_write_text(path, json.dumps(self.to_dict(), ensure_ascii=False, indent=2) + "\n")
+
+    @classmethod
+    def from_json(cls, path):
+        """Read a profile written by :meth:`to_json`."""
+        try:
+            data = json.loads(Path(path).read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            raise DataFormatError(f"{path}: not a readable JSON profile ({exc})") from exc
+        return cls.from_dict(data)
+
+    def to_yaml(self, path):
+        """Write the profile to a YAML file (needs PyYAML)."""
+        yaml = _yaml()
+        from .datasets._base import atomic_write_text
+
+        atomic_write_text(path, yaml.safe_dump(self.to_dict(), allow_unicode=True, sort_keys=False))
+
+    @classmethod
+    def from_yaml(cls, path):
+        """Read a profile written by :meth:`to_yaml` (needs PyYAML)."""
+        yaml = _yaml()
+        try:
+            data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+        except (OSError, yaml.YAMLError) as exc:
+            raise DataFormatError(f"{path}: not a readable YAML profile ({exc})") from exc
+        return cls.from_dict(data)
+
+    # ------------------------------------------------------------------ against a taxonomy
+    def resolve(self, taxonomy):
+        """This profile with its occupation resolved to an id of ``taxonomy``.
+
+        Checks every skill and excluded occupation id as well.
+
+        Raises
+        ------
+        UnknownOccupationError
+            The occupation (with ``suggestions``) or an excluded id is unknown.
+        UnknownSkillError
+            A skill in ``skills`` or ``lacking`` is unknown.
+        """
+        occ = resolve_occupation(taxonomy, self._occupation)
+        self.check_ids(taxonomy)
+        if occ == self._occupation:
+            return self
+        return self.replace(occupation=occ)
+
+    def check_ids(self, taxonomy):
+        """Check the skill ids and the excluded occupation ids against ``taxonomy``.
+
+        Raises
+        ------
+        UnknownSkillError, UnknownOccupationError
+        """
+        for what, ids in (("skills", self._skills), ("lacking", self._lacking)):
+            if ids:
+                pos = taxonomy.skill_index.get_indexer(list(ids))
+                if (pos < 0).any():
+                    bad = [i for i, p in zip(ids, pos) if p < 0]
+                    raise UnknownSkillError(
+                        f"profile {what}: unknown skill id(s) {bad[:3]} in taxonomy "
+                        f"{taxonomy.name!r} (ids look like {taxonomy.skill_index[0]!r})"
+                    )
+        if self._exclude:
+            pos = taxonomy.occupation_index.get_indexer(list(self._exclude))
+            if (pos < 0).any():
+                bad = [i for i, p in zip(self._exclude, pos) if p < 0]
+                raise UnknownOccupationError(
+                    f"profile exclude: unknown occupation id(s) {bad[:3]} in taxonomy "
+                    f"{taxonomy.name!r}",
+                    suggestions=_suggest(taxonomy, bad[0]),
+                )
+
+    def skill_set(self, taxonomy, *, optional_held=True):
+        """The skill ids the worker is taken to have (see the module docs).
+
+        Parameters
+        ----------
+        taxonomy : Taxonomy
+        optional_held : bool, default=True
+            Count the occupation's optional skills as held.
+
+        Returns
+        -------
+        pandas.Index
+            Skill ids in taxonomy order.
+
+        Examples
+        --------
+        >>> from transitions import WorkerProfile, load_sample
+        >>> tax = load_sample()
+        >>> p = WorkerProfile("occ-bookkeeper")
+        >>> set(p.skill_set(tax)) == set(tax.occupation_skills("occ-bookkeeper").index)
+        True
+        """
+        prof = self.resolve(taxonomy)
+        arrays = skill_arrays(taxonomy)
+        origin = taxonomy.occupation_position(prof.occupation)[0]
+        held = held_mask(arrays, origin, prof, profile_skill_positions(taxonomy, prof),
+                         optional_held=optional_held)
+        return taxonomy.skill_index[held]
+
+
+# ---------------------------------------------------------------------- occupation lookup
+_TITLE_INDEX = weakref.WeakKeyDictionary()
+
+
+def _exact_titles(tax):
+    """normalised title -> list of (occupation id, kind); cached per taxonomy."""
+    cached = _TITLE_INDEX.get(tax)
+    if cached is None:
+        from .lookup import _title_table
+
+        table = _title_table(tax)
+        cached = {}
+        for norm, occ, kind in zip(table["norm"], table["occupation_id"], table["kind"]):
+            cached.setdefault(norm, []).append((occ, kind))
+        _TITLE_INDEX[tax] = cached
+    return cached
+
+
+def _suggest(tax, text, n=5):
+    from .lookup import suggest_titles
+
+    return suggest_titles(tax, text, n=n)
+
+
+def _ambiguous(tax, text, ids, what):
+    ids = sorted(set(ids))
+    labels = tax.occupations.loc[ids, "label_en"].fillna(tax.occupations.loc[ids, "label_nl"])
+    shown = [f"{lbl} ({i})" for i, lbl in zip(ids, labels)]
+    return UnknownOccupationError(
+        f"occupation {text!r} is ambiguous: {what} {len(ids)} occupations, e.g. "
+        f"{shown[:5]}; give one of their ids",
+        suggestions=shown[:10],
+    )
+
+
+def resolve_occupation(tax, text):
+    """The occupation id that ``text`` (id, ISCO/SOC code or exact title) names in ``tax``.
+
+    Raises
+    ------
+    UnknownOccupationError
+        Nothing matches (``suggestions`` lists the closest titles) or the code
+        or title is shared by several occupations (``suggestions`` lists them).
+
+    Examples
+    --------
+    >>> from transitions import load_sample
+    >>> from transitions.profile import resolve_occupation
+    >>> tax = load_sample()
+    >>> resolve_occupation(tax, "Boekhouder")
+    'occ-bookkeeper'
+    """
+    text = str(text).strip()
+    if text in tax.occupation_index:
+        return text
+    occ = tax.occupations
+    for col in ("isco_code", "soc_code"):
+        if col in occ:
+            codes = occ[col].astype("string")
+            hits = codes.index[(codes == text).fillna(False).to_numpy(bool)]
+            if col == "soc_code" and not len(hits):
+                # "15-1252" names the O*NET-SOC "15-1252.00" and its detailed children.
+                hits = codes.index[codes.str.startswith(text + ".").fillna(False).to_numpy(bool)]
+            if len(hits) == 1:
+                return hits[0]
+            if len(hits) > 1:
+                raise _ambiguous(tax, text, hits, f"code {col.split('_')[0].upper()} {text} covers")
+    from rapidfuzz import utils
+
+    matches = _exact_titles(tax).get(utils.default_process(text), [])
+    if matches:
+        for kind in ("label", "altlabel"):
+            ids = {o for o, k in matches if k == kind}
+            if len(ids) == 1:
+                return ids.pop()
+            if len(ids) > 1:
+                raise _ambiguous(tax, text, ids, "the title names")
+    raise UnknownOccupationError(
+        f"unknown occupation {text!r} in taxonomy {tax.name!r}: not an id, ISCO/SOC code or exact "
+        f"title; closest titles: {_suggest(tax, text)[:5]}",
+        suggestions=_suggest(tax, text),
+    )
+
+
+# ---------------------------------------------------------------------- held skills (arrays)
+_ARRAYS = weakref.WeakKeyDictionary()
+
+
+class _SkillArrays:
+    """Per-taxonomy arrays for turning profiles into skill vectors (built once)."""
+
+    def __init__(self, tax):
+        self.binary = tax.incidence("binary").tocsr()
+        self.essential = tax.incidence("essential").tocsr()
+        skills = tax.skills
+        comp_pos = {c: i for i, c in enumerate(UNIT_CODES)}
+        code = skills["digcomp"].astype("string")
+        #: competence or area position in UNIT_CODES per skill (-1: none)
+        self.competence = np.array([comp_pos.get(c, -1) if isinstance(c, str) else -1
+                                    for c in code.fillna("").tolist()], dtype=np.int64)
+        if "digcomp_level" in skills:
+            lvl = pd.to_numeric(skills["digcomp_level"], errors="coerce")
+        else:
+            lvl = pd.Series(np.nan, index=skills.index)
+        self.level_known = lvl.notna().to_numpy()
+        #: level a skill needs on its competence
+        self.level = lvl.fillna(DEFAULT_DIGCOMP_LEVEL).to_numpy(float).astype(np.int64)
+        self.skills_of_competence = [np.flatnonzero(self.competence == i)
+                                     for i in range(len(UNIT_CODES))]
+        self.n_skills = len(skills)
+
+
+def skill_arrays(tax):
+    """The cached :class:`_SkillArrays` of ``tax``."""
+    arrays = _ARRAYS.get(tax)
+    if arrays is None:
+        arrays = _ARRAYS[tax] = _SkillArrays(tax)
+    return arrays
+
+
+def profile_skill_positions(tax, profile):
+    """Positions of the profile's extra and lacking skills in ``tax.skill_index``.
+
+    ``tax`` may also be the skill index itself.
+    """
+    idx = tax if isinstance(tax, pd.Index) else tax.skill_index
+    extra = idx.get_indexer(list(profile.skills)) if profile.skills else np.empty(0, np.int64)
+    lacking = idx.get_indexer(list(profile.lacking)) if profile.lacking else np.empty(0, np.int64)
+    return extra, lacking
+
+
+def held_mask(arrays, origin, profile, skill_pos, *, optional_held=True):
+    """Boolean vector over skills: those the resolved ``profile`` is taken to have.
+
+    ``skill_pos`` is ``(extra, lacking)`` from :func:`profile_skill_positions`.
+    """
+    inc = arrays.binary if optional_held else arrays.essential
+    held = np.zeros(arrays.n_skills, dtype=bool)
+    held[inc.indices[inc.indptr[origin]:inc.indptr[origin + 1]]] = True
+    for code, level in profile.unit_levels().items():
+        members = arrays.skills_of_competence[UNIT_CODES.index(code)]
+        if len(members):
+            held[members] = arrays.level[members] <= level
+    extra, lacking = skill_pos
+    held[extra] = True
+    held[lacking] = False
+    return held
+
+
+def _yaml():
+    try:
+        import yaml
+    except ImportError:  # pragma: no cover - PyYAML is common but optional
+        raise InvalidParameterError(
+            "reading or writing YAML profiles needs PyYAML (pip install pyyaml); "
+            "to_json/from_json need nothing extra"
+        ) from None
+    return yaml
