@@ -13,10 +13,6 @@ from transitions.cli import cli
 
 EXTRA = ["sk-sql", "sk-data-visualisation"]
 
-# The advice layer (issue 5) lands on its own branch; until it is merged its tests wait.
-needs_advice = pytest.mark.skipif(not hasattr(tr, "Advisor"),
-                                  reason="transitions.Advisor (issue 5) is not merged yet")
-
 
 def run(*args):
     return CliRunner().invoke(cli, [str(a) for a in args])
@@ -47,7 +43,6 @@ def worker():
 
 
 # ---------------------------------------------------------------------- advise
-@needs_advice
 def test_advise_json_is_the_api_result(advisor, worker):
     out = json.loads(ok("advise", "--occupation", "boekhouder", "--skill", EXTRA[0],
                         "--skill", EXTRA[1], "--format", "json").stdout)
@@ -59,7 +54,6 @@ def test_advise_json_is_the_api_result(advisor, worker):
     assert all(o["wage_source"] and o["wage_level"] for o in out["options"])
 
 
-@needs_advice
 def test_advise_table_and_csv_agree(advisor, worker):
     expected = advisor.recommend(worker, n=3, lang="nl")
     args = ["advise", "--occupation", "boekhouder", "--skill", EXTRA[0], "--skill", EXTRA[1],
@@ -74,7 +68,6 @@ def test_advise_table_and_csv_agree(advisor, worker):
     assert not csv["missing_skills"].astype(str).str.contains(r"\(|'").any()
 
 
-@needs_advice
 def test_advise_in_english(advisor):
     out = ok("advise", "--occupation", "bookkeeper", "--lang", "en").stdout
     assert out.startswith("Current occupation: bookkeeper")
@@ -82,7 +75,6 @@ def test_advise_in_english(advisor):
     assert first[:40] in out
 
 
-@needs_advice
 def test_profile_file_and_flags_combine(tmp_path, advisor):
     profile = tmp_path / "worker.yaml"
     profile.write_text("occupation: boekhouder\nskills: [sk-sql]\ndigcomp: {'3': 2}\n"
@@ -100,7 +92,6 @@ def test_profile_file_and_flags_combine(tmp_path, advisor):
                                lang="nl")["occupation_id"])
 
 
-@needs_advice
 def test_advise_html_page(tmp_path):
     page = tmp_path / "advies.html"
     result = ok("advise", "--occupation", "boekhouder", "--skill", EXTRA[0], "--skill", EXTRA[1],
@@ -116,7 +107,6 @@ def test_advise_html_page(tmp_path):
     assert to_stdout.startswith("<!DOCTYPE html>")
 
 
-@needs_advice
 @pytest.mark.parametrize("args, expected", [
     (["--occupation", "boekhouder", "--skill", "sk-no-such-skill"], "sk-no-such-skill"),
     (["--occupation", "zzzqqq-geen-beroep"], "zzzqqq-geen-beroep"),
@@ -133,14 +123,12 @@ def test_bad_profiles_give_one_line(args, expected):
     assert expected in one_line_error("advise", *args)
 
 
-@needs_advice
 def test_unknown_occupation_suggests_titles():
     line = one_line_error("advise", "--occupation", "boekhoudr")
     assert "boekhouder" in line or "bookkeeper" in line
 
 
 # ---------------------------------------------------------------------- batch
-@needs_advice
 def test_batch_of_profiles(tmp_path, advisor):
     caseload = tmp_path / "caseload.csv"
     caseload.write_text("profile_id,occupation,skills\nw1,boekhouder,sk-sql|sk-data-visualisation\n"
@@ -157,7 +145,6 @@ def test_batch_of_profiles(tmp_path, advisor):
 
 
 # ---------------------------------------------------------------------- other commands
-@needs_advice
 def test_paths_and_skills_to_learn_are_the_api_results(advisor, worker):
     paths = json.loads(ok("paths", "--occupation", "boekhouder", "--skill", EXTRA[0], "--skill",
                           EXTRA[1], "--format", "json").stdout)
@@ -185,7 +172,6 @@ def test_at_risk_lists_flagged_occupations_with_reasons(sample):
     assert "Routine work: RTI" in blocks[0]
 
 
-@needs_advice
 def test_coverage_is_the_api_result(advisor):
     rows = json.loads(ok("coverage", "--no-sensitivity", "--format", "json").stdout)
     expected = advisor.coverage(sensitivity=False)
@@ -200,7 +186,6 @@ def test_coverage_is_the_api_result(advisor):
     assert len(per_occupation) == len(advisor.taxonomy.occupations)
 
 
-@needs_advice
 def test_graph_neighbors(sample):
     nb = json.loads(ok("graph", "neighbors", "boekhouder", "-k", "3", "--format", "json").stdout)
     expected = tr.OccupationGraph.from_taxonomy(sample).neighbors("occ-bookkeeper", k=3)

@@ -7,8 +7,6 @@ from click.testing import CliRunner
 
 from transitions.cli import cli
 
-import transitions
-
 pytestmark = pytest.mark.realdata
 
 
@@ -57,8 +55,6 @@ def test_search_on_esco_and_onet(imported):
     assert onet[0]["occupation_id"].startswith("43-3031")
 
 
-@pytest.mark.skipif(not hasattr(transitions, "Advisor"),
-                    reason="transitions.Advisor (issue 5) is not merged yet")
 def test_coach_page_on_esco(imported, tmp_path):
     page = tmp_path / "advies.html"
     run("advise", "--data", "esco", "--occupation", "boekhouder", "--format", "html", "-o", page)

@@ -29,14 +29,6 @@ def test_there_are_two_notebooks():
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
 def test_notebook_runs(path, tmp_path, monkeypatch):
-    import transitions
-
-    needed = ["Advisor"]
-    if path.stem == "researcher_extension" and os.environ.get("TRANSITIONS_TEST_DATA"):
-        needed.append("load_onet")
-    missing = [n for n in needed if not hasattr(transitions, n)]
-    if missing:
-        pytest.skip(f"transitions.{missing[0]} is not merged yet")
     nbformat = _require("nbformat")
     _require("matplotlib")
     _require("ipykernel")

@@ -23,13 +23,6 @@ except ImportError:  # pragma: no cover - the test extra installs selenium
 from _browser import chromium, external_requests, full_page_png, print_pdf  # noqa: F401
 from transitions.cli import cli
 
-import transitions
-
-# The advice layer (issue 5) lands on its own branch; until it is merged the page tests wait
-# (the browser, its network check and the renderer are tested regardless).
-needs_advice = pytest.mark.skipif(not hasattr(transitions, "Advisor"),
-                                  reason="transitions.Advisor (issue 5) is not merged yet")
-
 HOSTILE = '<script>document.title="pwned"</script><img src="http://127.0.0.1:9/x.png">'
 EXTRA_SKILLS = ("sk-sql", "sk-data-visualisation")
 
@@ -59,7 +52,6 @@ def coach_page(tmp_path_factory):
     return out
 
 
-@needs_advice
 def test_coach_page_renders_in_chromium(chromium, coach_page, tmp_path):  # noqa: F811
     driver = _open(chromium, coach_page)
     assert external_requests(driver) == []
@@ -97,7 +89,6 @@ def test_coach_page_renders_in_chromium(chromium, coach_page, tmp_path):  # noqa
     _keep(shot)
 
 
-@needs_advice
 def test_coach_page_prints_on_a4(chromium, coach_page):  # noqa: F811
     _open(chromium, coach_page)
     pdf = print_pdf(chromium)
@@ -108,7 +99,6 @@ def test_coach_page_prints_on_a4(chromium, coach_page):  # noqa: F811
     assert len(boxes) <= 6, "the page prints on a few sheets"
 
 
-@needs_advice
 def test_hostile_labels_and_names_stay_text(chromium, tmp_path):  # noqa: F811
     from transitions import Advisor, WorkerProfile
     from transitions.report import write_advice_page
@@ -130,7 +120,6 @@ def test_hostile_labels_and_names_stay_text(chromium, tmp_path):  # noqa: F811
     assert HOSTILE in driver.find_element(By.ID, "brings-list").text
 
 
-@needs_advice
 def test_english_page(chromium, tmp_path):  # noqa: F811
     out = tmp_path / "advice.html"
     result = CliRunner().invoke(cli, ["advise", "--occupation", "bookkeeper", "--lang", "en",
