@@ -377,7 +377,8 @@ def skills_to_learn(top, fmt, output, dataset, extend, lang, **kwargs):
         if result.empty:
             say(text(lang, "nothing_to_learn"))
             return
-        result = result[["rank", "kind", "id", "label", "level", "n_new_options"]]
+        result = result[["rank", "kind", "id", "label", "level", "n_new_options"]].rename(
+            columns={"label": "skill_label"})
     emit_table(result, fmt, output, headers(lang))
 
 

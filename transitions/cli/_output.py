@@ -70,10 +70,12 @@ def to_table(df, headers=None):
     if df.empty:
         return ""
     shown = _flat(df, ", ")
+    # Missing values of any dtype (NaN, NA, None) print as "-", never as "<NA>" or "nan".
+    shown = shown.astype(object).where(shown.notna(), None)
     if headers:
         shown = shown.rename(columns=headers)
-    return shown.to_string(index=False, max_colwidth=_MAX_COLWIDTH, na_rep="-",
-                           float_format=lambda x: f"{x:.2f}") + "\n"
+    shown = shown.map(lambda v: "-" if v is None else f"{v:.2f}" if isinstance(v, float) else v)
+    return shown.to_string(index=False, max_colwidth=_MAX_COLWIDTH) + "\n"
 
 
 def render(df, fmt, headers=None):
