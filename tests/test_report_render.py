@@ -1,0 +1,95 @@
+"""The advice page's rendering: escaping, languages, number formats (no browser needed)."""
+
+import re
+
+import pytest
+
+from transitions.exceptions import InvalidParameterError
+from transitions.report import format_money, format_number, format_percent, render_advice_page
+from transitions.report_text import TEXTS
+
+EVIL = '<script>alert("x")</script><img src=x onerror=alert(1)>'
+
+
+def fake_page(label=EVIL):
+    """A page whose every free text is hostile markup."""
+    option = {"rank": 1, "label": label, "similarity": label, "wage_ratio": "1,05",
+              "wage_source": label, "wage_level": label, "outlook": label, "effort": label,
+              "n_gaps": 1, "explanation": label,
+              "gaps": [{"label": label, "digital": True}],
+              "digital_areas": [{"title": label, "items": [{"label": label, "level": 4}]}]}
+    return {
+        "dataset": label, "sample_notice": True,
+        "worker": {"name": label, "occupation": label, "code": label, "wage": label,
+                   "wage_source": label, "wage_level": label},
+        "risk": {"at_risk": True, "known": True, "reasons": [label],
+                 "evidence": [{"label": label, "value": label, "source": label, "level": label}]},
+        "options": [option],
+        "brings": [{"label": label, "digital": False, "extra": True}],
+        "paths": [{"steps": [{"label": label, "wage_ratio": label}], "gaps": [label], "note": label}],
+        "learn_first": [{"label": label, "digital": True, "digcomp": label, "unlocks": 2}],
+        "sources": [label],
+    }
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_every_text_is_escaped(lang):
+    html = render_advice_page(fake_page(), lang=lang)
+    # The only tags are the template's own: no script element, no injected img, no handler.
+    assert "<script" not in html
+    assert "<img" not in html
+    assert "onerror=" not in html.replace("onerror=alert(1)&gt;", "")
+    assert html.count("&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;") >= 20
+
+
+def test_page_language_and_wording():
+    nl = render_advice_page(fake_page("x"), lang="nl")
+    en = render_advice_page(fake_page("x"), lang="en")
+    assert '<html lang="nl">' in nl and '<html lang="en">' in en
+    assert "Huidig beroep" in nl and "Beste opties" in nl and "Opstapberoepen" in nl
+    assert "Current occupation" in en and "Stepping-stone paths" in en
+    assert "Huidig beroep" not in en
+
+
+def test_page_is_self_contained():
+    html = render_advice_page(fake_page("x"))
+    assert not re.search(r"""(src|href)\s*=\s*["']?(https?:)?//""", html)
+    assert "@import" not in html and "url(" not in html
+    assert "default-src 'none'" in html  # the CSP forbids any request
+    assert "@page { size: A4" in html
+
+
+def test_empty_sections_say_so():
+    page = fake_page("x")
+    page.update(options=[], paths=[], learn_first=[])
+    html = render_advice_page(page, lang="nl")
+    assert 'id="no-options"' in html and 'id="no-paths"' in html
+    assert TEXTS["nl"]["nothing_to_learn"] in html
+
+
+def test_unknown_language_is_refused():
+    with pytest.raises(InvalidParameterError, match="lang='fr'"):
+        render_advice_page(fake_page("x"), lang="fr")
+
+
+def test_texts_define_the_same_keys_in_every_language():
+    assert set(TEXTS["nl"]) == set(TEXTS["en"])
+
+
+def test_number_formats():
+    assert format_number(1.0549, "nl") == "1,05"
+    assert format_number(1.0549, "en") == "1.05"
+    assert format_number(float("nan"), "nl") == "–"
+    assert format_number(None, "en") == "–"
+    assert format_percent(0.784, "nl") == "78%"
+    assert format_money(21.4, "nl") == "€\u00a021,40"
+    assert format_money(float("nan"), "nl") is None  # a missing wage never becomes a number
+
+
+def test_levels_are_named_in_the_page_language():
+    from transitions.report import level_name
+
+    assert level_name("BRC group", "nl") == "BRC-beroepsgroep"
+    assert level_name("BRC group", "en") == "BRC group"
+    assert level_name("worker", "nl") == TEXTS["nl"]["worker_level"]
+    assert level_name(float("nan"), "nl") == "–"

@@ -1,0 +1,288 @@
+"""Which data a command works on, and the ``data import`` / ``data info`` commands.
+
+The embedded sample is the default. ``transitions data import esco PATH``
+loads the official download once through the library's importer (which caches
+it in the data home, keyed by the files' content hashes) and records where it
+came from in ``<data home>/cli/imported.json``; ``--data esco`` then reloads it
+from that cache in well under a second.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import json
+from functools import cached_property
+from pathlib import Path
+
+import click
+import pandas as pd
+
+from ..datasets._base import atomic_write_text, get_data_home
+from ..exceptions import DataFormatError, InvalidParameterError
+
+__all__ = ["DATASETS", "SOURCES", "Session", "data_options", "read_registry"]
+
+#: Taxonomies a command can work on.
+DATASETS = ("sample", "esco", "onet")
+#: Sources ``data import`` knows.
+SOURCES = ("esco", "onet", "labour")
+#: Whose labour-market statistics go with each imported taxonomy.
+_COUNTRY = {"esco": "NL", "onet": "US"}
+
+
+def _registry_path():
+    return get_data_home() / "cli" / "imported.json"
+
+
+def read_registry():
+    """The imported sources as recorded by ``data import`` (empty when none)."""
+    path = _registry_path()
+    if not path.is_file():
+        return {}
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        # A damaged record is not a reason to fail: the user re-imports.
+        return {}
+
+
+def write_registry(registry):
+    atomic_write_text(_registry_path(), json.dumps(registry, indent=2, ensure_ascii=False))
+
+
+def _imported(source):
+    entry = read_registry().get(source)
+    if entry is None:
+        raise InvalidParameterError(
+            f"--data {source}: nothing imported yet; run 'transitions data import {source} PATH' "
+            f"first (or use --data sample)")
+    missing = [p for p in [entry["path"], *entry.get("labels", {}).values()] if not Path(p).exists()]
+    if missing:
+        raise DataFormatError(
+            f"--data {source}: it was imported from {missing[0]}, which no longer exists; "
+            f"run 'transitions data import {source} PATH' again")
+    return entry
+
+
+def load_taxonomy(dataset):
+    """Load the taxonomy named ``dataset`` (one of :data:`DATASETS`) through the public API."""
+    import transitions as tr
+
+    if dataset == "sample":
+        return tr.load_sample()
+    entry = _imported(dataset)
+    if dataset == "esco":
+        return tr.load_esco(entry["path"], labels=entry.get("labels") or None)
+    return tr.load_onet(entry["path"])
+
+
+class Session:
+    """The data one command works on, each part loaded only when first needed."""
+
+    def __init__(self, dataset="sample", extend=(), lang="nl"):
+        self.dataset = dataset
+        self.extend = tuple(extend)
+        self.lang = lang
+
+    @cached_property
+    def taxonomy(self):
+        from ..datasets import read_extension
+
+        tax = load_taxonomy(self.dataset)
+        for folder in self.extend:
+            tax = tax.extend(**read_extension(folder), name=f"{tax.name}+{Path(folder).name}")
+        return tax
+
+    @cached_property
+    def market(self):
+        """The labour market: the sample's own, or the imported labour-market folder."""
+        import transitions as tr
+
+        if self.dataset == "sample":
+            return tr.LabourMarket.from_sample()
+        entry = _imported("labour")
+        return tr.LabourMarket.from_files(entry["path"], country=_COUNTRY[self.dataset])
+
+    @cached_property
+    def market_table(self):
+        """The labour-market table of the taxonomy's occupations (with sources and levels)."""
+        return self.market.for_taxonomy(self.taxonomy)
+
+    @cached_property
+    def advisor(self):
+        """The :class:`transitions.Advisor` on this taxonomy and labour market."""
+        import transitions as tr
+
+        return tr.Advisor(self.taxonomy, self.market, market_table=self.market_table,
+                          graph=self.graph)
+
+    @cached_property
+    def graph(self):
+        """The occupation graph with the taxonomy's default measure."""
+        import transitions as tr
+
+        return tr.OccupationGraph.from_taxonomy(self.taxonomy)
+
+
+def data_options(func):
+    """``--data``, ``--extend`` and ``--lang``: the options every data command shares."""
+    func = click.option(
+        "--lang", type=click.Choice(["nl", "en"]), default="nl", show_default=True,
+        envvar="TRANSITIONS_LANG", help="Language of labels, headings and explanations "
+        "(env TRANSITIONS_LANG).")(func)
+    func = click.option(
+        "--extend", "extend", multiple=True, metavar="FOLDER",
+        type=click.Path(exists=True, file_okay=False, path_type=Path),
+        help="Add the skills, occupations and links of an extension folder (the documented "
+        "CSV schema) to the taxonomy. Repeatable.")(func)
+    func = click.option(
+        "--data", "dataset", type=click.Choice(DATASETS), default="sample", show_default=True,
+        envvar="TRANSITIONS_DATASET",
+        help="Taxonomy to use: the embedded illustrative sample, or ESCO / O*NET as imported "
+        "with 'transitions data import' (env TRANSITIONS_DATASET).")(func)
+    return func
+
+
+# ---------------------------------------------------------------------- data commands
+@click.group("data", short_help="Import ESCO, O*NET and labour-market data; show what is loaded.")
+def data_group():
+    """Import official data into the cache and show what is loaded."""
+    from ._app import list_warnings
+
+    list_warnings()
+
+
+def _parse_labels(values):
+    labels = {}
+    for value in values:
+        lang, sep, path = value.partition("=")
+        if not sep or not lang or not path:
+            raise click.BadParameter(f"{value!r} is not LANG=PATH (e.g. nl=./esco-nl)",
+                                     param_hint="'--labels'")
+        if not Path(path).exists():
+            raise click.BadParameter(f"{path!r} does not exist", param_hint="'--labels'")
+        labels[lang] = str(Path(path).resolve())
+    return labels
+
+
+@data_group.command("import", short_help="Import a source into the cache and remember it for --data.")
+@click.argument("source", type=click.Choice(SOURCES))
+@click.argument("path", type=click.Path(exists=True, path_type=Path))
+@click.option("--labels", multiple=True, metavar="LANG=PATH",
+              help="ESCO only: a folder or zip of label files in another language, "
+              "e.g. nl=./esco-nl. Repeatable.")
+def data_import(source, path, labels):
+    """Import SOURCE from PATH into the cache and remember it for --data.
+
+    \b
+    SOURCE is one of:
+      esco    the official ESCO CSV download (folder or zip: classification + relations)
+      onet    the O*NET database text files (folder)
+      labour  a folder of labour-market tables (CBS, ROA, Eurostat, crosswalks, risk
+              indicators) laid out as documented in the data-sources page
+
+    \b
+    Examples:
+      transitions data import esco ./esco-v1.1.1 --labels nl=./esco-nl
+      transitions data import onet ./onet/29.3
+      transitions data import labour ./labour-market
+    """
+    from ._output import progress, say
+
+    label_map = _parse_labels(labels)
+    if label_map and source != "esco":
+        raise click.BadParameter("only 'data import esco' takes --labels", param_hint="'--labels'")
+    registry = read_registry()
+    entry = {"path": str(path.resolve()), "imported": _dt.datetime.now().isoformat(timespec="seconds")}
+    if label_map:
+        entry["labels"] = label_map
+    summary = {}
+    stages = _STAGES[source]
+    with progress(stages, label=f"importing {source}") as bar:
+        for stage in bar:
+            summary.update(stage(entry))
+    if source == "labour" and not any(k.endswith("tables") for k in summary):
+        raise DataFormatError(f"{entry['path']}: no labour-market files for NL or US found "
+                              f"({summary.get('NL', '')})")
+    entry["summary"] = summary
+    write_registry(dict(registry, **{source: entry}))
+    hint = f"use --data {source}" if source != "labour" else "used by --data esco / --data onet"
+    say(f"{source}: imported from {entry['path']}; {hint}")
+    width = max(len(k) for k in summary) if summary else 0
+    click.echo("\n".join(f"{k:<{width}}  {v}" for k, v in summary.items()))
+
+
+def _read_taxonomy(entry, source):
+    import transitions as tr
+
+    if source == "esco":
+        return tr.load_esco(entry["path"], labels=entry.get("labels") or None)
+    return tr.load_onet(entry["path"])
+
+
+def _taxonomy_stages(source):
+    # First the official files are read and cached (slow the first time); then the taxonomy is
+    # loaded again from the cache, as every later command will, and counted.
+    def read(entry):
+        _read_taxonomy(entry, source)
+        return {}
+
+    def check(entry):
+        tax = _read_taxonomy(entry, source)
+        return {k: int(v) for k, v in tax.summary()["value"].items()}
+
+    return [read, check]
+
+
+def _labour_stage(country):
+    def read(entry):
+        import transitions as tr
+
+        try:
+            market = tr.LabourMarket.from_files(entry["path"], country=country)
+        except FileNotFoundError as exc:
+            return {country: f"not found ({exc})"}
+        return {f"{country} tables": ", ".join(sorted(market.tables))}
+
+    return read
+
+
+_STAGES = {"esco": _taxonomy_stages("esco"), "onet": _taxonomy_stages("onet"),
+           "labour": [_labour_stage("NL"), _labour_stage("US")]}
+
+
+@data_group.command("info", short_help="Show the data home, imports and the taxonomy's counts.")
+@data_options
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
+              show_default=True, help="Output format.")
+def data_info(dataset, extend, lang, fmt):
+    """Show the data home, what has been imported, and the counts of the chosen taxonomy.
+
+    \b
+    Examples:
+      transitions data info
+      transitions data info --data esco --format json
+    """
+    session = Session(dataset, extend, lang)
+    tax = session.taxonomy
+    info = {
+        "data_home": str(get_data_home()),
+        "dataset": tax.name,
+        "counts": {k: int(v) for k, v in tax.summary()["value"].items()},
+        "label_coverage": tax.label_coverage().round(3).to_dict(orient="index"),
+        "imported": read_registry(),
+    }
+    if fmt == "json":
+        click.echo(json.dumps(info, indent=2, ensure_ascii=False))
+        return
+    click.echo(f"data home: {info['data_home']}")
+    click.echo(f"taxonomy:  {info['dataset']}")
+    click.echo(pd.Series(info["counts"]).to_string())
+    click.echo("label coverage:")
+    click.echo(tax.label_coverage().round(3).to_string())
+    if info["imported"]:
+        click.echo("imported:")
+        for name, entry in info["imported"].items():
+            click.echo(f"  {name}: {entry['path']} ({entry['imported']})")
+    else:
+        click.echo("imported:  nothing yet (transitions data import esco|onet|labour PATH)")

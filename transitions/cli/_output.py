@@ -1,0 +1,111 @@
+"""Printing results: tables for people, JSON and CSV for programs, HTML for the advice page.
+
+Only formatting lives here: which rows and numbers to show is decided by the
+library's public API.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+
+import click
+import numpy as np
+import pandas as pd
+
+from ..datasets._base import atomic_write_text
+
+__all__ = ["FORMATS", "emit_table", "emit_text", "say", "progress"]
+
+FORMATS = ("table", "json", "csv")
+_MAX_COLWIDTH = 60
+
+
+def _flatten(value, sep):
+    """A list-like cell as one string (CSV and table cells hold no lists)."""
+    if isinstance(value, (list, tuple, set, np.ndarray, pd.Index)):
+        return sep.join(str(v) for v in value)
+    if isinstance(value, dict):
+        return sep.join(f"{k}={v}" for k, v in value.items())
+    return value
+
+
+def _flat(df, sep):
+    out = df.copy()
+    for col in out.columns:
+        if out[col].dtype == object:
+            out[col] = out[col].map(lambda v: _flatten(v, sep))
+    return out
+
+
+def _jsonable(value):
+    if isinstance(value, (np.integer,)):
+        return int(value)
+    if isinstance(value, (np.floating,)):
+        return None if np.isnan(value) else float(value)
+    if isinstance(value, (np.bool_,)):
+        return bool(value)
+    if isinstance(value, (np.ndarray, pd.Index, tuple, set)):
+        return [_jsonable(v) for v in value]
+    if isinstance(value, list):
+        return [_jsonable(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): _jsonable(v) for k, v in value.items()}
+    if value is pd.NA or value is pd.NaT or (isinstance(value, float) and np.isnan(value)):
+        return None
+    if isinstance(value, pd.Timestamp):
+        return value.isoformat()
+    return value
+
+
+def to_json(df):
+    """Records as a JSON array (NaN/NA become null, lists stay lists)."""
+    records = [{str(k): _jsonable(v) for k, v in row.items()}
+               for row in df.to_dict(orient="records")]
+    return json.dumps(records, ensure_ascii=False, indent=2) + "\n"
+
+
+def to_table(df, headers=None):
+    """A plain-text table with (translated) headers; long text is cut at 60 characters."""
+    if df.empty:
+        return ""
+    shown = _flat(df, ", ")
+    # Missing values of any dtype (NaN, NA, None) print as "-", never as "<NA>" or "nan".
+    shown = shown.astype(object).where(shown.notna(), None)
+    if headers:
+        shown = shown.rename(columns=headers)
+    shown = shown.map(lambda v: "-" if v is None else f"{v:.2f}" if isinstance(v, float) else v)
+    return shown.to_string(index=False, max_colwidth=_MAX_COLWIDTH) + "\n"
+
+
+def render(df, fmt, headers=None):
+    """``df`` as text in ``fmt`` (one of :data:`FORMATS`)."""
+    if fmt == "json":
+        return to_json(df)
+    if fmt == "csv":
+        return _flat(df, "|").to_csv(index=False)
+    return to_table(df, headers)
+
+
+def emit_text(text, output=None):
+    """Write ``text`` to ``output`` (atomically) or to standard output."""
+    if output is None or str(output) == "-":
+        click.echo(text, nl=False)
+    else:
+        atomic_write_text(output, text)
+
+
+def emit_table(df, fmt, output=None, headers=None):
+    """Render ``df`` in ``fmt`` and write it to ``output`` or standard output."""
+    emit_text(render(df, fmt, headers), output)
+
+
+def say(message):
+    """A message for the person at the terminal (standard error keeps stdout clean)."""
+    click.echo(message, file=sys.stderr)
+
+
+def progress(iterable=None, *, length=None, label=None):
+    """A progress bar on standard error, drawn only for a person at a terminal."""
+    return click.progressbar(iterable, length=length, label=label, show_eta=length is not None,
+                             file=sys.stderr, hidden=not sys.stderr.isatty())
