@@ -179,11 +179,9 @@ class JaccardSimilarity(SimilarityMeasure):
         return np.divide(inter, union, out=np.zeros_like(inter), where=union > 0)
 
 
-class CosineSimilarity(SimilarityMeasure):
-    """Cosine of specificity-weighted, optionally hierarchy-expanded skill vectors."""
+class _ExpandedSkillMeasure(SimilarityMeasure):
+    """Base of the measures over specificity-weighted skill vectors expanded up the hierarchy."""
 
-    name = "cosine"
-    symmetric = True
     defaults = {"specificity": "idf", "hierarchy_decay": 0.0, "hierarchy_depth": 4,
                 "relations_weight": 0.0}
 
@@ -192,14 +190,28 @@ class CosineSimilarity(SimilarityMeasure):
         _check_number("hierarchy_decay", self.params["hierarchy_decay"], 0.0, 1.0)
         _check_number("relations_weight", self.params["relations_weight"], 0.0)
 
-    def _fit(self, tax, W):
+    def _expand(self, tax, W):
+        """Expand ``W`` up the hierarchy; set the specificity weights of the concepts."""
         p = self.params
         self.concepts_, self._P = propagation_matrix(
             tax, decay=p["hierarchy_decay"], depth=p["hierarchy_depth"],
             relations_weight=p["relations_weight"],
         )
+        # Specificity from the expanded vectors, so that hierarchy groups that
+        # every occupation reaches weigh nothing.
         expanded = W @ self._P
         self._col_weight = specificity_weights(expanded, p["specificity"])
+        return expanded
+
+
+class CosineSimilarity(_ExpandedSkillMeasure):
+    """Cosine of specificity-weighted, optionally hierarchy-expanded skill vectors."""
+
+    name = "cosine"
+    symmetric = True
+
+    def _fit(self, tax, W):
+        expanded = self._expand(tax, W)
         self._product = _SplitProduct(_row_normalise(expanded @ sp.diags(self._col_weight)).T)
 
     def _represent(self, X):
@@ -216,30 +228,14 @@ class HierarchicalCosineSimilarity(CosineSimilarity):
     defaults = {**CosineSimilarity.defaults, "hierarchy_decay": 1.0}
 
 
-class CoverageSimilarity(SimilarityMeasure):
+class CoverageSimilarity(_ExpandedSkillMeasure):
     """Share of the destination's weighted requirements the origin already covers (asymmetric)."""
 
     name = "coverage"
     symmetric = False
-    defaults = {"specificity": "idf", "hierarchy_decay": 0.0, "hierarchy_depth": 4,
-                "relations_weight": 0.0}
-
-    def _validate(self):
-        super()._validate()
-        _check_number("hierarchy_decay", self.params["hierarchy_decay"], 0.0, 1.0)
-        _check_number("relations_weight", self.params["relations_weight"], 0.0)
 
     def _fit(self, tax, W):
-        p = self.params
-        self.concepts_, self._P = propagation_matrix(
-            tax, decay=p["hierarchy_decay"], depth=p["hierarchy_depth"],
-            relations_weight=p["relations_weight"],
-        )
-        # Specificity from the skills themselves, so that hierarchy groups that
-        # every occupation reaches weigh nothing.
-        expanded = W @ self._P
-        self._col_weight = specificity_weights(expanded, p["specificity"])
-        need = expanded @ sp.diags(self._col_weight)
+        need = self._expand(tax, W) @ sp.diags(self._col_weight)
         self._need_total = np.asarray(need.sum(axis=1)).ravel()
         self._product = _SplitProduct(sp.csr_matrix(need).T)
 
