@@ -78,7 +78,11 @@ def test_determinism(sample):
 def test_default_measure_and_bookkeeper_neighbours(default_graph):
     assert default_graph.measure == "hierarchical_cosine"
     nb = default_graph.neighbors("occ-bookkeeper", k=5)
-    assert nb["occupation_id"].iloc[0] == "occ-accounts-clerk"
+    # The nearest neighbours are the bookkeeping/finance occupations: the fiscal
+    # assistant shares the bookkeeper's ISCO unit group 3313, the accounts clerk
+    # most of its skills.
+    assert nb["occupation_id"].iloc[0] == "occ-tax-assistant"
+    assert "occ-accounts-clerk" in set(nb["occupation_id"])
     assert "occ-bookkeeper" not in set(nb["occupation_id"])
     assert list(nb["rank"]) == [1, 2, 3, 4, 5]
     assert (np.diff(nb["score"].to_numpy()) <= 0).all()

@@ -116,7 +116,7 @@ class OccupationGraph:
     >>> S.shape == (len(tax.occupations),) * 2
     True
     >>> graph.neighbors("occ-bookkeeper", k=1)["occupation_id"].tolist()
-    ['occ-accounts-clerk']
+    ['occ-tax-assistant']
     """
 
     def __init__(self, taxonomy, measure, code_prior=0.0, text_prior=0.0, group_prior=0.0,
