@@ -4,7 +4,8 @@ ESCO's DigComp collection holds one skill per DigComp competence (e.g.
 "solve technical problems" for 5.1 *Solving technical problems*) and one per
 area (e.g. "ICT safety" for area 4 *Safety*), but the classification does not
 say which is which. Rather than ship a mapping derived from someone's data,
-the library carries the 21 competence titles of the framework (below) and
+the library carries the 21 competence titles of the framework
+(:mod:`transitions.digcomp`) and
 matches labels against them:
 
 1. Labels and titles become sets of crude word stems ("solving" and "solve"
@@ -30,43 +31,15 @@ from collections import Counter
 
 import pandas as pd
 
+from ..digcomp import _AREAS, _COMPETENCES
 from ._esco_files import member
 
 __all__ = ["DIGCOMP_AREAS", "DIGCOMP_TITLES", "match_digcomp"]
 
-#: The five DigComp 2.2 competence areas.
-DIGCOMP_AREAS = {
-    "1": "Information and data literacy",
-    "2": "Communication and collaboration",
-    "3": "Digital content creation",
-    "4": "Safety",
-    "5": "Problem solving",
-}
-
-#: The 21 DigComp 2.2 competences with their English titles.
-DIGCOMP_TITLES = {
-    "1.1": "Browsing, searching and filtering data, information and digital content",
-    "1.2": "Evaluating data, information and digital content",
-    "1.3": "Managing data, information and digital content",
-    "2.1": "Interacting through digital technologies",
-    "2.2": "Sharing through digital technologies",
-    "2.3": "Engaging in citizenship through digital technologies",
-    "2.4": "Collaborating through digital technologies",
-    "2.5": "Netiquette",
-    "2.6": "Managing digital identity",
-    "3.1": "Developing digital content",
-    "3.2": "Integrating and re-elaborating digital content",
-    "3.3": "Copyright and licences",
-    "3.4": "Programming",
-    "4.1": "Protecting devices",
-    "4.2": "Protecting personal data and privacy",
-    "4.3": "Protecting health and well-being",
-    "4.4": "Protecting the environment",
-    "5.1": "Solving technical problems",
-    "5.2": "Identifying needs and technological responses",
-    "5.3": "Creatively using digital technologies",
-    "5.4": "Identifying digital competence gaps",
-}
+#: The five DigComp 2.2 competence areas and the 21 competences with their
+#: English titles (from :mod:`transitions.digcomp`, the library's one table).
+DIGCOMP_AREAS = {code: title for code, title, _ in _AREAS}
+DIGCOMP_TITLES = {code: title for code, title, _ in _COMPETENCES}
 
 _MIN_COVERAGE = 2 / 3
 _STOP = frozenset(

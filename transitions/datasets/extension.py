@@ -28,15 +28,13 @@ from pathlib import Path
 
 import pandas as pd
 
+from ..digcomp import COMPETENCE_CODES
 from ..exceptions import DataFormatError
 
 __all__ = ["read_extension", "DIGCOMP_COMPETENCES"]
 
 #: The 21 competence codes of DigComp 2.2.
-DIGCOMP_COMPETENCES = (
-    "1.1", "1.2", "1.3", "2.1", "2.2", "2.3", "2.4", "2.5", "2.6",
-    "3.1", "3.2", "3.3", "3.4", "4.1", "4.2", "4.3", "4.4", "5.1", "5.2", "5.3", "5.4",
-)
+DIGCOMP_COMPETENCES = COMPETENCE_CODES
 RELATION_WEIGHTS = {"essential": 1.0, "optional": 0.5}
 
 _COLUMNS = {
