@@ -2,6 +2,7 @@
 
 import json
 import os
+import time
 import warnings
 
 import numpy as np
@@ -289,6 +290,26 @@ def test_failed_build_or_write_leaves_no_entry(tmp_path, monkeypatch):
     assert not list((home / "taxonomies").iterdir()) or all(
         p.name.startswith("_") for p in (home / "taxonomies").iterdir()
     )
+
+
+def test_leftovers_of_a_killed_writer_are_swept_on_the_next_write(tmp_path):
+    # A SIGKILL between mkdtemp and os.replace (or during a trash delete) leaves
+    # these behind; only old ones are removed, as a young one may be another
+    # process's write in progress.
+    root = tmp_path / "home" / "taxonomies"
+    stale = [root / ".toy-0123.abc.tmp", root / ".toy-0123.def.trash"]
+    young = root / ".toy-4567.ghi.tmp"
+    for folder in [*stale, young]:
+        folder.mkdir(parents=True)
+        (folder / "g0.npy").write_bytes(b"half")
+    old = time.time() - _cache.STALE_SECONDS - 60
+    for folder in stale:
+        os.utime(folder, (old, old))
+    cached_taxonomy("toy", [_source(tmp_path)], _Builder(_toy()), data_home=tmp_path / "home")
+    assert not any(folder.exists() for folder in stale)
+    assert young.exists()
+    assert [p.name[:4] for p in root.iterdir() if p.is_dir() and not p.name.startswith(".")] \
+        == ["toy-"]
 
 
 def test_bad_arguments(tmp_path):

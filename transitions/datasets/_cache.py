@@ -23,7 +23,9 @@ Layout of an entry, ``<data_home>/taxonomies/<name>-<key[:16]>/``:
 
 Entries are written to a temporary folder and moved into place with one
 ``os.replace``, so a crash never leaves a half-written entry that reads as
-valid. Hashing the sources is cheap on warm loads: ``_source_hashes.json`` in
+valid. Temporary and trash folders a killed process left behind are removed
+before the next write, once they are older than ``STALE_SECONDS`` (a
+concurrent writer's folder is younger). Hashing the sources is cheap on warm loads: ``_source_hashes.json`` in
 the same folder remembers (size, mtime) -> SHA-256 per file, and a file is
 hashed again only when its size or modification time changes.
 """
@@ -38,6 +40,7 @@ import os
 import re
 import shutil
 import tempfile
+import time
 import uuid
 import warnings
 from collections.abc import Mapping
@@ -74,6 +77,8 @@ _NAME_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*\Z")
 # A text column with at most this share of distinct values is stored as a
 # dictionary: smaller, and decoded by one ``take`` instead of per-row slicing.
 _DICT_SHARE = 0.5
+#: Age after which a ``.tmp`` / ``.trash`` folder in the cache is a crash's leftover.
+STALE_SECONDS = 3600
 
 
 # ---------------------------------------------------------------------- public API
@@ -415,8 +420,27 @@ def _source_hashes(paths, hash_index):
 
 
 # ---------------------------------------------------------------------- atomic entry write
+def _remove_stale_leftovers(root, now=None):
+    """Delete ``.*.tmp`` / ``.*.trash`` folders older than ``STALE_SECONDS``; return how many.
+
+    A process killed mid-write (or mid-delete) leaves them; nothing reads them,
+    but they hold a whole taxonomy each.
+    """
+    now = time.time() if now is None else now
+    removed = 0
+    for path in root.glob(".*"):
+        if not (path.is_dir() and path.suffix in (".tmp", ".trash")):
+            continue
+        with contextlib.suppress(OSError):
+            if now - path.stat().st_mtime > STALE_SECONDS:
+                shutil.rmtree(path)
+                removed += 1
+    return removed
+
+
 def _write_entry(tax, folder, key):
     root = folder.parent
+    _remove_stale_leftovers(root)
     tmp = Path(tempfile.mkdtemp(dir=root, prefix=f".{folder.name}.", suffix=".tmp"))
     try:
         taxonomy_to_folder(tax, tmp, key=key)
