@@ -308,20 +308,28 @@ def cv_eval(kind, X, y, ex, rows, default, truth, cand, folds):
     return r, models
 
 
-def main():
-    data = Path(os.environ.get("TRANSITIONS_TEST_DATA",
+def data_dir():
+    return Path(os.environ.get("TRANSITIONS_TEST_DATA",
                                Path(__file__).resolve().parents[2] / "shared" / "data"))
+
+
+def esco_benchmark(data, title):
+    """Print the run's header; return ESCO, the crosswalk and the crosswalk ground truth."""
     from transitions import load_esco
     import warnings
 
-    print(f"# learning to rank on the ESCO default — {time.strftime('%Y-%m-%d')}, "
+    print(f"# {title} — {time.strftime('%Y-%m-%d')}, "
           f"{platform.node()}, {platform.machine()}, {os.cpu_count()} cores", flush=True)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         tax = load_esco(data / "esco" / "v1.1.1")
     related = ev.read_related_occupations(data / "onet" / "29.3")
     cw = ev.read_crosswalk(data / "esco" / "crosswalk" / "ESCO_to_ONET-SOC2019_with_uris.csv")
-    truth = ev.crosswalk_ground_truth(tax, related, cw)
+    return tax, cw, ev.crosswalk_ground_truth(tax, related, cw)
+
+
+def main():
+    tax, cw, truth = esco_benchmark(data_dir(), "learning to rank on the ESCO default")
     t = time.time()
     F = feature_matrices(tax)
     print(f"features: {time.time() - t:.1f} s", flush=True)

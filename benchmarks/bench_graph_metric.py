@@ -30,8 +30,6 @@ About 8 minutes on the project VM (each fold's 40 steps take about 70 s).
 
 from __future__ import annotations
 
-import os
-import platform
 import sys
 import time
 import warnings
@@ -51,7 +49,8 @@ from transitions.graph.priors import code_levels, code_prior_matrix  # noqa: E40
 from transitions.graph.smoothing import neighbour_weights  # noqa: E402
 from transitions.graph.specificity import specificity_weights  # noqa: E402
 
-from bench_graph_ltr import N_FOLDS, _affinity_matrix, folds_for  # noqa: E402
+from bench_graph_ltr import (  # noqa: E402
+    N_FOLDS, _affinity_matrix, data_dir, esco_benchmark, folds_for)
 from bench_graph_ranking import markdown  # noqa: E402
 
 K = 10
@@ -194,20 +193,13 @@ def crosswalk_ceiling(tax, truth, onet, crosswalk):
 
 
 def main():
-    data = Path(os.environ.get("TRANSITIONS_TEST_DATA",
-                               Path(__file__).resolve().parents[2] / "shared" / "data"))
-    from transitions import load_esco, load_onet
+    from transitions import load_onet
 
-    print(f"# learned skill weights and the crosswalk ceiling — {time.strftime('%Y-%m-%d')}, "
-          f"{platform.node()}, {platform.machine()}, {os.cpu_count()} cores", flush=True)
+    data = data_dir()
+    tax, crosswalk, truth = esco_benchmark(data, "learned skill weights and the crosswalk ceiling")
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        tax = load_esco(data / "esco" / "v1.1.1")
         onet = load_onet(data / "onet" / "29.3")
-    related = ev.read_related_occupations(data / "onet" / "29.3")
-    crosswalk = ev.read_crosswalk(
-        data / "esco" / "crosswalk" / "ESCO_to_ONET-SOC2019_with_uris.csv")
-    truth = ev.crosswalk_ground_truth(tax, related, crosswalk)
     rows = metric_learning_cv(tax, truth) + crosswalk_ceiling(tax, truth, onet, crosswalk)
     print()
     print(markdown(pd.DataFrame(rows)))
