@@ -110,10 +110,18 @@ def find_occupation(tax, query, *, lang=None, limit=10, min_score=60.0):
 
 
 def suggest_titles(tax, text, n=5):
-    """The ``n`` closest titles to ``text`` as ``"label (id)"`` strings, for error messages."""
+    """The ``n`` closest titles to ``text`` as ``"title (id)"`` strings, for error messages.
+
+    The title shown is the one that matched, so a Dutch query gets Dutch titles.
+
+    Examples
+    --------
+    >>> from transitions import load_sample
+    >>> suggest_titles(load_sample(), "invoer", n=1)
+    ['data-invoerder (occ-data-entry-clerk)']
+    """
     try:
         found = find_occupation(tax, text, limit=n, min_score=0)
     except InvalidParameterError:
         return []
-    return [f"{r.label_en if isinstance(r.label_en, str) else r.label_nl} ({r.occupation_id})"
-            for r in found.itertuples()]
+    return [f"{r.matched_title} ({r.occupation_id})" for r in found.itertuples()]
