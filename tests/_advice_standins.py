@@ -94,6 +94,12 @@ class _TaxIndex:
                         for o, g in rel.groupby("occupation_id")}
         ess = rel[rel["relation"] == "essential"]
         self.essential = {o: set(g) for o, g in ess.groupby("occupation_id")["skill_id"]}
+        # Rated taxonomies (O*NET): the level of every (occupation, skill) that has one.
+        self.level = {}
+        if "level" in rel.columns:
+            rated = rel[pd.to_numeric(rel["level"], errors="coerce").notna()]
+            self.level = {(o, s): float(lv) for o, s, lv in
+                          zip(rated["occupation_id"], rated["skill_id"], rated["level"])}
         sk = tax.skills
         level = (pd.to_numeric(sk["digcomp_level"], errors="coerce") if "digcomp_level" in sk
                  else pd.Series(np.nan, index=sk.index)).fillna(DEFAULT_DIGCOMP_LEVEL)
@@ -138,6 +144,24 @@ def documented_skill_set(tax, profile, optional_held=True):
     return (held | set(prof.skills)) - set(prof.lacking)
 
 
+def documented_gap(tax, profile, destination, tolerance=1.0, optional_held=True):
+    """The destination's essential skills the profile lacks, by the documented rule: not held,
+    or (rated taxonomies) held from the worker's occupation at a level more than
+    ``tolerance`` below the destination's; declared skills meet any level."""
+    idx = tax_index(tax)
+    prof = profile.resolve(tax)
+    held = documented_skill_set(tax, profile, optional_held)
+    gap = set()
+    for s in idx.essential.get(destination, ()):
+        need, have = idx.level.get((destination, s)), idx.level.get((prof.occupation, s))
+        if s not in held:
+            gap.add(s)
+        elif (need is not None and have is not None and s not in prof.skills
+              and round(need - have, 6) > tolerance):
+            gap.add(s)
+    return gap
+
+
 def profile_weights(tax, occupation, held):
     """Documented profile weights: own-occupation skills keep their relation weight, others 1."""
     own = tax_index(tax).weights.get(occupation, {})
@@ -165,7 +189,7 @@ def expected_options(advisor, profile, threshold):
     ok[list(prof.exclude)] = False
     essential = tax_index(tax).essential
     out = pd.DataFrame({"similarity": sim, "wage_ratio": ratio})[ok.to_numpy(bool)]
-    out["missing"] = [essential.get(d, set()) - held for d in out.index]
+    out["missing"] = [documented_gap(tax, prof, d) for d in out.index]
     n_ess = [len(essential.get(d, set())) for d in out.index]
     cov = [1.0 if n == 0 else 1 - len(m) / n for m, n in zip(out["missing"], n_ess)]
     out["score"] = np.sqrt(np.clip(out["similarity"], 0, None) * np.array(cov))

@@ -8,6 +8,7 @@ from _advice_standins import CosineGraph, documented_skill_set, expected_options
 from transitions import (
     Advisor,
     InvalidParameterError,
+    Taxonomy,
     UnknownOccupationError,
     UnknownSkillError,
     WorkerProfile,
@@ -307,3 +308,73 @@ def test_coverage_counts_and_shares(adv):
     grid = cov[(cov["group"] == "all") & (cov["min_wage_ratio"] == 1.0) & cov["exclude_at_risk"]]
     grid = grid.sort_values("min_similarity")
     assert grid["mean_options"].is_monotonic_decreasing
+
+
+# ---------------------------------------------------------------- rated taxonomies (levels)
+def _rated_advisor(min_similarity=0.0, **kwargs):
+    """Three occupations rated on four skills (levels on O*NET's 0-7 scale), one unrated tool."""
+    occ = pd.DataFrame({"label_en": ["clerk", "analyst", "manager"],
+                        "label_nl": ["klerk", "analist", "manager"]},
+                       index=pd.Index(["clerk", "analyst", "manager"], name="id"))
+    skills = pd.DataFrame({"label_en": ["maths", "writing", "leading", "spreadsheet", "strategy"],
+                           "label_nl": ["rekenen", "schrijven", "leiden", "rekenblad", "strategie"],
+                           "digital": [False, False, False, True, False], "digcomp": None},
+                          index=pd.Index(["maths", "writing", "leading", "sheet", "strategy"],
+                                         name="id"))
+    rows = [  # occupation, skill, relation, level
+        ("clerk", "maths", "essential", 3.0), ("clerk", "writing", "essential", 3.5),
+        ("clerk", "leading", "optional", 1.0), ("clerk", "sheet", "essential", None),
+        ("analyst", "maths", "essential", 4.5), ("analyst", "writing", "essential", 4.0),
+        ("analyst", "leading", "optional", 1.5), ("analyst", "sheet", "essential", None),
+        ("analyst", "strategy", "optional", 2.0),
+        ("manager", "maths", "essential", 3.5), ("manager", "writing", "essential", 4.0),
+        ("manager", "leading", "essential", 5.0), ("manager", "strategy", "essential", 5.0),
+    ]
+    rel = pd.DataFrame(rows, columns=["occupation_id", "skill_id", "relation", "level"])
+    rel["weight"] = 1.0
+    rel["importance"] = 3.0
+    tax = Taxonomy(occ, skills, rel, name="rated")
+    market = pd.DataFrame({"wage_median": [20.0, 30.0, 40.0], "wage_source": "test"},
+                          index=occ.index)
+    risk = pd.DataFrame({"at_risk": False, "risk_score": 0.0}, index=occ.index)
+    return Advisor(tax, graph=CosineGraph(tax), market_table=market, risk_table=risk,
+                   min_similarity=min_similarity, **kwargs)
+
+
+def test_rated_gaps_count_skills_held_below_the_needed_level():
+    adv = _rated_advisor()
+    got = adv.recommend("clerk", n=None, explain=False).set_index("occupation_id")
+    # analyst: maths 3.0 vs 4.5 is 1.5 short (> tolerance 1); writing 3.5 vs 4.0 is within it;
+    # the unrated spreadsheet is held. manager: leading is held at 1.0 (optional) vs 5.0 and
+    # strategy not at all; maths and writing are within the tolerance.
+    assert set(got.loc["analyst", "missing_skills"]) == {"maths"}
+    assert set(got.loc["manager", "missing_skills"]) == {"leading", "strategy"}
+    assert got.loc["analyst", "essential_coverage"] == pytest.approx(2 / 3)
+    assert got.loc["manager", "essential_coverage"] == pytest.approx(2 / 4)
+    gap = adv.gap("clerk", "analyst").set_index("id")
+    assert gap.loc["maths", ["level_needed", "worker_level"]].tolist() == [4.5, 3.0]
+    assert gap.loc["maths", "level_source"] == "taxonomy"
+    # A wider tolerance closes the maths gap; a declared skill meets any level.
+    assert adv.gap(WorkerProfile("clerk", skills=["maths"]), "analyst").empty
+    assert _rated_advisor(level_tolerance=2.0).gap("clerk", "analyst").empty
+    # A skill the worker says they lack is missing whatever the level, and has no worker level.
+    lacking = adv.gap(WorkerProfile("clerk", lacking=["sheet"]), "analyst").set_index("id")
+    assert set(lacking.index) == {"maths", "sheet"}
+    assert pd.isna(lacking.loc["sheet", "worker_level"])
+
+
+def test_rated_paths_carry_the_levels_of_each_step():
+    # Cosine: clerk-analyst and analyst-manager 0.89, clerk-manager 0.75, so at 0.8 the
+    # manager is reached only through the analyst.
+    adv = _rated_advisor(min_similarity=0.8)
+    assert set(adv.recommend("clerk", n=None)["occupation_id"]) == {"analyst"}
+    paths = adv.paths("clerk", n=None)
+    assert [tuple(p) for p in paths["path"]] == [("clerk", "analyst", "manager")]
+    # The clerk lacks maths for the analyst; after working as one, maths is at 4.5 (enough for
+    # the manager's 3.5) while leading (1.5) and strategy (2.0) stay below the manager's 5.0.
+    assert paths["step_missing"].iloc[0] == (("maths",), ("leading", "strategy"))
+
+
+def test_level_tolerance_is_checked():
+    with pytest.raises(InvalidParameterError, match="level_tolerance"):
+        _rated_advisor(level_tolerance=-1)

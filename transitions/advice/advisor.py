@@ -91,6 +91,12 @@ class Advisor:
         Skill-similarity threshold of a good option (overridable per call).
     optional_held : bool, default=True
         Whether a worker holds their occupation's optional skills.
+    level_tolerance : float >= 0, default=1.0
+        Rated taxonomies only (relations with a ``level``, as O*NET's 0-7
+        scale): a skill the worker has from their occupation still counts as
+        a gap when the destination needs it more than this many points
+        higher. Skills the worker declares count as meeting any level.
+        Ignored for ESCO, whose relations carry no level.
     n_jobs : int, default=1
         Processes for batches (joblib; -1: all cores).
 
@@ -106,7 +112,8 @@ class Advisor:
     """
 
     def __init__(self, taxonomy, market=None, *, graph=None, market_table=None, risk_table=None,
-                 min_similarity=DEFAULT_MIN_SIMILARITY, optional_held=True, n_jobs=1):
+                 min_similarity=DEFAULT_MIN_SIMILARITY, optional_held=True, level_tolerance=1.0,
+                 n_jobs=1):
         if market_table is None:
             if market is None:
                 if taxonomy.name != "sample":
@@ -131,8 +138,12 @@ class Advisor:
         self.graph = graph
         self.min_similarity = check_min_similarity(min_similarity)
         self.n_jobs = n_jobs
+        if isinstance(level_tolerance, bool) or not isinstance(level_tolerance, (int, float)) \
+                or not level_tolerance >= 0:
+            raise InvalidParameterError(
+                f"level_tolerance must be a number >= 0 (level points), got {level_tolerance!r}")
         self._ctx = AdviceContext(taxonomy, graph, market_table, risk_table,
-                                  optional_held=optional_held)
+                                  optional_held=optional_held, level_tolerance=level_tolerance)
         self._occ_cache = {}
         self._caches = {}
 
@@ -271,6 +282,11 @@ class Advisor:
             ``label``, ``digital``, ``reuse_level``, ``effort_months``,
             ``level_needed``, ``worker_level`` and ``level_source``
             (``"taxonomy"`` or ``"default"`` when a skill gives no level).
+            Levels are DigComp proficiency levels (1-8) on ``"digcomp"`` rows
+            and, for rated taxonomies (O*NET), the rated level (0-7) the
+            destination needs and the worker's occupation has on ``"skill"``
+            rows (missing where the worker lacks the skill outright); the level
+            columns are ``Int64``, or ``Float64`` for rated taxonomies.
 
         Examples
         --------
@@ -290,17 +306,25 @@ class Advisor:
         dest = int(self.taxonomy.occupation_index.get_loc(
             resolve_occupation(self.taxonomy, destination)))
         p, d = np.array([0]), np.array([dest])
-        missing, _ = pair_gaps(ctx, block.held, p, d)
+        missing, _ = pair_gaps(ctx, block.held, p, d, block.level)
         m = missing[0]
         m = m[np.lexsort((ctx.skill_ids[m].astype(str), ~ctx.digital[m]))]
         reuse = (self.taxonomy.skills["reuse_level"].to_numpy(object)[m]
                  if "reuse_level" in self.taxonomy.skills else np.full(len(m), None))
+        needed = worker = np.full(len(m), np.nan)
+        level_dtype = "Float64" if ctx.rated else "Int64"  # rated levels are decimals (O*NET)
+        if ctx.rated:  # the rated level each missing skill needs, and the worker's
+            lo, hi = ctx.essential.indptr[dest], ctx.essential.indptr[dest + 1]
+            need = pd.Series(ctx.essential_level[lo:hi], index=ctx.essential.indices[lo:hi])
+            needed = need.reindex(m).to_numpy(float)
+            worker = block.level[0, m].astype(float)
+            worker[~np.isfinite(worker)] = np.nan
         skills = pd.DataFrame({
             "kind": "skill", "id": ctx.skill_ids[m], "label": ctx.skill_label[lang][m],
             "digital": ctx.digital[m], "reuse_level": reuse, "effort_months": ctx.months[m],
-            "level_needed": pd.array([pd.NA] * len(m), dtype="Int64"),
-            "worker_level": pd.array([pd.NA] * len(m), dtype="Int64"),
-            "level_source": None,
+            "level_needed": pd.array(needed, dtype=level_dtype),
+            "worker_level": pd.array(worker, dtype=level_dtype),
+            "level_source": np.where(np.isnan(needed), None, "taxonomy"),
         })
         comps = digcomp_gaps(ctx, block.comp_level, p, d)[0]
         dc = pd.DataFrame({
@@ -308,9 +332,9 @@ class Advisor:
             "label": [unit_title(c, lang) for c, _, _ in comps], "digital": True,
             "reuse_level": None,
             "effort_months": np.nan,
-            "level_needed": pd.array([lv for _, lv, _ in comps], dtype="Int64"),
+            "level_needed": pd.array([lv for _, lv, _ in comps], dtype=level_dtype),
             "worker_level": pd.array([w if w is not None else pd.NA for _, _, w in comps],
-                                     dtype="Int64"),
+                                     dtype=level_dtype),
             "level_source": ["taxonomy" if ctx.digcomp_needed_known[dest, UNIT_CODES.index(c)]
                              else "default" for c, _, _ in comps],
         })

@@ -54,12 +54,17 @@ class AdviceContext:
         Indexed by occupation id; ``at_risk`` and ``risk_score``.
     optional_held : bool
         Whether a worker holds their occupation's optional skills.
+    level_tolerance : float
+        For rated taxonomies: how many level points below a destination's
+        requirement a skill may be and still count as held.
     """
 
-    def __init__(self, taxonomy, graph, market_table, risk_table, *, optional_held=True):
+    def __init__(self, taxonomy, graph, market_table, risk_table, *, optional_held=True,
+                 level_tolerance=1.0):
         self.taxonomy = taxonomy
         self.graph = graph
         self.optional_held = bool(optional_held)
+        self.level_tolerance = float(level_tolerance)
         occ = taxonomy.occupations
         skills = taxonomy.skills
         self.occupation_index = occ.index
@@ -84,11 +89,67 @@ class AdviceContext:
         self.n_essential = np.diff(self.essential.indptr).astype(float)
         self.digital = skills["digital"].to_numpy(bool)
         self.months = skill_months(skills)
+        self._build_levels()
         self._build_digcomp_needs()
         self._build_market(market_table)
         self._build_risk(risk_table)
 
     # ------------------------------------------------------------------ builders
+    def _build_levels(self):
+        """Rated taxonomies (relations with a ``level``, as O*NET): levels per incidence entry.
+
+        ``binary_level`` / ``essential_level`` follow the ``data`` of
+        :attr:`binary` / :attr:`essential` (NaN: no level rated), and
+        ``essential_threshold`` is the level a worker needs for each essential
+        entry: its level minus the tolerance, or the lowest finite float
+        where no level is rated (then any held skill meets it).
+        """
+        rel = self.taxonomy.relations
+        self.rated = "level" in rel.columns and bool(rel["level"].notna().any())
+        if not self.rated:
+            self.binary_level = self.essential_level = self.essential_threshold = None
+            return
+        level = pd.to_numeric(rel["level"], errors="coerce").to_numpy(float)
+        rows = self.occupation_index.get_indexer(rel["occupation_id"])
+        cols = self.skill_index.get_indexer(rel["skill_id"])
+        ok = (rows >= 0) & (cols >= 0) & ~np.isnan(level)
+        keys = rows[ok].astype(np.int64) * self.n_skills + cols[ok]
+        order = np.argsort(keys, kind="stable")
+        keys, level = keys[order], level[ok][order]
+
+        def aligned(M):
+            entry_rows = np.repeat(np.arange(M.shape[0]), np.diff(M.indptr))
+            want = entry_rows.astype(np.int64) * self.n_skills + M.indices
+            at = np.clip(np.searchsorted(keys, want), 0, max(len(keys) - 1, 0))
+            found = (keys[at] == want) if len(keys) else np.zeros(len(want), bool)
+            return np.where(found, level[at] if len(keys) else np.nan, np.nan)
+
+        self.binary_level = aligned(self.binary)
+        self.essential_level = aligned(self.essential)
+        self.essential_threshold = np.where(
+            np.isnan(self.essential_level), np.finfo(float).min,
+            # "More than the tolerance short": a shortfall of exactly the tolerance is
+            # not a gap, whatever the float rounding of the rated levels.
+            self.essential_level - self.level_tolerance - 1e-9)
+
+    def worker_levels(self, held, origins, extra):
+        """Level of every skill for each profile (rated taxonomies), shape (n, n_skills).
+
+        A skill the worker does not hold is ``-inf``; one held from their
+        occupation has the occupation's level; any other held skill (declared
+        by the worker, or unrated) is ``+inf``, i.e. meets every requirement.
+        ``extra``: per profile, the positions of the skills they declared.
+        """
+        level = np.where(held, np.inf, -np.inf)
+        inc = self.binary
+        for i, origin in enumerate(origins):
+            lo, hi = inc.indptr[origin], inc.indptr[origin + 1]
+            cols, lv = inc.indices[lo:hi], self.binary_level[lo:hi]
+            use = held[i, cols] & ~np.isnan(lv)
+            use &= ~np.isin(cols, extra[i])
+            level[i, cols[use]] = lv[use]
+        return level
+
     def _build_digcomp_needs(self):
         """Level each occupation needs per competence or area (:data:`UNIT_CODES`), from its
         essential skills (0: none)."""
@@ -195,13 +256,26 @@ class AdviceContext:
             out = df.reindex(columns=self.occupation_ids).to_numpy(float)
         return np.nan_to_num(out, nan=0.0)
 
-    def essential_coverage(self, held):
+    def essential_coverage(self, held, level=None):
         """Share of each occupation's essential skills a profile holds, shape (n_profiles, n_occ).
 
         Occupations without essential skills count as fully covered (nothing to learn).
         One sparse product of the profiles with the incidence (the batch's floor).
+        With ``level`` (rated taxonomies, see :meth:`worker_levels`) a skill
+        counts only where the worker's level meets :attr:`essential_threshold`.
         """
-        have = (_sparse(held) @ self.essential_t).toarray()
+        if level is None or not self.rated:
+            have = (_sparse(held) @ self.essential_t).toarray()
+        else:
+            E = self.essential
+            owner = sp.csr_matrix(  # essential entry -> its occupation
+                (np.ones(E.nnz), (np.arange(E.nnz), np.repeat(np.arange(self.n_occ),
+                                                            np.diff(E.indptr)))),
+                shape=(E.nnz, self.n_occ))
+            have = np.empty((len(level), self.n_occ))
+            for start in range(0, len(level), 256):  # bounds the profiles x entries temporary
+                met = level[start:start + 256][:, E.indices] >= self.essential_threshold[None, :]
+                have[start:start + 256] = (sp.csr_matrix(met, dtype=float) @ owner).toarray()
         with np.errstate(invalid="ignore", divide="ignore"):
             cov = have / self.n_essential[None, :]
         cov[:, self.n_essential == 0] = 1.0

@@ -35,9 +35,11 @@ class ResolvedBlock:
         # Worker level per competence: self-assessed, else inferred from held skills, else 0.
         self.comp_level = np.zeros((n, len(UNIT_CODES)), dtype=np.int8)
         self.comp_rated = np.zeros((n, len(UNIT_CODES)), dtype=bool)
+        extra = []
         for i, (prof, origin) in enumerate(zip(profiles, self.origin)):
-            self.held[i] = held_mask(ctx.skills_of, origin, prof,
-                                     profile_skill_positions(ctx.skill_index, prof),
+            positions = profile_skill_positions(ctx.skill_index, prof)
+            extra.append(positions[0])
+            self.held[i] = held_mask(ctx.skills_of, origin, prof, positions,
                                      optional_held=ctx.optional_held)
             if prof.wage is not None:
                 self.worker_wage[i] = prof.wage
@@ -59,6 +61,8 @@ class ResolvedBlock:
                 inferred = np.where(self.held[:, members], arr.level[members][None, :], 0).max(axis=1)
                 self.comp_level[:, c] = np.where(self.comp_rated[:, c], self.comp_level[:, c],
                                                  inferred)
+        #: Rated taxonomies: the worker's level per skill (AdviceContext.worker_levels).
+        self.level = ctx.worker_levels(self.held, self.origin, extra) if ctx.rated else None
 
     def __len__(self):
         return len(self.origin)
@@ -98,7 +102,7 @@ def evaluate(ctx, block, min_similarity):
         floor, not at risk when excluded, similarity at or above the threshold).
     """
     sim = ctx.similarity(ctx.profile_weights(block.held, block.origin), block.origin)
-    cov = ctx.essential_coverage(block.held)
+    cov = ctx.essential_coverage(block.held, block.level)
     score = np.sqrt(np.clip(sim, 0.0, None) * cov)
     with np.errstate(invalid="ignore", divide="ignore"):
         ratio = ctx.wage[None, :] / block.worker_wage[:, None]
@@ -148,8 +152,12 @@ def _ranges(indptr, rows):
     return np.arange(lengths.sum()) + offsets, owner, lengths
 
 
-def pair_gaps(ctx, held, p, d):
+def pair_gaps(ctx, held, p, d, level=None):
     """Missing essential skills of destination ``d[k]`` for profile ``p[k]`` (held rows).
+
+    With ``level`` (rated taxonomies: the block's worker levels), a held skill
+    is missing too where the worker's level is below the destination's
+    requirement by more than the tolerance.
 
     Returns
     -------
@@ -160,7 +168,10 @@ def pair_gaps(ctx, held, p, d):
         return [], np.zeros(0)
     pos, owner, _ = _ranges(ctx.essential.indptr, d)
     skills = ctx.essential.indices[pos]
-    lacking = ~held[p[owner], skills]
+    if level is None or not ctx.rated:
+        lacking = ~held[p[owner], skills]
+    else:
+        lacking = level[p[owner], skills] < ctx.essential_threshold[pos]
     skills, owner = skills[lacking], owner[lacking]
     months = np.bincount(owner, weights=ctx.months[skills], minlength=len(d))
     cuts = np.searchsorted(owner, np.arange(1, len(d)))

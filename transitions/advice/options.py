@@ -40,7 +40,7 @@ _DTYPES = {
 
 def option_table(ctx, block, ev, p, d, rank, *, lang="en", explain=True):
     """The option table for pairs ``(p[k], d[k])`` of ``block`` with their ranks."""
-    missing, months = pair_gaps(ctx, block.held, p, d)
+    missing, months = pair_gaps(ctx, block.held, p, d, block.level)
     skill_ids, skill_lbl, digital = ctx.skill_ids, ctx.skill_label[lang], ctx.digital
     missing_ids = [tuple(skill_ids[m]) for m in missing]
     missing_lbl = [tuple(skill_lbl[m]) for m in missing]

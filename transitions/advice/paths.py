@@ -267,13 +267,26 @@ def _path_table(advisor, block, G, rows, ratio, lang, explain):
         sims = [G.edges["worker", nodes[0]]["similarity"]]
         sims += [G.edges[a, b]["similarity"] for a, b in zip(nodes[:-1], nodes[1:])]
         held = held0.copy()
+        level = None if block.level is None else block.level[0].copy()
         step_missing, all_missing = [], []
         for o in occs:
-            need = ess.indices[ess.indptr[o]:ess.indptr[o + 1]]
-            miss = need[~held[need]]
+            lo, hi = ess.indptr[o], ess.indptr[o + 1]
+            need = ess.indices[lo:hi]
+            if level is None:
+                miss = need[~held[need]]
+            else:  # rated taxonomy: a skill held below the step's level is missing too
+                miss = need[level[need] < ctx.essential_threshold[lo:hi]]
             step_missing.append(tuple(ctx.skill_ids[miss]))
             all_missing.extend(miss.tolist())
-            held[inc.indices[inc.indptr[o]:inc.indptr[o + 1]]] = True
+            # After the step the worker has the step's skills, at the step's levels.
+            lo, hi = inc.indptr[o], inc.indptr[o + 1]
+            held[inc.indices[lo:hi]] = True
+            if level is not None:
+                step_level = ctx.binary_level[lo:hi] if inc is ctx.binary else \
+                    ctx.essential_level[lo:hi]
+                cols = inc.indices[lo:hi]
+                level[cols] = np.maximum(level[cols], np.where(np.isnan(step_level), np.inf,
+                                                               step_level))
         miss = np.array(all_missing, dtype=np.int64)
         months = float(ctx.months[miss].sum())
         end = occs[-1]
