@@ -85,6 +85,21 @@ def test_digcomp_codes_match_the_reference_table(esco, real_data):
     assert "netiquette" in esco.skills.loc[extra.index[0], "label_en"]
 
 
+def test_digital_skills_get_a_digcomp_area_through_the_hierarchy(esco):
+    from transitions.digcomp import skill_areas
+
+    areas = skill_areas(esco)
+    by_label = dict(zip(esco.skills["label_en"], areas))
+    assert by_label["use spreadsheets software"] == "1"
+    assert by_label["Python (computer programming)"] == "3"  # under "digital content creation"
+    assert by_label["use CAD software"] == "3"
+    assert by_label["ICT safety"] == "4"                     # its own DigComp code
+    assert by_label["operate cash register"] is None
+    digital = esco.skills["digital"].astype(bool)
+    assert areas[digital].notna().sum() >= 350              # 374 of 1,201 in v1.1.1
+    assert set(areas.dropna()) == {"1", "2", "3", "4", "5"}
+
+
 def test_hierarchies(esco):
     occ_edges = esco.occupation_hierarchy
     groups = esco.occupation_groups

@@ -93,3 +93,42 @@ def test_levels_are_named_in_the_page_language():
     assert level_name("BRC group", "en") == "BRC group"
     assert level_name("worker", "nl") == TEXTS["nl"]["worker_level"]
     assert level_name(float("nan"), "nl") == "–"
+
+
+def test_digital_skills_are_grouped_by_area_through_esco_groups():
+    """``skill_areas``: own code first, else the nearest coded concepts up the hierarchy."""
+    import pandas as pd
+
+    from transitions import Taxonomy
+    from transitions.digcomp import skill_areas
+    from transitions.report import _digital_areas
+
+    ids = ["query", "sheet", "both", "python", "plc", "coded"]
+    skills = pd.DataFrame({"label_en": ids, "label_nl": ids, "digital": True,
+                           "digcomp": [None, None, None, None, None, "4.1"]},
+                          index=pd.Index(ids, name="id"))
+    skills.loc["content", ["label_en", "label_nl", "digital", "digcomp"]] = \
+        ["content", "content", True, "3"]
+    groups = pd.DataFrame({"label_en": ["data", "collab", "machines", "computers"],
+                           "label_nl": ["data", "collab", "machines", "computers"],
+                           "code": ["S5.5.1", "S5.6.1", "S5.7", "S5"]},
+                          index=["g-data", "g-collab", "g-machines", "g-computers"])
+    edges = pd.DataFrame([("query", "g-data"), ("sheet", "g-collab"), ("both", "g-data"),
+                          ("both", "g-collab"), ("python", "content"), ("content", "g-collab"),
+                          ("plc", "g-machines"), ("coded", "g-data"),
+                          ("g-data", "g-computers"), ("g-collab", "g-computers"),
+                          ("g-machines", "g-computers")], columns=["child", "parent"])
+    occ = pd.DataFrame({"label_en": ["o"], "label_nl": ["o"]}, index=pd.Index(["o"], name="id"))
+    rel = pd.DataFrame({"occupation_id": "o", "skill_id": list(skills.index),
+                        "relation": "essential", "weight": 1.0})
+    tax = Taxonomy(occ, skills, rel, skill_hierarchy=edges, skill_groups=groups, name="coded")
+    areas = skill_areas(tax)
+    # query/sheet: their group; both: two groups disagree (1 vs 2), so none; python: the
+    # broader skill "content" (area 3) is nearer than that skill's group (area 2); plc: S5.7
+    # has no DigComp counterpart; coded: its own code wins over its group.
+    assert areas.to_dict() == {"query": "1", "sheet": "2", "both": None, "python": "3",
+                               "plc": None, "coded": "4", "content": "3"}
+    page = _digital_areas(tax, ["query", "plc", "python"], (), "en")
+    assert [(a["title"], [i["label"] for i in a["items"]]) for a in page] == [
+        ("1 Information and data literacy", ["query"]), ("3 Digital content creation", ["python"]),
+        (TEXTS["en"]["other_digital"], ["plc"])]

@@ -26,8 +26,8 @@ import pandas as pd
 from .exceptions import InvalidParameterError
 
 __all__ = ["digcomp_competences", "digcomp_areas", "digcomp_levels", "parse_digcomp_assessment",
-           "competence_levels", "unit_levels", "unit_title", "COMPETENCE_CODES", "AREA_CODES",
-           "UNIT_CODES", "LEVELS"]
+           "competence_levels", "unit_levels", "unit_title", "skill_areas", "COMPETENCE_CODES",
+           "AREA_CODES", "UNIT_CODES", "LEVELS", "ESCO_GROUP_AREAS"]
 
 _AREAS = (
     ("1", "Information and data literacy", "Informatie- en datageletterdheid"),
@@ -84,6 +84,24 @@ AREA_CODES = tuple(a for a, _, _ in _AREAS)
 UNIT_CODES = COMPETENCE_CODES + AREA_CODES
 #: The proficiency levels.
 LEVELS = tuple(range(1, 9))
+
+#: ESCO skill groups of the "working with computers" branch (S5) and the DigComp area
+#: their skills exercise, authored by the project from the two frameworks' titles. Used
+#: only to group digital skills by area where a skill has no DigComp code of its own;
+#: S5.0 (working with computers, general) and S5.7 (controlling machinery) have no
+#: DigComp counterpart.
+ESCO_GROUP_AREAS = {
+    "S5.1": "3",    # programming computer systems: 3.4 Programming
+    "S5.2.1": "5",  # setting up computer systems: 5.1 Solving technical problems
+    "S5.2.2": "4",  # protecting ICT devices: 4.1 Protecting devices
+    "S5.2.3": "5",  # resolving computer problems: 5.1 Solving technical problems
+    "S5.5.1": "1",  # browsing, searching and filtering digital data: 1.1
+    "S5.5.2": "1",  # managing, gathering and storing digital data: 1.3
+    "S5.6.1": "2",  # digital tools for collaboration and productivity: 2.4
+    "S5.6.2": "3",  # word processing, publishing and presentation software: 3.1
+    "S5.6.3": "3",  # computer aided design and drawing tools: 3.1
+    "S5.6.4": "3",  # digital tools for processing sound and images: 3.2
+}
 
 
 def digcomp_areas():
@@ -264,3 +282,57 @@ def unit_title(code, lang="en"):
     """
     table = digcomp_competences() if "." in code else digcomp_areas()
     return f"{code} {table.loc[code, 'title_' + lang]}"
+
+
+def skill_areas(tax):
+    """The DigComp area of each skill, for grouping digital skills on the advice page.
+
+    A skill's own ``digcomp`` code gives its area; otherwise the nearest
+    concepts up the hierarchy that have one decide, when they agree: broader
+    skills with a ``digcomp`` code (ESCO files "Python" under "digital
+    content creation") and skill groups listed in :data:`ESCO_GROUP_AREAS`
+    (by the groups' ``code``).
+
+    Parameters
+    ----------
+    tax : Taxonomy
+
+    Returns
+    -------
+    pandas.Series
+        Indexed by skill id: an area code (``"1"`` to ``"5"``) or None.
+        Cached on the taxonomy.
+
+    Examples
+    --------
+    >>> from transitions import load_sample
+    >>> areas = skill_areas(load_sample())
+    >>> areas["sk-search-online"], areas["sk-bookkeeping"]
+    ('1', None)
+    """
+    cached = getattr(tax, "_digcomp_skill_areas", None)
+    if cached is not None:
+        return cached
+    skills = tax.skills
+    own = skills["digcomp"] if "digcomp" in skills else pd.Series(None, index=skills.index)
+    areas = {sid: str(code).split(".")[0] for sid, code in own.items()
+             if isinstance(code, str) and code}
+    groups = tax.skill_groups
+    codes = groups["code"] if "code" in groups else pd.Series(dtype=object)
+    area_of = {gid: ESCO_GROUP_AREAS[c] for gid, c in codes.items() if c in ESCO_GROUP_AREAS}
+    area_of.update(areas)
+    if len(tax.skill_hierarchy):
+        parents = tax.skill_hierarchy.groupby("child")["parent"].agg(list).to_dict()
+        for sid in skills.index.difference(list(areas)):
+            frontier, seen = [sid], {sid}
+            while frontier:  # breadth first: the nearest concepts with an area decide
+                found = {area_of[n] for n in frontier if n in area_of}
+                if found:
+                    if len(found) == 1:
+                        areas[sid] = found.pop()
+                    break
+                frontier = [p for n in frontier for p in parents.get(n, ()) if p not in seen]
+                seen.update(frontier)
+    out = pd.Series([areas.get(s) for s in skills.index], index=skills.index, dtype=object)
+    tax._digcomp_skill_areas = out
+    return out

@@ -166,16 +166,17 @@ def _risk(advisor, origin, lang):
 
 
 def _digital_areas(tax, missing_digital, digcomp_gap, lang):
-    """Digital gaps grouped by DigComp area: skills by their competence, then competence levels."""
-    from .digcomp import digcomp_areas, digcomp_competences
+    """Digital gaps grouped by DigComp area (:func:`transitions.digcomp.skill_areas`): skills,
+    then competence levels."""
+    from .digcomp import digcomp_areas, digcomp_competences, skill_areas
 
     t = TEXTS[lang]
     areas = digcomp_areas()[f"title_{lang}"]
     comps = digcomp_competences()
+    skill_area = skill_areas(tax)
     groups = {}
     for skill in missing_digital:
-        code = tax.skills.at[skill, "digcomp"] if "digcomp" in tax.skills else None
-        area = str(code).split(".")[0] if _present(code) else None
+        area = skill_area.get(skill)
         level = tax.skills.at[skill, "digcomp_level"] if "digcomp_level" in tax.skills else None
         groups.setdefault(area, []).append(
             {"label": tax.label(skill, lang, kind="skill"),
