@@ -108,6 +108,7 @@ class AdviceContext:
         self.rated = "level" in rel.columns and bool(rel["level"].notna().any())
         if not self.rated:
             self.binary_level = self.essential_level = self.essential_threshold = None
+            self._essential_owner = None
             return
         level = pd.to_numeric(rel["level"], errors="coerce").to_numpy(float)
         rows = self.occupation_index.get_indexer(rel["occupation_id"])
@@ -126,6 +127,11 @@ class AdviceContext:
 
         self.binary_level = aligned(self.binary)
         self.essential_level = aligned(self.essential)
+        E = self.essential
+        self._essential_owner = sp.csr_matrix(  # essential entry -> its occupation
+            (np.ones(E.nnz), (np.arange(E.nnz), np.repeat(np.arange(self.n_occ),
+                                                        np.diff(E.indptr)))),
+            shape=(E.nnz, self.n_occ))
         self.essential_threshold = np.where(
             np.isnan(self.essential_level), np.finfo(float).min,
             # "More than the tolerance short": a shortfall of exactly the tolerance is
@@ -267,15 +273,12 @@ class AdviceContext:
         if level is None or not self.rated:
             have = (_sparse(held) @ self.essential_t).toarray()
         else:
-            E = self.essential
-            owner = sp.csr_matrix(  # essential entry -> its occupation
-                (np.ones(E.nnz), (np.arange(E.nnz), np.repeat(np.arange(self.n_occ),
-                                                            np.diff(E.indptr)))),
-                shape=(E.nnz, self.n_occ))
+            cols = self.essential.indices
             have = np.empty((len(level), self.n_occ))
             for start in range(0, len(level), 256):  # bounds the profiles x entries temporary
-                met = level[start:start + 256][:, E.indices] >= self.essential_threshold[None, :]
-                have[start:start + 256] = (sp.csr_matrix(met, dtype=float) @ owner).toarray()
+                met = level[start:start + 256][:, cols] >= self.essential_threshold[None, :]
+                have[start:start + 256] = (sp.csr_matrix(met, dtype=float)
+                                           @ self._essential_owner).toarray()
         with np.errstate(invalid="ignore", divide="ignore"):
             cov = have / self.n_essential[None, :]
         cov[:, self.n_essential == 0] = 1.0
