@@ -364,23 +364,6 @@ class WorkerProfile:
 
 
 # ---------------------------------------------------------------------- occupation lookup
-_TITLE_INDEX = weakref.WeakKeyDictionary()
-
-
-def _exact_titles(tax):
-    """normalised title -> list of (occupation id, kind); cached per taxonomy."""
-    cached = _TITLE_INDEX.get(tax)
-    if cached is None:
-        from .lookup import _title_table
-
-        table = _title_table(tax)
-        cached = {}
-        for norm, occ, kind in zip(table["norm"], table["occupation_id"], table["kind"]):
-            cached.setdefault(norm, []).append((occ, kind))
-        _TITLE_INDEX[tax] = cached
-    return cached
-
-
 def _suggest(tax, text, n=5):
     from .lookup import suggest_titles
 
@@ -400,6 +383,11 @@ def _ambiguous(tax, text, ids, what):
 
 def resolve_occupation(tax, text):
     """The occupation id that ``text`` (id, ISCO/SOC code or exact title) names in ``tax``.
+
+    A title is exact when it has the same words as a preferred label (first) or an
+    alternative label (then), after folding female forms, plurals, spacing and hyphens
+    (:func:`transitions.lookup.exact_titles`): "kassière", "boekhoudster" and
+    "callcenter medewerker" all name one occupation.
 
     Raises
     ------
@@ -430,16 +418,13 @@ def resolve_occupation(tax, text):
                 return hits[0]
             if len(hits) > 1:
                 raise _ambiguous(tax, text, hits, f"code {col.split('_')[0].upper()} {text} covers")
-    from rapidfuzz import utils
+    from .lookup import exact_titles
 
-    matches = _exact_titles(tax).get(utils.default_process(text), [])
-    if matches:
-        for kind in ("label", "altlabel"):
-            ids = {o for o, k in matches if k == kind}
-            if len(ids) == 1:
-                return ids.pop()
-            if len(ids) > 1:
-                raise _ambiguous(tax, text, ids, "the title names")
+    for ids in exact_titles(tax, text):
+        if len(ids) == 1:
+            return ids.pop()
+        if len(ids) > 1:
+            raise _ambiguous(tax, text, ids, "the title names")
     raise UnknownOccupationError(
         f"unknown occupation {text!r} in taxonomy {tax.name!r}: not an id, ISCO/SOC code or exact "
         f"title; closest titles: {_suggest(tax, text)[:5]}",

@@ -353,7 +353,7 @@ class Taxonomy:
         labels = sub[f"label_{lang}"].fillna(sub["label_en"])
         return labels.iloc[0] if single else labels
 
-    def find_occupation(self, query, *, lang=None, limit=10, min_score=60.0):
+    def find_occupation(self, query, *, lang=None, limit=10, min_score=30.0):
         """Search occupations by title; see :func:`transitions.find_occupation`."""
         from .lookup import find_occupation
 
