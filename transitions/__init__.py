@@ -7,7 +7,8 @@ digitalisation, and ranks switch options with the skills to learn.
 The public API follows the data flow of the library:
 
 - data: :func:`load_esco`, :func:`load_onet`, :func:`load_sample`,
-  :func:`read_extension`, :class:`Taxonomy`, :func:`find_occupation`;
+  :func:`read_extension`, :class:`Taxonomy`, :func:`find_occupation`,
+  :func:`find_skill`;
 - graph: :class:`OccupationGraph` (and :mod:`transitions.evaluation`);
 - labour market and risk: :class:`LabourMarket`, :func:`assess_risk` and the
   estimators in :mod:`transitions.models`;
@@ -33,6 +34,7 @@ from .exceptions import (
     UnknownSkillError,
 )
 from .lookup import find_occupation
+from .skill_lookup import find_skill
 from .taxonomy import Taxonomy
 
 # The occupation graph and its evaluation.
@@ -63,6 +65,7 @@ __all__ = [
     "load_sample",
     "read_extension",
     "find_occupation",
+    "find_skill",
     "get_data_home",
     "clear_data_home",
     # graph

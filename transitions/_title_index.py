@@ -61,85 +61,69 @@ class TitleIndex:
     members : pandas.DataFrame, optional
         ``concept``, ``group`` and optionally ``weight`` (default 1): which concepts
         belong to which groups, and how much a match of the group counts for them.
+    heads : bool, default=True
+        Titles are nouns with a head that must agree with the query's ("medewerker"
+        in "medewerker keuken"); False for names of skills ("SQL gebruiken").
     """
 
-    def __init__(self, titles, groups=None, members=None):
-        rows = []
-        for cid, title, lang, kind in titles[["id", "title", "lang", "kind"]].itertuples(
-                index=False):
-            for variant in title_variants(title):
-                rows.append((cid, title, variant, lang, kind))
-        table = pd.DataFrame(rows, columns=["id", "title", "variant", "lang", "kind"])
-        group_titles = [] if groups is None else [
-            (gid, part) for gid, title in groups[["id", "title"]].itertuples(index=False)
-            for part in _group_parts(title)]
-        self.lexicon = Lexicon(list(table["variant"]) + [t for _, t in group_titles])
-        parsed = {v: self.lexicon.words(v) for v in set(table["variant"])}
-        words = [parsed[v] for v in table["variant"]]
-        morphs = [[p for w in ws for p in w] for ws in words]
-        group_words = [self.lexicon.words(t) for _, t in group_titles]
-        self._group_morphs = [{p for w in ws for p in w} for ws in group_words]
-        self.G_head = np.array([head(ws) for ws in group_words], dtype=object)
-        table["key"] = [" ".join(sorted(m)) for m in morphs]
-        table["head"] = [head(ws) for ws in words]
-        table["plain"] = [simplify(v) for v in table["variant"]]
-        table["short"] = table["plain"].str.replace(" ", "").str.len() <= _SHORT
+    def __init__(self, titles, groups=None, members=None, heads=True):
+        self._load(_build_arrays(titles, groups, members, heads))
+
+    @classmethod
+    def from_arrays(cls, arrays):
+        """The index from :meth:`to_arrays` output (e.g. read back from the data home)."""
+        index = cls.__new__(cls)
+        index._load(arrays)
+        return index
+
+    def to_arrays(self):
+        """The index as plain arrays and lists of strings (see :meth:`from_arrays`)."""
+        return dict(self._arrays)
+
+    def _load(self, a):
+        self._arrays = a
+        self.lexicon = Lexicon.from_arrays(a)
+        table = pd.DataFrame({c: a[c] for c in ("id", "title", "lang", "kind", "key", "head",
+                                                "plain")})
+        table["short"] = np.asarray(a["short"], bool)
         self.table = table
         self.concepts = pd.Index(pd.unique(table["id"]))
-        self._build_matrices(morphs, self._group_morphs)
-        self.synonyms = _mine_synonyms(table)
-        self._build_groups(group_titles, members)
-
-    def _build_matrices(self, morphs, extra_morphs):
-        vocab = {}
-        for m in extra_morphs:      # words only group titles use still count as evidence
-            for w in m:
-                vocab.setdefault(w, len(vocab))
-        indptr, indices = [0], []
-        for m in morphs:
-            cols = sorted({vocab.setdefault(w, len(vocab)) for w in m})
-            indices.extend(cols)
-            indptr.append(len(indices))
-        n_rows, n_words = len(morphs), len(vocab)
-        self.vocab = vocab
-        self._sorted_vocab = sorted(vocab)
-        self._reversed_vocab = sorted(w[::-1] for w in vocab)
-        T = sp.csr_matrix((np.ones(len(indices)), indices, indptr), shape=(n_rows, n_words))
-        # short titles take no part in word matching
-        T = sp.diags((~self.table["short"].to_numpy()).astype(float)) @ T
-        self.row_concept = self.concepts.get_indexer(self.table["id"])
+        self.row_concept = self.concepts.get_indexer(table["id"])
+        words = list(a["vocab"])
+        self.vocab = {w: j for j, w in enumerate(words)}
+        self._sorted_vocab = sorted(words)
+        self._reversed_vocab = sorted(w[::-1] for w in words)
+        n_rows = len(table)
+        self.T = sp.csr_matrix((a["T_data"], a["T_indices"], a["T_indptr"]),
+                               shape=(n_rows, len(words)))
+        self.T_csc = self.T.tocsc()
         R = sp.csr_matrix((np.ones(n_rows), (self.row_concept, np.arange(n_rows))),
                           shape=(len(self.concepts), n_rows))
-        C = (R @ T).tocsr()
+        C = (R @ self.T).tocsr()
         C.data[:] = 1.0
+        C.eliminate_zeros()
         df = np.asarray(C.sum(axis=0)).ravel()
         self.idf = np.log((1 + len(self.concepts)) / (1 + df)) + 1.0
-        self.T, self.C = T.tocsr(), C
-        self.row_mass = T @ self.idf
-
-    def _build_groups(self, group_titles, members):
+        self.C = C
+        self.row_mass = self.T @ self.idf
+        self.synonyms = {}
+        for x, y in zip(a["syn_from"], a["syn_to"]):
+            self.synonyms.setdefault(x, []).append(y)
+        self.use_heads = any(a["head"][:1000])
         self.G = None
-        if not group_titles or members is None or members.empty:
-            return
-        gids = pd.Index(list(dict.fromkeys(g for g, _ in group_titles)))
-        self.group_titles = [t for _, t in group_titles]
-        rows, cols = [], []
-        for i, morphs in enumerate(self._group_morphs):
-            for m in morphs:
-                j = self.vocab.get(m)
-                if j is not None:
-                    rows.append(i)
-                    cols.append(j)
-        self.G = sp.csr_matrix((np.ones(len(rows)), (rows, cols)),
-                               shape=(len(group_titles), len(self.vocab)))
-        self.G_mass = self.G @ self.idf
-        self.G_group = gids.get_indexer([g for g, _ in group_titles])
-        c = self.concepts.get_indexer(members["concept"])
-        g = gids.get_indexer(members["group"])
-        ok = (c >= 0) & (g >= 0)
-        w = members["weight"].to_numpy(float) if "weight" in members else np.ones(len(c))
-        self.M = sp.csr_matrix((w[ok], (c[ok], g[ok])),
-                               shape=(len(self.concepts), len(gids)))
+        if len(a["group_titles"]):
+            gids = list(a["group_ids"])
+            self.group_titles = list(a["group_titles"])
+            self.G = sp.csr_matrix((np.ones(len(a["G_indices"])), a["G_indices"], a["G_indptr"]),
+                                   shape=(len(self.group_titles), len(words)))
+            self.G_csc = self.G.tocsc()
+            self.G_mass = self.G @ self.idf
+            self.G_group = np.asarray(a["group_of_title"], np.int64)
+            self.G_head = np.asarray(a["G_head"], dtype=object)
+            self.group_ids = gids
+            self.M_rows = np.asarray(a["M_rows"], np.int64)
+            self.M_cols = np.asarray(a["M_cols"], np.int64)
+            self.M_data = np.asarray(a["M_data"], float)
 
     def _group_evidence(self, qvec, q_mass, qhead):
         """Per concept: how well the query names one of its groups (0-1), and that
@@ -152,31 +136,37 @@ class TitleIndex:
             rec = np.minimum(overlap / q_mass, 1.0)
             prec = np.where(self.G_mass > 0, np.minimum(overlap / self.G_mass, 1.0), 0.0)
             f = np.where(overlap > 0, 2 * rec * prec / (rec + prec), 0.0)
-        f = f * self._head_factor(qhead, self.G, self.G_head)
-        per_title = pd.Series(f).groupby(self.G_group).idxmax()
-        per_group = np.zeros(self.M.shape[1])
-        per_group[per_title.index] = f[per_title.to_numpy()]
-        M = self.M.multiply(per_group[None, :]).tocsr()
-        best = np.asarray(M.argmax(axis=1)).ravel()
-        value = M.max(axis=1).toarray().ravel()
-        title_of_group = np.full(self.M.shape[1], None, dtype=object)
-        title_of_group[per_title.index] = np.asarray(self.group_titles, dtype=object)[
-            per_title.to_numpy()]
-        return value, title_of_group[best]
+        f = f * self._head_factor(qhead, self.G_csc, self.G_head)
+        # best title per group, then best (weighted) group per concept
+        n_groups = len(self.group_ids)
+        best_title = _argmax_by_group(f, self.G_group, n_groups)
+        per_group = np.where(best_title >= 0, f[np.maximum(best_title, 0)], 0.0)
+        contrib = self.M_data * per_group[self.M_cols]
+        best_member = _argmax_by_group(contrib, self.M_rows, n)
+        has = best_member >= 0
+        value = np.zeros(n)
+        value[has] = contrib[best_member[has]]
+        title = np.full(n, None, dtype=object)
+        g = self.M_cols[best_member[has]]
+        title[has] = np.asarray(self.group_titles, dtype=object)[best_title[g]]
+        return value, title
 
     def _head_factor(self, qhead, matrix=None, heads=None):
         """Per title: 1 when its head is the query's, less when the query's head is only
         somewhere in it, least when it lacks it ("financieel directeur" is no kind of
         "financieel administratief medewerker")."""
-        matrix = self.T if matrix is None else matrix
+        if not self.use_heads:
+            return 1.0
+        matrix = self.T_csc if matrix is None else matrix
         heads = self.table["head"].to_numpy() if heads is None else heads
         j = self.vocab.get(qhead)
         if j is None and len(qhead) < _MIN_SUFFIX:
             return 1.0
         if j is None:
             j = len(self.vocab)       # a column no title has
-            matrix = sp.hstack([matrix, sp.csr_matrix((matrix.shape[0], 1))]).tocsr()
-        has = matrix[:, j].toarray().ravel() > 0
+        has = np.zeros(matrix.shape[0], bool)
+        if j < matrix.shape[1]:
+            has[matrix.indices[matrix.indptr[j]:matrix.indptr[j + 1]]] = True
         # a compound with the query's head is a kind of it: gegevensinvoerder is an invoerder
         same = (heads == qhead) | (np.char.endswith(heads.astype(str), qhead)
                                    if len(qhead) >= _MIN_SUFFIX else False)
@@ -186,7 +176,8 @@ class TitleIndex:
     def query_vector(self, query):
         """(sorted morpheme key, head, idf-weighted vector over the vocabulary, mass of
         the query's own words) of ``query``."""
-        words = self.lexicon.words(query)
+        words = self.lexicon.words(query, correct=True)
+        self._corrected = words != self.lexicon.words(query)
         morphs = [p for w in words for p in w]
         vec = np.zeros(len(self.vocab))
         for m in morphs:
@@ -205,7 +196,10 @@ class TitleIndex:
         # only part of a query cannot look complete. Short unknown bits (the "af" of
         # "afwasser") are too vague to count.
         q_mass = sum(v for m, v in mass.items() if m in self.vocab or len(m) >= _MIN_UNKNOWN)
-        unknown = sum(v for m, v in mass.items() if m not in self.vocab)
+        # A word with an unknown part (a typo, or a guessed split: "boekhoutster" ->
+        # boek + houtster) is unknown as a whole: its characters are the better evidence.
+        unsure = {m for w in words if any(p not in self.vocab for p in w) for m in w}
+        unknown = sum(v for m, v in mass.items() if m in unsure)
         self._unknown_share = unknown / sum(mass.values()) if mass else 1.0
         return " ".join(sorted(morphs)), qhead, vec, q_mass
 
@@ -280,15 +274,19 @@ class TitleIndex:
         n = len(self.concepts)
 
         word, word_row = self._word_scores(qvec, q_mass, qhead, use)
-        fuzzy, fuzzy_row = self._fuzzy_scores(plain, use)
+        corrected = self._corrected
+        if corrected:       # words found through a spelling correction are fuzzy evidence
+            word = _FUZZY_DISCOUNT * word
+        fuzzy, fuzzy_row = self._fuzzy_scores(plain, use, self._unknown_share)
         group, group_title = self._group_evidence(qvec, q_mass, qhead)
         # Character similarity stands in for words the index does not know (typos); where
         # every word is known, "cv monteur" and "pv monteur" differ by a whole word.
         fuzzy = _FUZZY_DISCOUNT * max(self._unknown_share, _FUZZY_KNOWN) * fuzzy
         base = np.maximum(word, fuzzy)
         score = base + _W_GROUP * group
-        kind = np.where(_W_GROUP * group > base, 4, np.where(word >= fuzzy, 2, 3))
-        row = np.where(kind == 3, fuzzy_row, word_row)
+        kind = np.where(_W_GROUP * group > base, 4,
+                        np.where((word >= fuzzy) & (not corrected), 2, 3))
+        row = np.where((kind == 3) & (fuzzy > word), fuzzy_row, word_row)
 
         # exact: the same bag of morphemes (short titles: the same letters)
         exact = use & self._exact_rows(query)
@@ -335,13 +333,16 @@ class TitleIndex:
         cover = np.minimum((self.C @ qvec) / q_mass, 1.0)
         return _W_TITLE * title + _W_CONCEPT * cover, best
 
-    def _fuzzy_scores(self, plain, use):
+    def _fuzzy_scores(self, plain, use, unknown_share):
         """Per concept: the character similarity (0-1) of its closest title, and its row;
-        short titles take no part."""
+        short titles take no part. None when every word of the query is known (then
+        characters add nothing the words did not say)."""
         from rapidfuzz import fuzz, process
 
         n = len(self.concepts)
         score, row = np.zeros(n), np.full(n, -1)
+        if unknown_share == 0:
+            return score, row
         candidates = np.flatnonzero(use & ~self.table["short"].to_numpy())
         found = process.extract(plain, self.table["plain"].to_numpy()[candidates],
                                 scorer=fuzz.ratio, limit=200, score_cutoff=50)
@@ -354,16 +355,92 @@ class TitleIndex:
         # a word often 70-80%. Only the former is fuzzy evidence worth much.
         return np.clip((score - _FUZZY_FLOOR) / (1 - _FUZZY_FLOOR), 0, 1), row
 
-def _mine_synonyms(table, min_concepts=_SYNONYM_MIN):
+def _build_arrays(titles, groups, members, heads=True):
+    """Everything an index needs, as arrays: titles parsed into word parts, the title x
+    word matrix, the group titles and memberships, the lexicon and the synonyms."""
+    rows = []
+    for cid, title, lang, kind in zip(*(titles[c].tolist() for c in ("id", "title", "lang",
+                                                                    "kind"))):
+        for variant in title_variants(title):
+            rows.append((cid, title, variant, lang, kind))
+    ids, full, variants, langs, kinds = (list(x) for x in zip(*rows)) if rows else ([],) * 5
+    group_titles = [] if groups is None else [
+        (gid, part) for gid, title in zip(groups["id"].tolist(), groups["title"].tolist())
+        for part in _group_parts(title)]
+    lexicon = Lexicon(variants + [t for _, t in group_titles])
+    parsed = {v: lexicon.words(v) for v in set(variants)}
+    words = [parsed[v] for v in variants]
+    morphs = [[p for w in ws for p in w] for ws in words]
+    group_words = [lexicon.words(t) for _, t in group_titles]
+    group_morphs = [{p for w in ws for p in w} for ws in group_words]
+    plain = [simplify(v) for v in variants]
+    short = np.array([len(p.replace(" ", "")) <= _SHORT for p in plain], bool)
+
+    vocab = {}
+    for m in group_morphs:      # words only group titles use still count as evidence
+        for w in sorted(m):
+            vocab.setdefault(w, len(vocab))
+    indptr, indices = [0], []
+    for m in morphs:
+        indices.extend(sorted({vocab.setdefault(w, len(vocab)) for w in m}))
+        indptr.append(len(indices))
+    row_of = np.repeat(np.arange(len(morphs)), np.diff(indptr))
+    keys = [" ".join(sorted(m)) for m in morphs]
+    a = {
+        "id": ids, "title": full, "lang": langs, "kind": kinds, "key": keys,
+        "head": [head(ws) if heads else "" for ws in words], "plain": plain, "short": short,
+        "vocab": list(vocab),
+        # short titles take no part in word matching
+        "T_indptr": np.asarray(indptr, np.int64), "T_indices": np.asarray(indices, np.int64),
+        "T_data": (~short[row_of]).astype(float),
+    }
+    a.update(lexicon.to_arrays())
+    syn = _mine_synonyms(ids, keys)
+    a["syn_from"] = [x for x, ys in syn.items() for _ in ys]
+    a["syn_to"] = [y for ys in syn.values() for y in ys]
+    a.update(_group_arrays(group_titles, group_morphs, group_words, members, vocab,
+                           list(dict.fromkeys(ids))))
+    return a
+
+
+def _group_arrays(group_titles, group_morphs, group_words, members, vocab, concepts):
+    empty = {"group_ids": [], "group_titles": [], "group_of_title": np.zeros(0, np.int64),
+             "G_indptr": np.zeros(1, np.int64), "G_indices": np.zeros(0, np.int64),
+             "G_head": [], "M_rows": np.zeros(0, np.int64), "M_cols": np.zeros(0, np.int64),
+             "M_data": np.zeros(0)}
+    if not group_titles or members is None or members.empty:
+        return empty
+    gids = pd.Index(list(dict.fromkeys(g for g, _ in group_titles)))
+    indptr, indices = [0], []
+    for m in group_morphs:
+        indices.extend(sorted(vocab[w] for w in m))
+        indptr.append(len(indices))
+    c = pd.Index(concepts).get_indexer(members["concept"])
+    g = gids.get_indexer(members["group"])
+    ok = (c >= 0) & (g >= 0)
+    w = members["weight"].to_numpy(float) if "weight" in members else np.ones(len(c))
+    return {
+        "group_ids": list(gids), "group_titles": [t for _, t in group_titles],
+        "group_of_title": gids.get_indexer([gid for gid, _ in group_titles]).astype(np.int64),
+        "G_indptr": np.asarray(indptr, np.int64), "G_indices": np.asarray(indices, np.int64),
+        "G_head": [head(ws) for ws in group_words],
+        "M_rows": c[ok].astype(np.int64), "M_cols": g[ok].astype(np.int64), "M_data": w[ok],
+    }
+
+
+def _mine_synonyms(ids, keys, min_concepts=_SYNONYM_MIN):
     """Words the taxonomy itself uses for one another: two titles of one concept that
     differ in exactly one word each ("coordinator jeugdwerk" / "coordinator
     jongerenwerk"), in at least ``min_concepts`` concepts."""
     import itertools
     from collections import defaultdict
 
+    by_concept = defaultdict(set)
+    for cid, key in zip(ids, keys):
+        if key:
+            by_concept[cid].add(frozenset(key.split()))
     seen = defaultdict(set)
-    for cid, keys in table.groupby("id", sort=False)["key"]:
-        bags = {frozenset(k.split()) for k in set(keys) if k}
+    for cid, bags in by_concept.items():
         for a, b in itertools.combinations(bags, 2):
             if len(a) != len(b) or len(a) < 2:
                 continue
@@ -373,7 +450,7 @@ def _mine_synonyms(table, min_concepts=_SYNONYM_MIN):
                 seen[(x, y)].add(cid)
                 seen[(y, x)].add(cid)
     out = defaultdict(list)
-    for (x, y), cids in seen.items():
+    for (x, y), cids in sorted(seen.items()):
         if len(cids) >= min_concepts:
             out[x].append(y)
     return dict(out)
@@ -392,8 +469,10 @@ def _group_parts(title):
 
 def _argmax_by_group(values, groups, n):
     """Per group, the position of its largest positive value (-1 when none)."""
-    order = np.lexsort((-values, groups))
     first = np.full(n, -1)
+    if len(values) == 0:
+        return first
+    order = np.lexsort((-values, groups))
     g = groups[order]
     starts = np.r_[True, g[1:] != g[:-1]]
     best = order[starts]

@@ -50,6 +50,8 @@ _MIN_HEAD = 4      # shortest last part (the head of a Dutch compound)
 _MIN_SPLIT = 6     # shortest word worth splitting
 _LINKS = ("s", "e", "en", "")
 _MIN_BOUND = 2     # compounds a part must occur in to count as a word of its own
+_MIN_TYPO = 6      # shorter words are not corrected (too many neighbours)
+_TYPO_RATIO = 88   # similarity (0-100) of a typo to the word meant: one edit in about eight
 
 # Female (and plural) endings -> candidate base endings, tried in order. Only a candidate
 # that is a word of the lexicon is used.
@@ -118,15 +120,36 @@ class Lexicon:
         counts = Counter()
         for title in titles:
             counts.update(simplify(title).split())
-        self.counts = counts
+        self._setup(counts)
         self._add_bound_parts()
+        #: counts per :meth:`stem` form
+        self.stems = Counter()
+        for word, n in self.counts.items():
+            self.stems[self.stem(word)] += n
+
+    def _setup(self, counts):
+        self.counts = counts
+        self._words = None
         self._fold = {}
         self._split = {}
         self._stem = {}
-        #: counts per :meth:`stem` form
-        self.stems = Counter()
-        for word, n in counts.items():
-            self.stems[self.stem(word)] += n
+
+    def to_arrays(self):
+        """The lexicon's word and stem counts as arrays (see :meth:`from_arrays`)."""
+        import numpy as np
+
+        return {"lex_words": list(self.counts), "lex_counts": np.fromiter(
+                    self.counts.values(), np.int64, len(self.counts)),
+                "stem_words": list(self.stems), "stem_counts": np.fromiter(
+                    self.stems.values(), np.int64, len(self.stems))}
+
+    @classmethod
+    def from_arrays(cls, arrays):
+        """A lexicon from :meth:`to_arrays` output."""
+        lex = cls.__new__(cls)
+        lex._setup(Counter(dict(zip(arrays["lex_words"], arrays["lex_counts"].tolist()))))
+        lex.stems = Counter(dict(zip(arrays["stem_words"], arrays["stem_counts"].tolist())))
+        return lex
 
     def _add_bound_parts(self):
         """Parts that occur only inside compounds ("voorraad" in voorraadadministrateur,
@@ -264,12 +287,16 @@ class Lexicon:
         return self.split(left, guess=False) + self.split(right, guess=False)
 
     # ------------------------------------------------------------------ titles
-    def words(self, text, *, guess=True):
+    def words(self, text, *, guess=True, correct=False):
         """The words of ``text`` as tuples of parts, in order, function words left out;
         two neighbouring words that the lexicon knows as one ("callcenter medewerker")
-        are taken as that word."""
+        are taken as that word. With ``correct``, a word that is neither known nor made
+        of known words is replaced by the lexicon's closest word, if one is close
+        enough to be a typo of it (:meth:`correct`)."""
         words = [w for w in simplify(text).split()
                  if w not in STOPWORDS and self.fold(w) not in STOPWORDS]
+        if correct:
+            words = [self.correct(w) for w in words]
         out = []
         i = 0
         while i < len(words):
@@ -280,6 +307,23 @@ class Lexicon:
             out.append(self.split(words[i], guess=guess))
             i += 1
         return out
+
+    def correct(self, word):
+        """``word``, or the lexicon word it is a typo of ("boekhoutster" -> "boekhoudster"):
+        only for a word of :data:`_MIN_TYPO` letters or more that the lexicon does not know
+        and cannot split into known words, and only for a lexicon word at most one edit in
+        eight away."""
+        if len(word) < _MIN_TYPO or self.known(word) or all(
+                self.known(p) for p in self.split(word, guess=False)) and \
+                len(self.split(word, guess=False)) > 1:
+            return word
+        from rapidfuzz import fuzz, process
+
+        if self._words is None:
+            self._words = [w for w in self.counts if len(w) >= _MIN_TYPO]
+        best = process.extractOne(word, self._words, scorer=fuzz.ratio,
+                                  score_cutoff=_TYPO_RATIO)
+        return best[0] if best else word
 
     def morphemes(self, text, *, guess=True):
         """The parts of every word of ``text``, in order (see :meth:`words`)."""

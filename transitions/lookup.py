@@ -79,15 +79,33 @@ def _group_tables(tax):
     return titles, members
 
 
+#: Version of the title matching; part of the key of stored indexes.
+INDEX_VERSION = "occupation-titles/1"
+
+
 def title_index(tax):
-    """The :class:`~transitions._title_index.TitleIndex` of ``tax``'s occupations (cached)."""
+    """The :class:`~transitions._title_index.TitleIndex` of ``tax``'s occupations.
+
+    Built once per taxonomy object, and stored in the data home keyed by the content
+    of the titles (and the code's version), so a later process reads it back in
+    milliseconds instead of building it in seconds.
+    """
     cached = getattr(tax, "_occupation_title_index", None)
     if cached is None:
         from ._title_index import TitleIndex
+        from .datasets._derived import content_key, frame_digest, load_or_build
 
-        groups, members = _group_tables(tax)
-        cached = TitleIndex(_title_table(tax), groups=groups, members=members)
-        tax._occupation_title_index = cached
+        def build():
+            groups, members = _group_tables(tax)
+            return TitleIndex(_title_table(tax), groups, members).to_arrays()
+
+        source = getattr(tax, "_content_key", None)
+        if source is None:      # a taxonomy built in memory: key on the titles themselves
+            groups, members = _group_tables(tax)
+            source = [frame_digest(_title_table(tax))] + [
+                None if t is None else frame_digest(t) for t in (groups, members)]
+        arrays = load_or_build("occupation-titles", content_key(INDEX_VERSION, source), build)
+        cached = tax._occupation_title_index = TitleIndex.from_arrays(arrays)
     return cached
 
 

@@ -93,9 +93,10 @@ class WorkerProfile:
         or a Dutch or English title (exact preferred or alternative label;
         :func:`transitions.find_occupation` helps with inexact titles).
     skills : list of str, optional
-        Skill ids the worker has beyond their occupation's.
+        Skills the worker has beyond their occupation's: ids or exact Dutch or
+        English names (resolved by :meth:`resolve`).
     lacking : list of str, optional
-        Skill ids of their occupation they do not have.
+        Skills of their occupation they do not have (ids or exact names).
     digcomp : dict, optional
         Self-assessed DigComp 2.2 levels (1-8) per competence (``"3.4"``) or
         area (``"3"``); a competence's own rating wins over its area's.
@@ -290,22 +291,32 @@ class WorkerProfile:
 
     # ------------------------------------------------------------------ against a taxonomy
     def resolve(self, taxonomy):
-        """This profile with its occupation resolved to an id of ``taxonomy``.
+        """This profile with its occupation and skills resolved to ids of ``taxonomy``.
 
-        Checks every skill and excluded occupation id as well.
+        Skills may be given by id or by their exact Dutch or English name ("SQL",
+        "software voor spreadsheets gebruiken"; :func:`transitions.skill_lookup.resolve_skill`).
+        Checks every excluded occupation id as well.
 
         Raises
         ------
         UnknownOccupationError
             The occupation (with ``suggestions``) or an excluded id is unknown.
         UnknownSkillError
-            A skill in ``skills`` or ``lacking`` is unknown.
+            A skill in ``skills`` or ``lacking`` is unknown (the message lists the
+            closest skills) or its name is shared by several skills (it lists them).
         """
+        from .skill_lookup import resolve_skills
+
         occ = resolve_occupation(taxonomy, self._occupation)
-        self.check_ids(taxonomy)
-        if occ == self._occupation:
-            return self
-        return self.replace(occupation=occ)
+        skills = resolve_skills(taxonomy, self._skills)
+        lacking = resolve_skills(taxonomy, self._lacking)
+        changes = {k: v for k, v, old in (("occupation", occ, self._occupation),
+                                          ("skills", list(skills), list(self._skills)),
+                                          ("lacking", list(lacking), list(self._lacking)))
+                   if v != old}
+        resolved = self.replace(**changes) if changes else self
+        resolved.check_ids(taxonomy)
+        return resolved
 
     def check_ids(self, taxonomy):
         """Check the skill ids and the excluded occupation ids against ``taxonomy``.

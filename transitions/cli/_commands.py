@@ -12,7 +12,7 @@ import pandas as pd
 from ._app import cli
 from ._data import Session, data_group, data_options
 from ._output import FORMATS, emit_table, emit_text, progress, render, say
-from ._text import headers, localise, text
+from ._text import headers, localise, mark_untranslated, text
 
 cli.add_command(data_group)
 
@@ -68,10 +68,13 @@ def profile_options(func):
                      "exclude, profile_id, name). Flags given as well override or add to it."),
         click.option("--occupation", help="Current occupation: an id, an ISCO/SOC code or a Dutch "
                      "or English title, e.g. boekhouder."),
-        click.option("--skill", "skills", multiple=True, metavar="SKILL_ID",
-                     help="A skill the worker has beyond their occupation's. Repeatable."),
-        click.option("--lacks", "lacking", multiple=True, metavar="SKILL_ID",
-                     help="A skill of their occupation the worker does not have. Repeatable."),
+        click.option("--skill", "skills", multiple=True, metavar="SKILL",
+                     help="A skill the worker has beyond their occupation's: its exact Dutch or "
+                     "English name (e.g. SQL) or its id; 'transitions skills search' finds "
+                     "names. Repeatable."),
+        click.option("--lacks", "lacking", multiple=True, metavar="SKILL",
+                     help="A skill of their occupation the worker does not have (name or id). "
+                     "Repeatable."),
         click.option("--digcomp", multiple=True, metavar="CODE=LEVEL",
                      help="Self-assessed DigComp 2.2 level (1-8) for a competence (1.3=4) or a "
                      "whole area (3=2). Repeatable."),
@@ -199,7 +202,7 @@ def advise(top, jobs, batch, fmt, output, dataset, extend, lang, **kwargs):
     shown = options[[c for c in ("rank", "label", "similarity", "wage_ratio", "wage_level",
                                  "trend", "effort_band", "n_missing", "explanation")
                      if c in options.columns]]
-    emit_text("\n".join(lines) + "\n\n" + render(localise(shown, lang), "table", headers(lang)),
+    emit_text("\n".join(lines) + "\n\n" + render(localise(shown, lang), "table", lang=lang),
               output)
 
 
@@ -233,7 +236,7 @@ def _advise_batch(session, path, top, fmt, output, jobs):
     if fmt == "table" and not result.empty:
         result = localise(result[["profile_id", "rank", "label", "similarity", "wage_ratio",
                                   "n_missing", "effort_band"]], session.lang)
-    emit_table(result, fmt, output, headers(session.lang))
+    emit_table(result, fmt, output, lang=session.lang)
 
 
 # ---------------------------------------------------------------------- search
@@ -260,8 +263,51 @@ def search(query, limit, fmt, output, dataset, extend, lang):
         if fmt == "table":
             return
     if fmt == "table":
-        hits = hits[["occupation_id", f"label_{lang}", "matched_title", "match", "score"]]
-    emit_table(hits, fmt, output, headers(lang))
+        hits = localise(hits[["occupation_id", f"label_{lang}", "matched_title", "match",
+                              "score"]], lang)
+    emit_table(hits, fmt, output, lang=lang)
+
+
+# ---------------------------------------------------------------------- skills
+@cli.group("skills", short_help="Find skills by name (for --skill).")
+def skills_group():
+    """Skills by name: find the skill a worker has, to give it with --skill."""
+
+
+@skills_group.command("search", short_help="Find skills by a Dutch or English name.")
+@click.argument("query")
+@click.option("-n", "--limit", type=click.IntRange(min=1), default=10, show_default=True,
+              help="Most candidates to show.")
+@_format_option()
+@_output_option
+@data_options
+def skills_search(query, limit, fmt, output, dataset, extend, lang):
+    """Find skills by a Dutch or English name (exact, alternative, then word and fuzzy
+    matches). Give the name, or the id, to --skill.
+
+    \b
+    Examples:
+      transitions skills search SQL
+      transitions skills search spreadsheets --data esco
+      transitions skills search "gegevens visualiseren" --format json
+    """
+    from ..skill_lookup import find_skill
+
+    session = Session(dataset, extend, lang)
+    hits = find_skill(session.taxonomy, query, limit=limit)
+    if hits.empty:
+        say(text(lang, "no_skill_match").format(query=query))
+        if fmt == "table":
+            return
+    if fmt == "table":
+        hits = hits.assign(skill_label=hits[f"label_{lang}"].fillna(hits["label_en"]))
+        hits, note = mark_untranslated(hits, "skill_label", session.taxonomy, lang,
+                                       ids=hits["skill_id"])
+        hits = localise(hits[["skill_id", "skill_label", "matched_title", "match", "score",
+                              "digital"]], lang)
+        emit_text(render(hits, "table", lang=lang) + note, output)
+        return
+    emit_table(hits, fmt, output, lang=lang)
 
 
 # ---------------------------------------------------------------------- at-risk
@@ -304,7 +350,7 @@ def at_risk(show_all, rti_threshold, shrink_threshold, limit, fmt, output, datas
     if fmt == "table":
         emit_text(_risk_blocks(risk, lang), output)
         return
-    emit_table(risk, fmt, output, headers(lang))
+    emit_table(risk, fmt, output, lang=lang)
 
 
 def _risk_blocks(risk, lang):
@@ -351,7 +397,7 @@ def paths(top, fmt, output, dataset, extend, lang, **kwargs):
         result = localise(result[["rank", "path_labels", "wage_ratio", "n_missing", "effort_band",
                                   "explanation"]], lang)
         result["path_labels"] = result["path_labels"].map(lambda p: " -> ".join(p))
-    emit_table(result, fmt, output, headers(lang))
+    emit_table(result, fmt, output, lang=lang)
 
 
 @cli.command("skills-to-learn", short_help="Skills that open the most extra options for a worker.")
@@ -379,7 +425,12 @@ def skills_to_learn(top, fmt, output, dataset, extend, lang, **kwargs):
             return
         result = result[["rank", "kind", "id", "label", "level", "n_new_options"]].rename(
             columns={"label": "skill_label"})
-    emit_table(result, fmt, output, headers(lang))
+        skills = result["kind"] == "skill"
+        result, note = mark_untranslated(result, "skill_label", session.taxonomy, lang,
+                                         ids=result["id"].where(skills))
+        emit_text(render(localise(result, lang), "table", lang=lang) + note, output)
+        return
+    emit_table(result, fmt, output, lang=lang)
 
 
 @cli.command("coverage", short_help="Share of workers with a good option without loss of pay.")
@@ -420,10 +471,10 @@ def coverage(by, no_sensitivity, similarity_grid, wage_ratio_grid, fmt, output, 
         if fmt == "table":
             result = result[["occupation_id", f"label_{lang}", "workers", "at_risk", "n_options"]]
     elif fmt == "table":
-        result = result[["group", "min_similarity", "min_wage_ratio", "exclude_at_risk", "default",
-                         "workers", "share_with_option", "mean_options", "median_options",
-                         "share_none"]]
-    emit_table(result, fmt, output, headers(lang))
+        result = localise(result[["group", "min_similarity", "min_wage_ratio", "exclude_at_risk",
+                                  "default", "workers", "share_with_option", "mean_options",
+                                  "median_options", "share_none"]], lang)
+    emit_table(result, fmt, output, lang=lang)
 
 
 # ---------------------------------------------------------------------- graph
@@ -456,7 +507,7 @@ def graph_neighbors(occupation, k, fmt, output, dataset, extend, lang):
     if fmt == "table":
         result = result[["rank", "occupation_id", f"label_{lang}", "score", "coverage",
                          "n_shared", "n_missing"]]
-    emit_table(result, fmt, output, headers(lang))
+    emit_table(result, fmt, output, lang=lang)
 
 
 @graph_group.command("export", short_help="Write the graph as GraphML or a CSV edge list.")

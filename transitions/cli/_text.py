@@ -4,7 +4,7 @@ Machine formats (JSON, CSV) keep the API's column names; only tables for
 people get translated headings.
 """
 
-__all__ = ["text", "headers", "localise"]
+__all__ = ["text", "headers", "localise", "mark_untranslated"]
 
 _MESSAGES = {
     "nl": {
@@ -15,11 +15,14 @@ _MESSAGES = {
         "no_options": "Geen opties die aan alle voorwaarden voldoen; probeer 'transitions paths' "
                       "of 'transitions skills-to-learn'.",
         "no_match": "Geen beroep gevonden voor {query!r}.",
+        "no_skill_match": "Geen vaardigheid gevonden voor {query!r}.",
         "page_written": "Adviespagina geschreven naar {path}",
         "graph_written": "Graaf geschreven naar {path}",
         "batch_label": "profielen",
         "no_paths": "Geen route in meerdere stappen die beter uitkomt dan de directe opties.",
         "nothing_to_learn": "Geen enkele vaardigheid opent extra opties.",
+        "untranslated": "(en) = geen Nederlandse naam in de gegevens; Engelse naam getoond "
+                        "({n} van {total}).",
     },
     "en": {
         "current": "Current occupation: {occupation} ({risk})",
@@ -29,11 +32,13 @@ _MESSAGES = {
         "no_options": "No option meets every condition; try 'transitions paths' or "
                       "'transitions skills-to-learn'.",
         "no_match": "No occupation found for {query!r}.",
+        "no_skill_match": "No skill found for {query!r}.",
         "page_written": "Advice page written to {path}",
         "graph_written": "Graph written to {path}",
         "batch_label": "profiles",
         "no_paths": "No path of several steps ends better than the direct options.",
         "nothing_to_learn": "No single skill opens additional options.",
+        "untranslated": "",
     },
 }
 
@@ -48,7 +53,10 @@ _HEADERS = {
         "kind": "soort", "level": "niveau", "n_new_options": "extra opties", "id": "id",
         "skill_label": "vaardigheid", "group": "groep", "workers": "werkenden", "share_with_option": "aandeel met optie",
         "mean_options": "gem. opties", "median_options": "mediaan opties", "share_none": "aandeel zonder",
-        "n_options": "opties", "default": "standaard",
+        "n_options": "opties", "default": "standaard", "digital": "digitaal",
+        "skill_id": "id", "min_similarity": "min. overlap", "min_wage_ratio": "min. loon/nu",
+        "exclude_at_risk": "zonder risicoberoepen", "coverage": "dekking",
+        "n_shared": "gedeeld", "label_en": "beroep (en)",
     },
     "en": {
         "rank": "#", "occupation_id": "id", "label": "occupation", "label_nl": "occupation (nl)",
@@ -60,9 +68,28 @@ _HEADERS = {
         "kind": "kind", "level": "level", "n_new_options": "new options", "id": "id",
         "skill_label": "skill", "group": "group", "workers": "workers", "share_with_option": "share with option",
         "mean_options": "mean options", "median_options": "median options", "share_none": "share none",
-        "n_options": "options", "default": "default",
+        "n_options": "options", "default": "default", "digital": "digital",
+        "skill_id": "id", "min_similarity": "min. similarity", "min_wage_ratio": "min. pay/now",
+        "exclude_at_risk": "without at-risk", "coverage": "coverage",
+        "n_shared": "shared",
     },
 }
+
+
+#: How a title matched (:func:`transitions.find_occupation`), for people.
+_MATCH = {
+    "nl": {"label": "naam", "altlabel": "andere naam", "words": "woorden",
+           "group": "beroepsgroep", "fuzzy": "lijkt op"},
+    "en": {"label": "label", "altlabel": "other label", "words": "words", "group": "group",
+           "fuzzy": "similar"},
+}
+#: What skills-to-learn proposes.
+_KIND = {"nl": {"skill": "vaardigheid", "digcomp": "DigComp-competentie"},
+         "en": {"skill": "skill", "digcomp": "DigComp competence"}}
+#: The groups of the coverage headline.
+_GROUP = {"nl": {"all": "alle werkenden", "at_risk": "beroepen met risico",
+                 "at risk": "beroepen met risico"},
+          "en": {"all": "all workers", "at_risk": "at-risk occupations"}}
 
 
 def text(lang, key):
@@ -75,6 +102,24 @@ def headers(lang):
     return _HEADERS[lang]
 
 
+def mark_untranslated(df, column, tax, lang, *, ids):
+    """``df`` with the skill labels in ``column`` that have no translation into ``lang``
+    marked "(en)", and the line that explains the mark and counts them ("" if none).
+
+    ``ids`` holds the skill id of each row (NaN for rows that are no skill)."""
+    if lang == "en":
+        return df, ""
+    has_label = tax.skills[f"label_{lang}"].notna()
+    known = ids.isin(has_label.index).to_numpy()
+    lacking = known & ~has_label.reindex(ids).fillna(True).to_numpy(bool)
+    if not lacking.any():
+        return df, ""
+    out = df.copy()
+    out.loc[lacking, column] = out.loc[lacking, column].astype(str) + " (en)"
+    note = text(lang, "untranslated").format(n=int(lacking.sum()), total=int(known.sum()))
+    return out, note + "\n"
+
+
 def localise(df, lang):
     """A copy of ``df`` with the API's English category values (trend, effort band, the level of
     a statistic) in ``lang``, for tables read by people."""
@@ -84,6 +129,14 @@ def localise(df, lang):
     from ..report_text import TEXTS
 
     out = df.copy()
+    if "match" in out:
+        out["match"] = out["match"].map(lambda v: _MATCH[lang].get(v, v))
+        # a 0-100 score of a title match: whole points are precise enough
+        out["score"] = out["score"].round().astype("Int64")
+    if "kind" in out:
+        out["kind"] = out["kind"].map(lambda v: _KIND[lang].get(v, v))
+    if "group" in out:
+        out["group"] = out["group"].map(lambda v: _GROUP[lang].get(v, v))
     if "trend" in out:
         out["trend"] = out["trend"].map(lambda v: TEXTS[lang].get(v, v) if isinstance(v, str) else v)
     if "effort_band" in out:

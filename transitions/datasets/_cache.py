@@ -155,7 +155,9 @@ def cached_taxonomy(name, source_files, build, *, params=None, data_home=None, c
     folder = root / f"{name}-{key[:16]}"
     if folder.exists():
         try:
-            return taxonomy_from_folder(folder, key=key)
+            tax = taxonomy_from_folder(folder, key=key)
+            tax._content_key = key      # what the derived stores key on (datasets._derived)
+            return tax
         except CacheError as exc:
             warn_defect(f"cache corrupt, rebuilding: {exc}", stacklevel=3)
     tax = build()
@@ -166,6 +168,7 @@ def cached_taxonomy(name, source_files, build, *, params=None, data_home=None, c
     except (CacheError, OSError) as exc:
         # The import itself succeeded; an unwritable or unsupported cache only costs speed.
         warnings.warn(f"taxonomy {name!r} not cached: {exc}", UserWarning, stacklevel=2)
+    tax._content_key = key
     return tax
 
 

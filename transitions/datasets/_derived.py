@@ -1,0 +1,174 @@
+"""Content-keyed, pickle-free store of arrays derived from data (indexes, matrices).
+
+Some things a command needs are computed from a taxonomy or a labour market
+rather than read from a source: the title index behind
+:func:`transitions.find_occupation`, for instance. Computing them costs seconds;
+reading them back costs milliseconds. :func:`load_or_build` keeps them in the
+data home, ``<data_home>/derived/<kind>-<key[:16]>/``:
+
+``<name>.npy``
+    A numeric or boolean array (read with ``allow_pickle=False``).
+``<name>.txt``
+    A list of strings, UTF-8, separated by NUL characters.
+``manifest.json``
+    The format, kind and full key, the SHA-256 of every file, and a hash of the
+    manifest's own body. Any mismatch makes the entry corrupt: a
+    :class:`~transitions.DataQualityWarning` says so and it is rebuilt, never
+    trusted.
+
+The key is the caller's: a SHA-256 over everything the result depends on (see
+:func:`content_key` and :func:`frame_digest`), so changed input gives a new
+entry. Entries are written to a temporary folder and moved into place with one
+``os.replace``; a data home that cannot be written only costs speed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import uuid
+import warnings
+from pathlib import Path
+
+import numpy as np
+
+from ..exceptions import warn_defect
+from ._base import get_data_home
+
+__all__ = ["load_or_build", "content_key", "frame_digest"]
+
+FORMAT = "transitions-derived/1"
+_MANIFEST = "manifest.json"
+_SEP = "\x00"
+
+
+def content_key(*parts):
+    """SHA-256 (hex) over ``parts`` (strings or JSON-serialisable values) and the format."""
+    payload = json.dumps([FORMAT, *parts], sort_keys=True, separators=(",", ":"), default=str)
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+def frame_digest(df):
+    """SHA-256 (hex) of a DataFrame's columns, index and values."""
+    import pandas as pd
+
+    h = hashlib.sha256()
+    h.update(json.dumps([str(c) for c in df.columns]).encode("utf-8"))
+    h.update(pd.util.hash_pandas_object(df, index=True).to_numpy().tobytes())
+    return h.hexdigest()
+
+
+def load_or_build(kind, key, build, *, data_home=None):
+    """The arrays stored under (``kind``, ``key``), or ``build()``'s, stored for next time.
+
+    Parameters
+    ----------
+    kind : str
+        What the arrays are, e.g. ``"title-index"`` (letters, digits and ``-``).
+    key : str
+        Hex SHA-256 over everything the arrays depend on.
+    build : callable
+        Returns a dict of name -> numpy array (numbers or booleans) or list of str.
+    data_home : path-like, optional
+        See :func:`transitions.get_data_home`.
+
+    Returns
+    -------
+    dict
+        Name -> numpy array or list of str.
+    """
+    try:
+        root = get_data_home(data_home) / "derived"
+    except OSError:
+        return build()
+    folder = root / f"{kind}-{key[:16]}"
+    if folder.exists():
+        try:
+            return _read(folder, kind, key)
+        except _Corrupt as exc:
+            warn_defect(f"derived data corrupt, rebuilding: {exc}", stacklevel=3)
+            shutil.rmtree(folder, ignore_errors=True)
+    arrays = build()
+    try:
+        _write(root, folder, kind, key, arrays)
+    except OSError as exc:
+        warnings.warn(f"{kind} not stored in the data home: {exc}", UserWarning, stacklevel=2)
+    return arrays
+
+
+class _Corrupt(Exception):
+    pass
+
+
+def _write(root, folder, kind, key, arrays):
+    root.mkdir(parents=True, exist_ok=True)
+    tmp = root / f".tmp-{kind}-{uuid.uuid4().hex}"
+    tmp.mkdir()
+    try:
+        files, lengths = {}, {}
+        for name, value in arrays.items():
+            if isinstance(value, np.ndarray) and value.dtype != object:
+                fname = f"{name}.npy"
+                np.save(tmp / fname, value, allow_pickle=False)
+            else:
+                fname = f"{name}.txt"
+                strings = ["" if v is None else str(v).replace(_SEP, " ") for v in value]
+                (tmp / fname).write_bytes(_SEP.join(strings).encode("utf-8"))
+                lengths[name] = len(strings)
+            files[fname] = _sha256(tmp / fname)
+        body = json.dumps({"format": FORMAT, "kind": kind, "key": key, "files": files,
+                           "lengths": lengths}, sort_keys=True)
+        manifest = {"sha256": hashlib.sha256(body.encode("utf-8")).hexdigest(), "body": body}
+        (tmp / _MANIFEST).write_text(json.dumps(manifest), encoding="utf-8")
+        try:
+            os.replace(tmp, folder)
+        except OSError:
+            if not folder.exists():      # another process may have written it meanwhile
+                raise
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def _read(folder, kind, key):
+    try:
+        manifest = json.loads((folder / _MANIFEST).read_text(encoding="utf-8"))
+        body_json = manifest["body"]
+        if hashlib.sha256(body_json.encode("utf-8")).hexdigest() != manifest["sha256"]:
+            raise _Corrupt(f"{folder / _MANIFEST}: hash of the manifest does not match")
+        body = json.loads(body_json)
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise _Corrupt(f"{folder / _MANIFEST}: unreadable ({exc})") from exc
+    if body.get("format") != FORMAT or body.get("kind") != kind or body.get("key") != key:
+        raise _Corrupt(f"{folder}: stored format, kind or key is not the expected one")
+    out = {}
+    for fname, digest in body["files"].items():
+        path = folder / fname
+        if Path(fname).name != fname or not fname.endswith((".npy", ".txt")):
+            raise _Corrupt(f"{folder}: unexpected file name {fname!r} in the manifest")
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise _Corrupt(f"{path}: unreadable ({exc})") from exc
+        if hashlib.sha256(data).hexdigest() != digest:
+            raise _Corrupt(f"{path}: content does not match its SHA-256 in the manifest")
+        name = fname[:-4]
+        if fname.endswith(".npy"):
+            import io
+
+            try:
+                out[name] = np.load(io.BytesIO(data), allow_pickle=False)
+            except ValueError as exc:
+                raise _Corrupt(f"{path}: not a plain numpy array ({exc})") from exc
+        else:
+            n = body.get("lengths", {}).get(name)
+            strings = data.decode("utf-8").split(_SEP) if n else []
+            if len(strings) != (n or 0):
+                raise _Corrupt(f"{path}: {len(strings)} strings, the manifest says {n}")
+            out[name] = strings
+    return out
+
+
+def _sha256(path):
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
