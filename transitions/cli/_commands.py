@@ -159,8 +159,10 @@ def advise(top, jobs, batch, fmt, output, dataset, extend, lang, **kwargs):
     \b
     Examples:
       transitions advise --occupation boekhouder
-      transitions advise --occupation boekhouder --skill sk-sql --skill sk-data-visualisation \\
+      transitions advise --occupation boekhouder --skill SQL --skill "data visualiseren" \\
           --format html -o advies.html
+      transitions advise --data esco --occupation kassière --skill SQL \\
+          --skill "software voor spreadsheets gebruiken" --format html -o advies.html
       transitions advise --profile worker.yaml --format json
       transitions advise --batch caseload.csv --format csv -o options.csv
     """
@@ -248,12 +250,14 @@ def _advise_batch(session, path, top, fmt, output, jobs):
 @_output_option
 @data_options
 def search(query, limit, fmt, output, dataset, extend, lang):
-    """Find occupations by a Dutch or English title (exact, alternative, then fuzzy matches).
+    """Find occupations by a Dutch or English title as people type it (female forms,
+    compounds, spacing and hyphens): exact labels, exact alternative labels, then by words,
+    occupation group or similarity.
 
     \b
     Examples:
-      transitions search boekhouder
-      transitions search "data analist" --limit 5
+      transitions search boekhoudster
+      transitions search "callcenter medewerker" --limit 5
       transitions search bookkeeper --lang en --format json
     """
     session = Session(dataset, extend, lang)
@@ -289,7 +293,7 @@ def skills_search(query, limit, fmt, output, dataset, extend, lang):
     Examples:
       transitions skills search SQL
       transitions skills search spreadsheets --data esco
-      transitions skills search "gegevens visualiseren" --format json
+      transitions skills search "data visualiseren" --format json
     """
     from ..skill_lookup import find_skill
 
@@ -314,10 +318,10 @@ def skills_search(query, limit, fmt, output, dataset, extend, lang):
 @cli.command("at-risk", short_help="Occupations at risk from digitalisation, with reasons.")
 @click.option("--all", "show_all", is_flag=True,
               help="List every occupation with its verdict, not only those at risk.")
-@click.option("--rti-threshold", type=float, help="Routine task intensity above which work "
-              "counts as routine [default: the library's, 0.5].")
-@click.option("--shrink-threshold", type=float, help="Employment change (percent) at or below "
-              "which an occupation counts as shrinking [default: the library's, -2].")
+@click.option("--rti-threshold", type=float, help="Routine task intensity (standardised) above "
+              "which work counts as routine [default: 0.5].")
+@click.option("--shrink-threshold", type=float, help="Employment change in percent per year at "
+              "or below which an occupation counts as shrinking [default: -0.5].")
 @click.option("-n", "--limit", type=click.IntRange(min=1), help="Show at most this many.")
 @_format_option()
 @_output_option

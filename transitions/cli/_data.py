@@ -275,14 +275,22 @@ def data_info(dataset, extend, lang, fmt):
     if fmt == "json":
         click.echo(json.dumps(info, indent=2, ensure_ascii=False))
         return
-    click.echo(f"data home: {info['data_home']}")
-    click.echo(f"taxonomy:  {info['dataset']}")
-    click.echo(pd.Series(info["counts"]).to_string())
-    click.echo("label coverage:")
-    click.echo(tax.label_coverage().round(3).to_string())
+    from ._output import to_table
+    from ._text import INFO
+
+    words = INFO[lang]
+    counts = pd.DataFrame({"what": [words.get(k, k) for k in info["counts"]],
+                           "n": list(info["counts"].values())})
+    coverage = tax.label_coverage().rename(index=words, columns=words)
+    coverage = coverage.rename_axis(words["labels"]).reset_index()
+    click.echo(f"{words['data_home']}: {info['data_home']}")
+    click.echo(f"{words['taxonomy']}: {info['dataset']}")
+    click.echo(to_table(counts.rename(columns={"what": words["table"], "n": words["number"]}),
+                        lang=lang), nl=False)
+    click.echo(to_table(coverage, lang=lang), nl=False)
     if info["imported"]:
-        click.echo("imported:")
+        click.echo(f"{words['imported']}:")
         for name, entry in info["imported"].items():
             click.echo(f"  {name}: {entry['path']} ({entry['imported']})")
     else:
-        click.echo("imported:  nothing yet (transitions data import esco|onet|labour PATH)")
+        click.echo(f"{words['imported']}: {words['nothing_yet']}")

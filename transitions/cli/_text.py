@@ -4,7 +4,7 @@ Machine formats (JSON, CSV) keep the API's column names; only tables for
 people get translated headings.
 """
 
-__all__ = ["text", "headers", "localise", "mark_untranslated"]
+__all__ = ["text", "headers", "localise", "mark_untranslated", "INFO"]
 
 _MESSAGES = {
     "nl": {
@@ -75,6 +75,23 @@ _HEADERS = {
     },
 }
 
+
+#: The words of ``data info`` (the counts keep the keys of :meth:`Taxonomy.summary`).
+INFO = {
+    "nl": {"data_home": "gegevensmap", "taxonomy": "taxonomie", "table": "telling",
+           "number": "aantal", "labels": "namen", "occupations": "beroepen",
+           "skills": "vaardigheden", "relations": "koppelingen",
+           "essential relations": "onmisbare koppelingen",
+           "optional relations": "optionele koppelingen", "digital skills": "digitale vaardigheden",
+           "skills with a DigComp code": "vaardigheden met een DigComp-code",
+           "occupations with a Dutch label": "beroepen met een Nederlandse naam",
+           "skills with a Dutch label": "vaardigheden met een Nederlandse naam",
+           "imported": "geïmporteerd", "nl": "Nederlands", "en": "Engels",
+           "nothing_yet": "nog niets (transitions data import esco|onet|labour PAD)"},
+    "en": {"data_home": "data home", "taxonomy": "taxonomy", "table": "count", "number": "n",
+           "labels": "labels", "imported": "imported",
+           "nothing_yet": "nothing yet (transitions data import esco|onet|labour PATH)"},
+}
 
 #: How a title matched (:func:`transitions.find_occupation`), for people.
 _MATCH = {
