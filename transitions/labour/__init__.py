@@ -28,7 +28,7 @@ module                    tables
 ========================= ================================================
 """
 
-from .bls import read_bls_projections, read_oews
+from .bls import projection_openings, read_bls_projections, read_oews
 from .cbs import read_cbs_jobs_2023, read_cbs_occupation_groups, read_cbs_wages
 from .crosswalks import (
     Crosswalks,
@@ -41,7 +41,7 @@ from .eurostat import lfs_robust_trend, lfs_trend, read_lfs_employment, read_ses
 from .files import FILES, read_folder
 from .market import LabourMarket
 from .minimum_wage import minimum_wage
-from .roa import read_roa_forecast, roa_to_brc2014
+from .roa import read_roa_forecast, roa_demand, roa_to_brc2014
 from .routine import (
     read_felten_aioe,
     read_frey_osborne,
@@ -66,12 +66,14 @@ __all__ = [
     "read_cbs_jobs_2023",
     "read_roa_forecast",
     "roa_to_brc2014",
+    "roa_demand",
     "read_lfs_employment",
     "lfs_trend",
     "lfs_robust_trend",
     "read_ses_earnings",
     "read_oews",
     "read_bls_projections",
+    "projection_openings",
     "read_mihaylov_tijdens",
     "rebuild_rti",
     "read_frey_osborne",
