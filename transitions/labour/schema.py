@@ -25,10 +25,24 @@ measure                  columns (required in bold)                      meaning
                          value is the publisher's top code, a lower
                          bound)
 ``employment``           **employment**, employment_year                 jobs or employed persons
-``trend``                **trend_pct**, trend_period                     observed change, % per year
+``trend``                **trend_pct**, trend_pct_low, trend_pct_high,   observed change, % per year
+                         trend_period, trend_method                      (low/high: range when one
+                                                                         year is left out)
 ``jobs_growth_1y``       **jobs_growth_1y_pct**, jobs_growth_1y_period   one-year change, % (noisy)
 ``forecast``             **forecast_pct**, **forecast_years**,           expected change, % over
                          forecast_period                                 the horizon
+``openings``             **openings**, openings_rate, openings_period    job openings per year
+                                                                         (expansion + replacement
+                                                                         demand); rate: % of
+                                                                         employment per year
+``tightness``            **tightness**, tightness_class,                 current tightness
+                         tightness_period                                (ROA: vacancies per
+                                                                         short-term unemployed;
+                                                                         higher = tighter)
+``shortage``             **shortage**, shortage_class, shortage_period   expected future shortage
+                                                                         (ROA ITKB: LOWER = larger
+                                                                         shortage); class in the
+                                                                         publisher's words
 ``rti``                  **rti**, routine_share                          routine task intensity
                                                                          (standardised), share of
                                                                          routine tasks
@@ -111,7 +125,8 @@ MEASURES = {
         Measure("employment", ("employment",), {"employment_year": "text"},
                 required=("employment",), bounds={"employment": _NONNEG},
                 description="jobs or employed persons"),
-        Measure("trend", ("trend_pct",), {"trend_period": "text"}, required=("trend_pct",),
+        Measure("trend", ("trend_pct", "trend_pct_low", "trend_pct_high"),
+                {"trend_period": "text", "trend_method": "text"}, required=("trend_pct",),
                 description="observed employment change, % per year"),
         Measure("jobs_growth_1y", ("jobs_growth_1y_pct",), {"jobs_growth_1y_period": "text"},
                 required=("jobs_growth_1y_pct",),
@@ -120,6 +135,16 @@ MEASURES = {
                 required=("forecast_pct", "forecast_years"),
                 bounds={"forecast_years": (1e-9, np.inf)},
                 description="expected employment change, % over the forecast horizon"),
+        Measure("openings", ("openings", "openings_rate"), {"openings_period": "text"},
+                required=("openings",), bounds={"openings": _NONNEG, "openings_rate": _NONNEG},
+                description="job openings per year"),
+        Measure("tightness", ("tightness",), {"tightness_class": "text",
+                                             "tightness_period": "text"},
+                required=("tightness",), bounds={"tightness": _NONNEG},
+                description="current labour-market tightness (higher = tighter)"),
+        Measure("shortage", ("shortage",), {"shortage_class": "text", "shortage_period": "text"},
+                required=("shortage",), bounds={"shortage": _NONNEG},
+                description="expected future shortage indicator (lower = larger shortage)"),
         Measure("rti", ("rti", "routine_share"), required=("rti",),
                 bounds={"routine_share": _UNIT},
                 description="routine task intensity (standardised)"),
