@@ -308,8 +308,8 @@ class WorkerProfile:
         from .skill_lookup import resolve_skills
 
         occ = resolve_occupation(taxonomy, self._occupation)
-        skills = resolve_skills(taxonomy, self._skills)
-        lacking = resolve_skills(taxonomy, self._lacking)
+        skills = resolve_skills(taxonomy, self._skills, "profile skills")
+        lacking = resolve_skills(taxonomy, self._lacking, "profile lacking")
         changes = {k: v for k, v, old in (("occupation", occ, self._occupation),
                                           ("skills", list(skills), list(self._skills)),
                                           ("lacking", list(lacking), list(self._lacking)))

@@ -189,10 +189,16 @@ def resolve_skill(tax, text):
         suggestions=shown)
 
 
-def resolve_skills(tax, values):
-    """:func:`resolve_skill` for each of ``values`` (ids pass through unchanged, fast)."""
+def resolve_skills(tax, values, what=None):
+    """:func:`resolve_skill` for each of ``values`` (ids pass through unchanged, fast);
+    ``what`` (e.g. ``"profile lacking"``) starts the message of an error."""
     values = list(values)
     if not values:
         return ()
     known = tax.skill_index.get_indexer(values) >= 0
-    return tuple(v if k else resolve_skill(tax, v) for v, k in zip(values, known))
+    try:
+        return tuple(v if k else resolve_skill(tax, v) for v, k in zip(values, known))
+    except UnknownSkillError as exc:
+        if what is None:
+            raise
+        raise UnknownSkillError(f"{what}: {exc}", suggestions=exc.suggestions) from None
