@@ -102,8 +102,9 @@ Voorbeelden:
   transitions skills search spreadsheets --data esco
   transitions skills search "data visualiseren" --format json"""),
     "at-risk": ("Beroepen met risico door digitalisering, met redenen.",
-                """De beroepen met risico door digitalisering (routinewerk EN krimpende
-werkgelegenheid), met de redenen en het bewijs erachter, hoogste risico eerst.
+                """De beroepen met risico door digitalisering (routinewerk; de trend van de
+werkgelegenheid geeft de zekerheid), met de redenen en het bewijs erachter, hoogste risico
+eerst.
 
 \b
 Voorbeelden:
@@ -243,6 +244,10 @@ OPTIONS_NL = {
         "Verandering van de werkgelegenheid in procent per jaar waarop of waaronder een beroep "
         "als krimpend telt [standaard: -0.5].",
     "Show at most this many.": "Hoogstens zoveel tonen.",
+    "What flags an occupation: routine work, with the employment trend as the confidence, or "
+    "routine work AND shrinking employment [default: routine].":
+        "Wat een beroep als risico aanmerkt: routinewerk, met de trend van de werkgelegenheid "
+        "als zekerheid, of routinewerk EN krimpende werkgelegenheid [standaard: routine].",
     "Number of paths to show.": "Aantal routes om te tonen.",
     "Number of skills to show.": "Aantal vaardigheden om te tonen.",
     "The headline table, or the number of options per occupation (with its workers).":
