@@ -110,8 +110,21 @@ def level_name(level, lang):
     if lang == "nl":
         from .labour.codes import LEVEL_NAMES_NL
 
-        return LEVEL_NAMES_NL.get(str(level), str(level))
+        text = str(level)
+        if text in LEVEL_NAMES_NL:
+            return LEVEL_NAMES_NL[text]
+        # "occupation (estimate)": the level, then how the figure was made
+        m = re.fullmatch(r"(.+?) \((.+)\)", text)
+        if m and m.group(1) in LEVEL_NAMES_NL:
+            how = _QUALIFIERS_NL.get(m.group(2), m.group(2))
+            return f"{LEVEL_NAMES_NL[m.group(1)]} ({how})"
+        return text
     return str(level)
+
+
+#: How a figure was made, as the data layer adds it to a level ("occupation (estimate)").
+_QUALIFIERS_NL = {"estimate": "schatting", "estimated": "schatting", "imputed": "aangevuld",
+                  "assumption": "aanname"}
 
 
 class _Names:

@@ -187,9 +187,10 @@ OPTIONS_NL = {
     "A JSON or YAML file with the worker's profile (keys: occupation, skills, lacking, digcomp, "
     "wage, min_wage_ratio, exclude_at_risk, max_steps, exclude, profile_id, name). Flags given "
     "as well override or add to it.":
-        "Een JSON- of YAML-bestand met het profiel van de werkende (sleutels: occupation, "
-        "skills, lacking, digcomp, wage, min_wage_ratio, exclude_at_risk, max_steps, exclude, "
-        "profile_id, name). Opties die ook gegeven zijn, vervangen of vullen het aan.",
+        "Een JSON- of YAML-bestand met het profiel van de werkende (sleutels: 'occupation', "
+        "'skills', 'lacking', 'digcomp', 'wage', 'min_wage_ratio', 'exclude_at_risk', "
+        "'max_steps', 'exclude', 'profile_id', 'name'). Opties die ook gegeven zijn, "
+        "vervangen of vullen het aan.",
     "Current occupation: an id, an ISCO/SOC code or a Dutch or English title, e.g. boekhouder.":
         "Huidig beroep: een id, een ISCO/SOC-code of een Nederlandse of Engelse titel, bijv. "
         "boekhouder of kassière.",

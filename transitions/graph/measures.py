@@ -46,7 +46,7 @@ import scipy.sparse as sp
 
 from ..exceptions import InvalidParameterError
 from .hierarchy import propagation_matrix
-from .specificity import SPECIFICITY_KINDS, specificity_weights
+from .specificity import SPECIFICITY_KINDS, reference_occupations, specificity_weights
 
 __all__ = [
     "SimilarityMeasure",
@@ -200,7 +200,8 @@ class _ExpandedSkillMeasure(SimilarityMeasure):
         # Specificity from the expanded vectors, so that hierarchy groups that
         # every occupation reaches weigh nothing.
         expanded = W @ self._P
-        self._col_weight = specificity_weights(expanded, p["specificity"])
+        self._col_weight = specificity_weights(expanded, p["specificity"],
+                                               reference_occupations(tax))
         return expanded
 
 
@@ -305,7 +306,8 @@ class ProfileCorrelation(SimilarityMeasure):
                 D = self._centre(sub)
                 self._blocks.append((str(name), cols, weight, "correlation", None, D.T))
             else:
-                w = specificity_weights(sub, self.params["specificity"])
+                w = specificity_weights(sub, self.params["specificity"],
+                                        reference_occupations(tax))
                 D = _row_normalise(sub @ sp.diags(w)).T.tocsr()
                 self._blocks.append((str(name), cols, weight, "cosine", w, D))
         if not self._blocks:

@@ -39,7 +39,7 @@ from .measures import MEASURES, make_measure
 from ._topk import top_k
 from .priors import code_column, code_levels, code_prior_matrix, text_prior_matrix
 from .smoothing import group_affinity, neighbour_weights
-from .specificity import specificity_weights
+from .specificity import reference_occupations, specificity_weights
 
 __all__ = ["OccupationGraph", "default_measure", "ESCO_DEFAULT", "ONET_DEFAULT"]
 
@@ -270,7 +270,27 @@ class OccupationGraph:
             self._affinity = np.zeros((0, 0))
             return
         self._groups = code_levels(self.taxonomy.occupations[col].to_numpy(), col)[-1]
-        self._affinity = group_affinity(skill, self._groups)
+        n_ref = reference_occupations(self.taxonomy)
+        if n_ref is None:
+            self._affinity = group_affinity(skill, self._groups)
+            return
+        # Affinities between groups from the reference occupations only; a group only new
+        # occupations belong to has none (0).
+        ref = group_affinity(skill[:n_ref, :n_ref], self._groups[:n_ref])
+        n_groups = int(self._groups.max()) + 1 if len(self._groups) else 0
+        self._affinity = np.zeros((n_groups, n_groups))
+        self._affinity[:ref.shape[0], :ref.shape[1]] = ref
+
+    def _reference_only(self, skill):
+        """``skill`` with the columns of occupations an extension added set to 0: neighbours
+        for smoothing are chosen among the reference occupations
+        (:func:`~transitions.graph.specificity.reference_occupations`)."""
+        n_ref = reference_occupations(self.taxonomy)
+        if n_ref is None:
+            return skill
+        out = skill.copy()
+        out[:, n_ref:] = 0.0
+        return out
 
     def _smooth(self, base, neighbours, base_all):
         """``(base + s * neighbours @ base_all) / (1 + s)``.
@@ -306,7 +326,8 @@ class OccupationGraph:
         skill = self._measure.score(X)
         neighbours = None
         if self.neighbour_smoothing:
-            neighbours = neighbour_weights(skill, self.smoothing_k, exclude=origins)
+            neighbours = neighbour_weights(self._reference_only(skill), self.smoothing_k,
+                                           exclude=origins)
         base = self._combine(skill, origins)
         if neighbours is None:
             return base
@@ -321,7 +342,8 @@ class OccupationGraph:
                 self._prepare_groups(skill)
             neighbours = None
             if self.neighbour_smoothing:
-                neighbours = neighbour_weights(skill, self.smoothing_k, exclude=own)
+                neighbours = neighbour_weights(self._reference_only(skill), self.smoothing_k,
+                                               exclude=own)
             base = self._combine(skill, own)
             if neighbours is None:
                 self._matrix = base
@@ -538,7 +560,8 @@ class OccupationGraph:
 
     def _specificity(self):
         if getattr(self, "_spec", None) is None:
-            self._spec = specificity_weights(self.taxonomy.incidence("binary"), "idf")
+            self._spec = specificity_weights(self.taxonomy.incidence("binary"), "idf",
+                                             reference_occupations(self.taxonomy))
         return self._spec
 
     # ------------------------------------------------------------------ networkx
