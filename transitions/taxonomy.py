@@ -215,6 +215,12 @@ class Taxonomy:
         if edges is None:
             return pd.DataFrame({c: pd.Series(dtype=str) for c in _EDGE_COLUMNS})
         _require_columns(edges, _EDGE_COLUMNS, what)
+        cycle = hierarchy_cycle(edges)
+        if cycle:
+            raise DataFormatError(
+                f"{what} has a cycle: {' -> '.join(map(str, cycle))}; every chain of broader "
+                f"concepts must end at a top concept"
+            )
         return edges.reset_index(drop=True)
 
     # ------------------------------------------------------------------ matrices
@@ -504,6 +510,45 @@ class Taxonomy:
             f"Taxonomy(name={self.name!r}, occupations={len(self.occupations)}, "
             f"skills={len(self.skills)}, relations={len(self.relations)})"
         )
+
+
+def hierarchy_cycle(edges):
+    """One cycle of ``child -> parent`` edges as a list of ids (first repeated at the end), or None.
+
+    Leaves (concepts that are no one's parent) are peeled off level by level,
+    vectorised; whatever survives lies on or above a cycle, where networkx
+    finds one to name.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> hierarchy_cycle(pd.DataFrame({"child": ["a", "b"], "parent": ["b", "c"]})) is None
+    True
+    >>> hierarchy_cycle(pd.DataFrame({"child": ["a", "b", "c"], "parent": ["b", "c", "b"]}))
+    ['b', 'c', 'b']
+    """
+    n = len(edges)
+    if n == 0:
+        return None
+    codes, uniques = pd.factorize(np.concatenate([np.asarray(edges["child"], dtype=object),
+                                                  np.asarray(edges["parent"], dtype=object)]))
+    child, parent = codes[:n], codes[n:]
+    ok = (child >= 0) & (parent >= 0)  # an edge with a missing end cannot close a cycle
+    child, parent = child[ok], parent[ok]
+    alive = np.ones(len(child), dtype=bool)
+    while alive.any():
+        has_children = np.bincount(parent[alive], minlength=len(uniques)) > 0
+        leaf_edges = alive & ~has_children[child]
+        if not leaf_edges.any():
+            break
+        alive &= ~leaf_edges
+    if not alive.any():
+        return None
+    import networkx as nx
+
+    graph = nx.DiGraph(zip(child[alive].tolist(), parent[alive].tolist()))
+    cycle = [u for u, _ in nx.find_cycle(graph)]
+    return [uniques[i] for i in cycle + cycle[:1]]
 
 
 def _positions(index, values):

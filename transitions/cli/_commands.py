@@ -24,9 +24,20 @@ def _format_option(choices=FORMATS, default="table"):
                         + (", a printable HTML advice page" if "html" in choices else "") + ".")
 
 
+def _output_file(ctx, param, value):
+    # Checked before it becomes a Path: Path("") would silently mean the current folder.
+    if value is None:
+        return None
+    if not value.strip():
+        raise click.BadParameter("the file name is empty", ctx=ctx, param=param)
+    return Path(value)
+
+
+_OUTPUT_TYPE = click.Path(dir_okay=False, writable=True)
 _output_option = click.option(
-    "-o", "--output", type=click.Path(dir_okay=False, writable=True, path_type=Path),
-    help="Write to this file (atomically) instead of standard output.")
+    "-o", "--output", type=_OUTPUT_TYPE, callback=_output_file,
+    help="Write to this file instead of standard output (a file is replaced atomically and "
+    "keeps its permissions; a device or FIFO is written in place).")
 
 
 # ---------------------------------------------------------------------- profiles
@@ -460,8 +471,7 @@ def graph_neighbors(occupation, k, fmt, output, dataset, extend, lang):
 
 
 @graph_group.command("export", short_help="Write the graph as GraphML or a CSV edge list.")
-@click.option("-o", "--output", required=True,
-              type=click.Path(dir_okay=False, writable=True, path_type=Path),
+@click.option("-o", "--output", required=True, type=_OUTPUT_TYPE, callback=_output_file,
               help="File to write (.graphml or .csv).")
 @click.option("--format", "fmt", type=click.Choice(["graphml", "csv"]),
               help="File format [default: from the file name's extension].")

@@ -17,7 +17,8 @@ from pathlib import Path
 import click
 import pandas as pd
 
-from ..datasets._base import atomic_write_text, get_data_home
+from .._files import atomic_write_text, file_lock
+from ..datasets._base import get_data_home
 from ..exceptions import DataFormatError, InvalidParameterError
 
 __all__ = ["DATASETS", "SOURCES", "Session", "data_options", "read_registry"]
@@ -47,7 +48,19 @@ def read_registry():
 
 
 def write_registry(registry):
+    """Replace the whole registry (use :func:`update_registry` to record one source)."""
     atomic_write_text(_registry_path(), json.dumps(registry, indent=2, ensure_ascii=False))
+
+
+def update_registry(source, entry):
+    """Record ``entry`` for ``source``, keeping every other source's record.
+
+    Read, change and write happen under a file lock, so imports of different
+    sources running at the same time into one data home all stay recorded.
+    """
+    path = _registry_path()
+    with file_lock(path.with_name(path.name + ".lock")):
+        write_registry(dict(read_registry(), **{source: entry}))
 
 
 def _imported(source):
@@ -192,7 +205,6 @@ def data_import(source, path, labels):
     label_map = _parse_labels(labels)
     if label_map and source != "esco":
         raise click.BadParameter("only 'data import esco' takes --labels", param_hint="'--labels'")
-    registry = read_registry()
     entry = {"path": str(path.resolve()), "imported": _dt.datetime.now().isoformat(timespec="seconds")}
     if label_map:
         entry["labels"] = label_map
@@ -205,7 +217,7 @@ def data_import(source, path, labels):
         raise DataFormatError(f"{entry['path']}: no labour-market files for NL or US found "
                               f"({summary.get('NL', '')})")
     entry["summary"] = summary
-    write_registry(dict(registry, **{source: entry}))
+    update_registry(source, entry)
     hint = f"use --data {source}" if source != "labour" else "used by --data esco / --data onet"
     say(f"{source}: imported from {entry['path']}; {hint}")
     width = max(len(k) for k in summary) if summary else 0
