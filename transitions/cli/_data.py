@@ -19,7 +19,7 @@ import pandas as pd
 
 from .._files import atomic_write_text, file_lock
 from ..datasets._base import get_data_home
-from ..exceptions import DataFormatError, InvalidParameterError
+from ..exceptions import DataFormatError, InvalidParameterError, MissingFileError
 
 __all__ = ["DATASETS", "SOURCES", "Session", "data_options", "read_registry"]
 
@@ -213,9 +213,8 @@ def data_import(source, path, labels):
     with progress(stages, label=f"importing {source}") as bar:
         for stage in bar:
             summary.update(stage(entry))
-    if source == "labour" and not any(k.endswith("tables") for k in summary):
-        raise DataFormatError(f"{entry['path']}: no labour-market files for NL or US found "
-                              f"({summary.get('NL', '')})")
+    if source == "labour":
+        _check_labour_summary(entry["path"], summary)
     entry["summary"] = summary
     update_registry(source, entry)
     hint = f"use --data {source}" if source != "labour" else "used by --data esco / --data onet"
@@ -247,16 +246,34 @@ def _taxonomy_stages(source):
 
 
 def _labour_stage(country):
+    # A country whose files are all absent is left out (named at the end); one with some of
+    # its files missing is an error naming them (LabourMarket.from_files raises it).
     def read(entry):
         import transitions as tr
+        from ..labour.files import has_country, missing_files
 
-        try:
-            market = tr.LabourMarket.from_files(entry["path"], country=country)
-        except FileNotFoundError as exc:
-            return {country: f"not found ({exc})"}
+        if not has_country(entry["path"], country):
+            return {country: "no files: " + ", ".join(
+                str(p.relative_to(entry["path"])) for p in missing_files(entry["path"], country))}
+        market = tr.LabourMarket.from_files(entry["path"], country=country)
         return {f"{country} tables": ", ".join(sorted(market.tables))}
 
     return read
+
+
+def _check_labour_summary(path, summary):
+    """No country at all is an error; a country left out is a named warning."""
+    from ..exceptions import warn_defect
+
+    absent = {c: v for c, v in summary.items() if c in _COUNTRY.values()}
+    if len(absent) == len(_COUNTRY):
+        raise MissingFileError(f"{path}: no labour-market files for NL or US; NL needs "
+                               f"{absent['NL'][len('no files: '):]}; US needs "
+                               f"{absent['US'][len('no files: '):]}")
+    users = {country: source for source, country in _COUNTRY.items()}
+    for country, text in absent.items():
+        warn_defect(f"{path}: {country} labour market left out ({text}); --data "
+                    f"{users[country]} cannot use this import", stacklevel=2)
 
 
 _STAGES = {"esco": _taxonomy_stages("esco"), "onet": _taxonomy_stages("onet"),

@@ -12,13 +12,15 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..exceptions import InvalidParameterError, warn_defect
+from ..exceptions import InvalidParameterError, MissingFileError, warn_defect
+from ._checks import check_covers
 from ._io import file_info
-from .codes import BRC
+from .codes import BRC, ISCO, SOC2010, SOC2018
 from .crosswalks import Crosswalks
-from .schema import MEASURES
+from .schema import MEASURES, screen_values
 
-__all__ = ["FILES", "COUNTRIES", "read_folder", "labour_root"]
+__all__ = ["FILES", "COUNTRIES", "REQUIRED", "read_folder", "labour_root", "missing_files",
+           "has_country"]
 
 #: The countries whose wages and jobs can be read.
 COUNTRIES = ("NL", "US")
@@ -37,6 +39,24 @@ FILES = {
     "jrc_eurofound": "risk/jrc_eurofound_tasks_isco2_nace2.tsv",
     "crosswalks": "crosswalks",
 }
+#: The files without which a country's labour market cannot be built (risk indices and the
+#: other crosswalks are optional: a missing one is a warning).
+REQUIRED = {
+    "NL": ("cbs_wages", "cbs_groups", "roa", "lfs", "crosswalks/isco08_brc2014_cbs.csv"),
+    "US": ("oews", "bls_projections"),
+}
+
+
+def missing_files(root, country):
+    """The required files of ``country`` (see :data:`REQUIRED`) missing under ``root``."""
+    root = Path(root)
+    paths = [root / FILES.get(k, k) for k in REQUIRED[country]]
+    return [p for p in paths if not p.is_file()]
+
+
+def has_country(root, country):
+    """Whether ``root`` holds any of the country's own required files (crosswalks are shared)."""
+    return any((Path(root) / FILES[k]).is_file() for k in REQUIRED[country] if k in FILES)
 
 
 def labour_root(root=None):
@@ -77,10 +97,17 @@ def read_folder(root=None, *, country="NL", wage_year=2022, trend_years=(2021, 2
     if wage_year not in (2022, 2024):
         raise InvalidParameterError(f"wage_year={wage_year!r} is not valid; choose 2022 or 2024")
     root = labour_root(root)
+    missing = missing_files(root, country)
+    if missing:
+        raise MissingFileError(
+            f"{root}: the {country} labour market needs {len(missing)} more file(s): "
+            f"{', '.join(str(p.relative_to(root)) for p in missing)} (the layout of "
+            f"transitions.labour.files.FILES)")
     paths = {k: root / v for k, v in FILES.items()}
     tables, prov = {}, []
 
     def add(measure, table, key):
+        table = screen_values(table, measure, where=str(paths[key]))
         tables[measure] = table
         source_col = MEASURES[measure].source
         prov.append({"measure": measure,
@@ -88,9 +115,12 @@ def read_folder(root=None, *, country="NL", wage_year=2022, trend_years=(2021, 2
                      **file_info(paths[key])})
 
     cw = Crosswalks.from_folder(paths["crosswalks"])
+    _check_crosswalks(cw, paths["crosswalks"])
     if country == "NL":
         wages = cbs.read_cbs_wages(paths["cbs_wages"])
+        check_covers(wages, str(paths["cbs_wages"]), all_brc_groups=True)
         groups = cbs.read_cbs_occupation_groups(paths["cbs_groups"])
+        check_covers(groups, str(paths["cbs_groups"]), all_brc_groups=True)
         if wage_year == 2024:
             newer = groups[groups["wage_median"].notna()]
             wages = pd.concat([newer, wages[~wages["code"].isin(newer["code"])]],
@@ -99,14 +129,20 @@ def read_folder(root=None, *, country="NL", wage_year=2022, trend_years=(2021, 2
         add("employment", with_brc_sums(groups, "employment"), "cbs_groups")
         add("jobs_growth_1y", groups, "cbs_groups")
         brc_groups = None if cw.isco_brc is None else cw.isco_brc["brc"].unique()
-        add("forecast", roa.roa_to_brc2014(roa.read_roa_forecast(paths["roa"]), brc_groups), "roa")
+        forecast = roa.read_roa_forecast(paths["roa"])
+        check_covers(_codes(BRC, forecast["roa_code"]), str(paths["roa"]))
+        add("forecast", roa.roa_to_brc2014(forecast, brc_groups), "roa")
         lfs = eurostat.read_lfs_employment(paths["lfs"])
+        check_covers(_codes(ISCO, lfs["isco"]), str(paths["lfs"]))
         add("trend", eurostat.lfs_trend(lfs, *trend_years), "lfs")
     else:
         oews = bls.read_oews(paths["oews"])
+        check_covers(oews, str(paths["oews"]))
         add("wage", oews, "oews")
         add("employment", oews, "oews")
-        add("forecast", bls.read_bls_projections(paths["bls_projections"]), "bls_projections")
+        projections = bls.read_bls_projections(paths["bls_projections"])
+        check_covers(projections, str(paths["bls_projections"]))
+        add("forecast", projections, "bls_projections")
     readers = {
         "rti": ("mihaylov_tijdens", routine.read_mihaylov_tijdens),
         "automation_probability": ("frey_osborne", routine.read_frey_osborne),
@@ -118,8 +154,32 @@ def read_folder(root=None, *, country="NL", wage_year=2022, trend_years=(2021, 2
         if not paths[key].is_file():
             warn_defect(f"{paths[key]} not found: no {measure} in this labour market")
             continue
-        add(measure, reader(paths[key]), key)
+        table = reader(paths[key])
+        check_covers(table, str(paths[key]))
+        add(measure, table, key)
     return tables, cw, pd.DataFrame(prov)
+
+
+def _codes(system, codes):
+    """A ``code_system``/``code`` frame, for :func:`check_covers` on a reader's own columns."""
+    codes = pd.Series(codes, dtype=object).astype(str).str.removeprefix("OC")
+    return pd.DataFrame({"code_system": system, "code": codes.to_numpy()})
+
+
+def _check_crosswalks(cw, folder):
+    """Each crosswalk present covers both of its classifications."""
+    pairs = {
+        "isco08_brc2014_cbs.csv": (cw.isco_brc, (("isco", ISCO), ("brc", BRC))),
+        "isco08_soc2010_bls.csv": (cw.isco_soc2010, (("isco", ISCO), ("soc2010", SOC2010))),
+        "soc2010_soc2018_bls.csv": (cw.soc2010_soc2018,
+                                    (("soc2010", SOC2010), ("soc2018", SOC2018))),
+    }
+    for name, (table, columns) in pairs.items():
+        if table is None:
+            continue
+        for col, system in columns:
+            check_covers(_codes(system, table[col]), str(Path(folder) / name),
+                         all_brc_groups=system == BRC)
 
 
 def with_brc_sums(groups, column):
