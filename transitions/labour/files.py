@@ -132,6 +132,8 @@ def read_folder(root=None, *, country="NL", wage_year=2022, trend_years=(2021, 2
         forecast = roa.read_roa_forecast(paths["roa"])
         check_covers(_codes(BRC, forecast["roa_code"]), str(paths["roa"]))
         add("forecast", roa.roa_to_brc2014(forecast, brc_groups), "roa")
+        for measure, table in roa.roa_demand(forecast).items():
+            add(measure, table, "roa")
         lfs = eurostat.read_lfs_employment(paths["lfs"])
         check_covers(_codes(ISCO, lfs["isco"]), str(paths["lfs"]))
         add("trend", eurostat.lfs_trend(lfs, *trend_years), "lfs")
@@ -143,6 +145,7 @@ def read_folder(root=None, *, country="NL", wage_year=2022, trend_years=(2021, 2
         projections = bls.read_bls_projections(paths["bls_projections"])
         check_covers(projections, str(paths["bls_projections"]))
         add("forecast", projections, "bls_projections")
+        add("openings", bls.projection_openings(projections), "bls_projections")
     readers = {
         "rti": ("mihaylov_tijdens", routine.read_mihaylov_tijdens),
         "automation_probability": ("frey_osborne", routine.read_frey_osborne),
