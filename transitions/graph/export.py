@@ -42,10 +42,9 @@ def write_graphml(G, path):
     The file appears only when complete (written to a temporary file, then moved).
     """
     _check_graph(G)
-    path = Path(path)
     with atomic_path(path) as tmp:
         nx.write_graphml(G, tmp, encoding="utf-8")
-    return path
+    return Path(path)
 
 
 def edges_frame(G, lang="en"):
@@ -76,7 +75,6 @@ def write_edgelist(G, path, lang="en"):
     (:func:`transitions._files.neutralise_csv`), so a spreadsheet shows them as text.
     """
     df = edges_frame(G, lang)
-    path = Path(path)
     with atomic_path(path) as tmp:  # labels that a spreadsheet would run are neutralised
         neutralise_csv(df).to_csv(tmp, index=False)
-    return path
+    return Path(path)
