@@ -459,14 +459,16 @@ class Taxonomy:
             if "weight" not in new:
                 new["weight"] = new["relation"].map({"essential": 1.0, "optional": 0.5})
             rel = pd.concat([rel, new], ignore_index=True)
-        hier = self.skill_hierarchy
-        if skill_hierarchy is not None:
-            _require_columns(skill_hierarchy, _EDGE_COLUMNS, "skill_hierarchy")
-            hier = pd.concat([hier, skill_hierarchy[list(_EDGE_COLUMNS)]], ignore_index=True)
         groups = self.skill_groups
         if skill_groups is not None:
             groups = pd.concat([groups, skill_groups.reindex(columns=groups.columns)])
             groups = groups[~groups.index.duplicated(keep="first")]
+        hier = self.skill_hierarchy
+        if skill_hierarchy is not None:
+            _require_columns(skill_hierarchy, _EDGE_COLUMNS, "skill_hierarchy")
+            new_edges = skill_hierarchy[list(_EDGE_COLUMNS)]
+            _check_known_nodes(new_edges, skl.index, groups.index, hier)
+            hier = pd.concat([hier, new_edges], ignore_index=True)
         meta = dict(self.metadata, extended_from=self.name)
         return Taxonomy(
             occ, skl, rel,
@@ -510,6 +512,21 @@ class Taxonomy:
             f"Taxonomy(name={self.name!r}, occupations={len(self.occupations)}, "
             f"skills={len(self.skills)}, relations={len(self.relations)})"
         )
+
+
+def _check_known_nodes(edges, skills, groups, hierarchy):
+    """New hierarchy edges may only join skills and skill groups that exist (old or new)."""
+    known = pd.Index(skills).append(pd.Index(groups)).append(pd.Index(hierarchy["child"]))
+    known = known.append(pd.Index(hierarchy["parent"])).astype(str).unique()
+    for col in _EDGE_COLUMNS:
+        values = edges[col].astype(str)
+        unknown = values[~values.isin(known)].unique()
+        if len(unknown):
+            raise DataFormatError(
+                f"skill_hierarchy column {col!r}: {len(unknown)} id(s) that are neither skills "
+                f"nor skill groups of the taxonomy or the extension, e.g. {list(unknown[:3])}; "
+                f"add them to skills or skill_groups"
+            )
 
 
 def hierarchy_cycle(edges):

@@ -9,6 +9,8 @@ from pathlib import Path
 import click
 import pandas as pd
 
+from ..exceptions import DataFormatError
+
 from ._app import cli
 from ._data import Session, data_group, data_options
 from ._output import FORMATS, emit_table, emit_text, progress, render, say
@@ -53,15 +55,12 @@ def _digcomp_pairs(values):
 
 
 def _read_profile_file(path):
-    import yaml
+    from ..profile import read_profile_file
 
     try:
-        raw = path.read_text(encoding="utf-8")
-        data = json.loads(raw) if path.suffix.lower() == ".json" else yaml.safe_load(raw)
-    except (OSError, UnicodeDecodeError, ValueError, yaml.YAMLError) as exc:
-        first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-        raise click.BadParameter(f"{path}: not a readable JSON/YAML profile ({first})",
-                                 param_hint="'--profile'") from None
+        data = read_profile_file(path)
+    except DataFormatError as exc:
+        raise click.BadParameter(str(exc), param_hint="'--profile'") from None
     if not isinstance(data, dict):
         raise click.BadParameter(f"{path}: a profile file holds one mapping (occupation: ..., "
                                  f"skills: [...]), not a {type(data).__name__}",

@@ -14,7 +14,6 @@ and never for a location.
 from __future__ import annotations
 
 import contextlib
-import io
 import re
 import zipfile
 import zlib
@@ -25,7 +24,7 @@ import numpy as np
 import pandas as pd
 
 from ..exceptions import DataFormatError
-from ._integrity import check_whole, text_of
+from ._integrity import check_whole, read_csv_strict, text_of
 
 __all__ = ["SourceSet", "read_csv", "member"]
 
@@ -225,37 +224,25 @@ def read_csv(source, required, optional=(), *, str_columns=(), min_rows=0):
     """Read the columns ``required`` + ``optional`` of one ESCO CSV file.
 
     Empty cells become NaN; no other text does (a label "NA" stays "NA").
-    Columns not asked for are not parsed. The file is first checked to be
+    Columns not asked for are dropped. The file is first checked to be
     whole (see :mod:`transitions.datasets._integrity`; ESCO ends every file
     with a line break).
 
     Raises
     ------
     DataFormatError
-        The file is unreadable, empty, cut in the middle of a row, has fewer
-        than ``min_rows`` data rows, or lacks a required column (the message
+        The file is unreadable, empty, cut in the middle of a row, has a row
+        with more fields than the header, has fewer than ``min_rows`` data
+        rows, or lacks a required column (the message
         names the file, the missing columns and the columns found).
     """
     wanted = set(required) | set(optional)
-    header = []
-
-    def keep(col):
-        header.append(col)
-        return col in wanted
-
     data = source.read_bytes()
     check_whole(text_of(data, source.where), source.where, final_newline=True)
-    try:
-        df = pd.read_csv(
-            io.BytesIO(data),
-            usecols=keep,
-            keep_default_na=False,
-            na_values=[""],
-            dtype={c: str for c in str_columns},
-            encoding="utf-8",
-        )
-    except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError, ValueError) as exc:
-        raise DataFormatError(f"{source.where}: not a readable UTF-8 CSV file ({exc})") from exc
+    df = read_csv_strict(data, source.where, keep_default_na=False, na_values=[""],
+                         dtype={c: str for c in str_columns}, encoding="utf-8")
+    header = list(df.columns)
+    df = df[[c for c in df.columns if c in wanted]]
     if len(df) < min_rows:
         raise DataFormatError(
             f"{source.where}: no data rows, only a header; the file is empty or cut: download "

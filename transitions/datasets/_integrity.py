@@ -10,6 +10,9 @@ any such file promises before they parse it:
   header (a row cut mid-line has fewer);
 - it has data rows at all (checked by the readers, which know whether a table
   may be empty);
+- every row has at most as many fields as the header (:func:`read_csv_strict`:
+  pandas would otherwise shift a table whose rows all carry one field more into
+  its index, or drop the extra fields of some rows when reading chosen columns);
 - and, for publishers whose files always end with a line break (ESCO, O*NET),
   that it does: without one, the last row may have been cut inside its last
   field, where no field count can tell.
@@ -22,10 +25,14 @@ occupation has skills, every BRC 2014 group is in a CBS table, ...).
 from __future__ import annotations
 
 import csv
+import io
+import warnings
+
+import pandas as pd
 
 from ..exceptions import DataFormatError
 
-__all__ = ["check_whole", "text_of"]
+__all__ = ["check_whole", "text_of", "read_csv_strict"]
 
 
 def text_of(data, where):
@@ -119,3 +126,27 @@ the file is cut in the middle of a row; download or export it again
             f"{where}: the file does not end with a line break, as every file of this "
             f"publisher does: its last row (line {line}) may be cut; download it again")
     return False
+
+
+def read_csv_strict(data, where, **kwargs):
+    """``pandas.read_csv`` of ``data`` (bytes or str) that never shifts or drops fields.
+
+    All columns are read (``usecols`` would hide extra fields) with
+    ``index_col=False``; a row with more fields than the header is a
+    :class:`DataFormatError` naming the file. A row with fewer fields reads its
+    missing trailing cells as empty.
+    """
+    if "usecols" in kwargs:
+        raise TypeError("read_csv_strict reads all columns; select them afterwards")
+    buffer = io.BytesIO(data) if isinstance(data, bytes) else io.StringIO(data)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", pd.errors.ParserWarning)
+            return pd.read_csv(buffer, index_col=False, **kwargs)
+    except pd.errors.ParserWarning:
+        raise DataFormatError(
+            f"{where}: rows with more fields than the header (a separator inside an unquoted "
+            f"value?); every row must have the header's columns") from None
+    except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError) as exc:
+        first = " ".join(str(exc).split())
+        raise DataFormatError(f"{where}: not a readable CSV file ({first})") from None

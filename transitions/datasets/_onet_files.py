@@ -10,7 +10,6 @@ messages that name the file, the column and the line.
 
 from __future__ import annotations
 
-import io
 import re
 import zipfile
 from pathlib import Path
@@ -19,7 +18,7 @@ import numpy as np
 import pandas as pd
 
 from ..exceptions import DataFormatError
-from ._integrity import check_whole
+from ._integrity import check_whole, read_csv_strict
 
 __all__ = ["OnetSource", "Defects", "CODE", "parse_numbers", "read_version",
            "known_occupations", "join_sorted_groups", "check_coverage", "COVERAGE_TOLERANCE"]
@@ -139,13 +138,11 @@ class OnetSource:
                 f"{where}: missing column(s) {missing}; found {header}. "
                 f"Expected the tab-separated O*NET text layout with columns {list(columns)}"
             )
-        # Only the needed columns, as Python strings: several times faster than
-        # pandas' Arrow-backed ``str`` dtype here, and cheap to join per group later.
-        try:
-            df = pd.read_csv(io.StringIO(text), sep="\t", usecols=list(columns), dtype=object,
-                             keep_default_na=False, na_filter=False)
-        except (pd.errors.ParserError, ValueError) as exc:
-            raise DataFormatError(f"{where}: not a tab-separated O*NET file ({exc})") from exc
+        # Python strings: several times faster than pandas' Arrow-backed ``str`` dtype here,
+        # and cheap to join per group later. Every column is parsed (so that a row with a
+        # field too many is caught), then the needed ones are kept.
+        df = read_csv_strict(text, where, sep="\t", dtype=object, keep_default_na=False,
+                             na_filter=False)[list(columns)]
         if len(df) < min_rows:
             raise DataFormatError(
                 f"{where}: no data rows, only a header; the file is empty or cut: download the "

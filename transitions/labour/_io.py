@@ -8,14 +8,13 @@ error here, so it can never turn into a number or a silent zero.
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
 from ..datasets._base import file_sha256
-from ..datasets._integrity import check_whole, text_of
+from ..datasets._integrity import check_whole, read_csv_strict, text_of
 from ..exceptions import DataFormatError, warn_defect
 
 __all__ = ["read_table", "parse_numbers", "drop_exact_duplicates", "file_info"]
@@ -53,11 +52,8 @@ def read_table(path, *, sep=",", required=(), what="table", min_rows=1):
         last = text.rstrip().rsplit("\n", 1)[-1]
         warn_defect(f"{path}: the file does not end with a line break; check that its last row "
                     f"(line {text.count(chr(10)) + 1}) is complete", [last[:60]])
-    try:
-        df = pd.read_csv(io.StringIO(text), sep=sep, dtype=str, keep_default_na=False,
+    df = read_csv_strict(text, str(path), sep=sep, dtype=str, keep_default_na=False,
                          na_values=[""])
-    except (pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
-        raise DataFormatError(f"{path}: not a readable {what} file ({exc})") from exc
     if len(df) < min_rows:
         raise DataFormatError(f"{path}: no data rows, only a header; the {what} file is empty "
                               f"or cut short")
