@@ -31,7 +31,7 @@ from .exceptions import InvalidParameterError
 
 __all__ = ["MAX_TITLE_LENGTH", "MAX_ID_LENGTH", "MAX_LIST_LENGTH", "MAX_PROFILE_BYTES",
            "MAX_YAML_NODES", "shown", "check_int", "check_number", "check_numbers",
-           "check_text", "check_n_jobs", "load_yaml"]
+           "check_text", "check_n_jobs", "load_yaml", "load_json"]
 
 MAX_TITLE_LENGTH = 200
 MAX_ID_LENGTH = 500
@@ -162,8 +162,30 @@ def load_yaml(text, where):
                 f"(aliases); a profile is a short mapping")
         return yaml.SafeLoader.construct_document(loader, node)
 
+    def _mapping(loader, node, deep=False):
+        keys = [loader.construct_object(k, deep=True) for k, _ in node.value]
+        repeated = sorted({str(k) for k in keys if keys.count(k) > 1})
+        if repeated:
+            raise InvalidParameterError(f"{where}: key(s) {repeated} given twice; give each once")
+        return yaml.SafeLoader.construct_mapping(loader, node, deep=deep)
+
     _Bounded.construct_document = _count
+    _Bounded.construct_mapping = _mapping
     return yaml.load(text, Loader=_Bounded)  # noqa: S506 - a SafeLoader subclass
+
+
+def load_json(text, where):
+    """``json.loads`` that refuses a key given twice in one object (JSON keeps the last)."""
+    import json
+
+    def pairs(items):
+        keys = [k for k, _ in items]
+        repeated = sorted({k for k in keys if keys.count(k) > 1})
+        if repeated:
+            raise InvalidParameterError(f"{where}: key(s) {repeated} given twice; give each once")
+        return dict(items)
+
+    return json.loads(text, object_pairs_hook=pairs)
 
 
 def _size(node, budget):

@@ -36,6 +36,7 @@ from ._validation import (
     MAX_PROFILE_BYTES,
     MAX_TITLE_LENGTH,
     check_text,
+    load_json,
     load_yaml,
     shown,
 )
@@ -544,7 +545,7 @@ def read_profile_file(path, kind=None):
     try:
         text = raw.decode("utf-8-sig")
         if kind == "json":
-            data = json.loads(text)
+            data = load_json(text, str(path))
         else:
             yaml = _yaml()
             try:

@@ -41,10 +41,16 @@ def read_registry():
     if not path.is_file():
         return {}
     try:
-        return json.loads(path.read_text(encoding="utf-8"))
+        registry = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         # A damaged record is not a reason to fail: the user re-imports.
         return {}
+    if not isinstance(registry, dict):
+        return {}
+    # Entries without a usable path (hand-edited, damaged) count as not imported.
+    return {k: v for k, v in registry.items()
+            if isinstance(v, dict) and isinstance(v.get("path"), str)
+            and isinstance(v.get("labels", {}), dict)}
 
 
 def write_registry(registry):
@@ -312,6 +318,6 @@ def data_info(dataset, extend, lang, fmt):
     if info["imported"]:
         click.echo("imported:")
         for name, entry in info["imported"].items():
-            click.echo(f"  {name}: {entry['path']} ({entry['imported']})")
+            click.echo(f"  {name}: {entry['path']} ({entry.get('imported', '?')})")
     else:
         click.echo("imported:  nothing yet (transitions data import esco|onet|labour PATH)")
