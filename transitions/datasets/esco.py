@@ -559,6 +559,9 @@ def _skill_hierarchy(plan, skills, defects):
         groups = _groups_frame(df.index, labels.array, code.array)
     if plan["skills_hierarchy"] is not None:
         groups = _add_hierarchy_nodes(plan["skills_hierarchy"], groups, defects)
+    else:
+        defects.add(ROLES["skills_hierarchy"][0].format(lang="en"), "file not in the download: "
+                    "skill groups missing from skillGroups have no label, their edges are dropped")
     edges = pd.DataFrame({"child": pd.Series(dtype=TEXT), "parent": pd.Series(dtype=TEXT)})
     if plan["broader_skills"] is not None:
         nodes = skills.index.append(groups.index)
@@ -583,6 +586,9 @@ def _add_hierarchy_nodes(src, groups, defects):
     check_whole(text, src.where, final_newline=True)
     rows = list(csv.reader(io.StringIO(text, newline="")))
     header = rows[0] if rows else []
+    if len(rows) < 2:
+        raise DataFormatError(f"{src.where}: no data rows, only a header; the file is empty or "
+                              f"cut: download the ESCO files again")
     if "Level 0 URI" not in header:
         raise DataFormatError(f"{src.where}: missing column(s) ['Level 0 URI']; found {header}")
     short = [i + 2 for i, row in enumerate(rows[1:]) if len(row) < len(header)]
@@ -627,6 +633,8 @@ def _add_hierarchy_nodes(src, groups, defects):
 
 def _skill_relations(src, skills, defects):
     if src is None:
+        defects.add(ROLES["skill_relations"][1], "file not in the download: no skill-skill "
+                    "relations")
         return None
     df = read_csv(src, ("originalSkillUri", "relationType", "relatedSkillUri"), min_rows=1)
     edges = _edges_known(df, skills, src, defects)

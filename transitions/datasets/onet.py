@@ -322,6 +322,9 @@ def _build(source, files, technology):
     relations = _tidy(relations, _REL_ORDER)
     hierarchy, groups = _skill_hierarchy(skills, content)
     version = read_version(source)
+    if version is None:
+        defects.report(1, "Read Me.txt", "file missing or without the release number; the "
+                       "taxonomy is named 'onet', its version unknown")
     metadata = {
         "source": f"O*NET {version or '(unknown release)'} Database",
         "attribution": ONET_ATTRIBUTION.format(version=version or ""),
