@@ -65,6 +65,7 @@ LABOUR_FILES = {rel: ("halfline", "extra") for key, rel in FILES.items() if key 
 LABOUR_FILES.update({f"crosswalks/{name}": ("halfline",) for name in (
     "isco08_brc2014_cbs.csv", "isco08_soc2010_bls.csv", "soc2010_soc2018_bls.csv")})
 BASIC = ("empty", "header", "half", "99", "delete")
+LABOUR_FOLDERS = ("nl", "us", "risk", "crosswalks", "esco/crosswalk")
 
 
 def _cases(files):
@@ -234,8 +235,10 @@ def labour_baseline(real_data):
 
 @pytest.mark.parametrize("rel,how", _cases(LABOUR_FILES))
 def test_labour(real_data, labour_baseline, tmp_path, rel, how):
-    folder = variant(real_data, tmp_path, rel, how, subfolders=("nl", "us", "risk", "crosswalks"))
-    countries = {"nl": ("NL",), "us": ("US",)}.get(rel.split("/")[0], ("NL", "US"))
+    folder = variant(real_data, tmp_path, rel, how, subfolders=LABOUR_FOLDERS)
+    # The Dutch market also reads OEWS and the ESCO-O*NET crosswalk (occupation estimates).
+    countries = ("NL",) if rel.startswith(("nl/", "esco/")) else \
+        ("US",) if rel == FILES["bls_projections"] else ("NL", "US")
     for country in countries:
         outcome(lambda: LabourMarket.from_files(folder, country=country), labour_summary,
                 labour_baseline[country], rel)
@@ -243,8 +246,7 @@ def test_labour(real_data, labour_baseline, tmp_path, rel, how):
 
 def test_implausible_cbs_wages_fall_back_with_a_named_warning(real_data, tmp_path):
     rel = "nl/cbs_85517NED_uurloon_beroep_2022.csv"
-    folder = variant(real_data, tmp_path, rel, "none", subfolders=("nl", "us", "risk",
-                                                                   "crosswalks"))
+    folder = variant(real_data, tmp_path, rel, "none", subfolders=LABOUR_FOLDERS)
     path = folder / rel
     lines = path.read_text(encoding="utf-8").split("\n")
     for i, line in enumerate(lines):

@@ -19,8 +19,8 @@ from .codes import BRC, ISCO, SOC2010, SOC2018
 from .crosswalks import Crosswalks
 from .schema import MEASURES, screen_values
 
-__all__ = ["FILES", "COUNTRIES", "REQUIRED", "read_folder", "labour_root", "missing_files",
-           "has_country"]
+__all__ = ["FILES", "COUNTRIES", "REQUIRED", "read_folder", "read_reference", "labour_root",
+           "missing_files", "has_country"]
 
 #: The countries whose wages and jobs can be read.
 COUNTRIES = ("NL", "US")
@@ -38,6 +38,7 @@ FILES = {
     "felten_aioe": "risk/felten_aioe_soc2010.tsv",
     "jrc_eurofound": "risk/jrc_eurofound_tasks_isco2_nace2.tsv",
     "crosswalks": "crosswalks",
+    "occupation_onet": "esco/crosswalk/ESCO_to_ONET-SOC2019_with_uris.csv",
 }
 #: The files without which a country's labour market cannot be built (risk indices and the
 #: other crosswalks are optional: a missing one is a warning).
@@ -76,7 +77,8 @@ def labour_root(root=None):
     return root
 
 
-def read_folder(root=None, *, country="NL", wage_year=2022, trend_years=(2021, 2025)):
+def read_folder(root=None, *, country="NL", wage_year=2022, trend_years=None,
+                trend_method="robust"):
     """Read the tables of one country and the risk indices from a data folder.
 
     See :meth:`transitions.LabourMarket.from_files` for the parameters.
@@ -136,7 +138,14 @@ def read_folder(root=None, *, country="NL", wage_year=2022, trend_years=(2021, 2
             add(measure, table, "roa")
         lfs = eurostat.read_lfs_employment(paths["lfs"])
         check_covers(_codes(ISCO, lfs["isco"]), str(paths["lfs"]))
-        add("trend", eurostat.lfs_trend(lfs, *trend_years), "lfs")
+        if trend_method == "robust":
+            trend = eurostat.lfs_robust_trend(lfs, *(trend_years or (None, None)))
+        elif trend_method == "endpoint":
+            trend = eurostat.lfs_trend(lfs, *(trend_years or (2021, 2025)))
+        else:
+            raise InvalidParameterError(f"trend_method={trend_method!r} is not valid; choose "
+                                        f"'robust' or 'endpoint'")
+        add("trend", trend, "lfs")
     else:
         oews = bls.read_oews(paths["oews"])
         check_covers(oews, str(paths["oews"]))
@@ -183,6 +192,45 @@ def _check_crosswalks(cw, folder):
         for col, system in columns:
             check_covers(_codes(system, table[col]), str(Path(folder) / name),
                          all_brc_groups=system == BRC)
+
+
+def read_reference(root=None, *, country="NL"):
+    """The reference for occupation-level estimates of ``country``'s group figures, and its crosswalk.
+
+    For the Netherlands: BLS OEWS wages and employment per SOC code (relative
+    wages and sizes of single occupations, see :mod:`.reference`) and the
+    ESCO -> O*NET-SOC crosswalk. The US figures are per occupation already:
+    no reference.
+
+    Returns
+    -------
+    reference : dict or None
+        ``{"wage": table, "employment": table}`` (raw, in the measure schema).
+    occupation_onet : pandas.DataFrame or None
+        From :func:`~.crosswalks.read_occupation_onet`.
+    provenance : list of dict
+    """
+    from . import bls
+    from .crosswalks import read_occupation_onet
+
+    if country != "NL":
+        return None, None, []
+    root = labour_root(root)
+    oews, onet = root / FILES["oews"], root / FILES["occupation_onet"]
+    reference, xwalk, prov = None, None, []
+    if oews.is_file():
+        table = bls.read_oews(oews)
+        check_covers(table, str(oews))
+        reference = {"wage": table, "employment": table}
+        prov.append({"measure": "reference", "source": "; ".join(sorted(set(table["wage_source"]))),
+                     **file_info(oews)})
+    else:
+        warn_defect(f"{oews} not found: no occupation-level estimates of wages and job shares")
+    if onet.is_file():
+        xwalk = read_occupation_onet(onet)
+        prov.append({"measure": "reference", "source": "ESCO-O*NET-SOC 2019 crosswalk",
+                     **file_info(onet)})
+    return reference, xwalk, prov
 
 
 def with_brc_sums(groups, column):
