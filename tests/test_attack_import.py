@@ -215,13 +215,19 @@ def test_onet(real_data, onet_baseline, tmp_path, rel, how):
 
 
 # ---------------------------------------------------------------------- labour market
+def _numbers(table):
+    numbers = table.select_dtypes("number")
+    return (len(table), int(numbers.notna().sum().sum()),
+            round(float(numbers.fillna(0).to_numpy().sum()), 3))
+
+
 def labour_summary(market):
-    out = {}
-    for measure, table in sorted(market.tables.items()):
-        value = table.columns[5] if len(table.columns) > 5 else table.columns[-1]
-        numbers = table.select_dtypes("number")
-        out[measure] = (len(table), int(numbers.notna().sum().sum()),
-                        round(float(numbers.fillna(0).to_numpy().sum()), 3), value)
+    out = {measure: _numbers(table) for measure, table in sorted(market.tables.items())}
+    for name, table in (market.reference or {}).items():
+        out[f"reference {name}"] = _numbers(table)
+    for name in ("isco_brc", "isco_soc2010", "soc2010_soc2018", "occupation_onet"):
+        table = getattr(market.crosswalks, name, None)
+        out[f"crosswalk {name}"] = None if table is None else table.shape
     return out
 
 

@@ -230,6 +230,8 @@ def read_reference(root=None, *, country="NL"):
         xwalk = read_occupation_onet(onet)
         prov.append({"measure": "reference", "source": "ESCO-O*NET-SOC 2019 crosswalk",
                      **file_info(onet)})
+    else:
+        warn_defect(f"{onet} not found: no occupation-level estimates for ESCO occupations")
     return reference, xwalk, prov
 
 
