@@ -87,15 +87,14 @@ def check_number(value, name, *, low=-math.inf, high=math.inf, low_open=False,
     """
     ok = isinstance(value, (numbers.Real, np.floating, np.integer)) \
         and not isinstance(value, (bool, np.bool_))
-    if ok:
-        value = float(value)
-        ok = math.isfinite(value) and (value > low if low_open else value >= low) \
-            and (value < high if high_open else value <= high)
+    number = float(value) if ok else math.nan
+    ok = ok and math.isfinite(number) and (number > low if low_open else number >= low) \
+        and (number < high if high_open else number <= high)
     if not ok:
         interval = f"{'(' if low_open else '['}{_fmt(low)}, {_fmt(high)}{')' if high_open else ']'}"
         raise InvalidParameterError(f"{name}={shown(value)} is not valid; use a number in "
                                     f"{interval}")
-    return value
+    return number
 
 
 def _fmt(bound):
