@@ -29,6 +29,7 @@ from .exceptions import (
     DataFormatError,
     DataQualityWarning,
     InvalidParameterError,
+    MissingFileError,
     TransitionsError,
     UnknownOccupationError,
     UnknownSkillError,
@@ -89,6 +90,7 @@ __all__ = [
     # errors and warnings
     "TransitionsError",
     "DataFormatError",
+    "MissingFileError",
     "UnknownOccupationError",
     "UnknownSkillError",
     "InvalidParameterError",

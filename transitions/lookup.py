@@ -24,6 +24,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from ._validation import MAX_TITLE_LENGTH, check_int, check_number, check_text
 from .exceptions import InvalidParameterError
 from .taxonomy import LANGUAGES
 
@@ -125,6 +126,14 @@ def find_occupation(tax, query, *, lang=None, limit=10, min_score=30.0):
     min_score : float, default=30.0
         Candidates without an exact title scoring below this (0-100) are left out.
 
+    Raises
+    ------
+    InvalidParameterError
+        An empty query or one longer than 200 characters
+        (:data:`~transitions._validation.MAX_TITLE_LENGTH`), an unknown
+        ``lang``, a ``limit`` that is not a positive integer or a
+        ``min_score`` outside 0-100.
+
     Returns
     -------
     pandas.DataFrame
@@ -144,12 +153,11 @@ def find_occupation(tax, query, *, lang=None, limit=10, min_score=30.0):
     >>> find_occupation(tax, "boekhoudr").iloc[0]["match"]
     'fuzzy'
     """
-    if not isinstance(query, str) or not query.strip():
-        raise InvalidParameterError("query must be a non-empty title string")
+    query = check_text(query, "query", max_length=MAX_TITLE_LENGTH)
     if lang is not None and lang not in LANGUAGES:
         raise InvalidParameterError(f"lang={lang!r} is not supported; choose one of {list(LANGUAGES)}")
-    if not (isinstance(limit, (int, np.integer)) and limit > 0):
-        raise InvalidParameterError(f"limit must be a positive integer, got {limit!r}")
+    limit = check_int(limit, "limit", low=1)
+    min_score = check_number(min_score, "min_score", low=0, high=100)
     hits = title_index(tax).search(query, lang=lang)
     hits = hits[(hits["match"].isin(["label", "altlabel"])) | (hits["score"] >= min_score)]
     hits = hits.head(limit).rename(columns={"id": "occupation_id"})

@@ -11,9 +11,9 @@ says which skills it could mean.
 
 from __future__ import annotations
 
-import numpy as np
 import pandas as pd
 
+from ._validation import MAX_ID_LENGTH, MAX_TITLE_LENGTH, check_int, check_number, check_text
 from .exceptions import InvalidParameterError, UnknownSkillError
 from .taxonomy import LANGUAGES
 
@@ -90,12 +90,11 @@ def find_skill(tax, query, *, lang=None, limit=10, min_score=30.0):
     >>> find_skill(tax, "gegevens visualiseren").iloc[0]["skill_id"]
     'sk-data-visualisation'
     """
-    if not isinstance(query, str) or not query.strip():
-        raise InvalidParameterError("query must be a non-empty skill name")
+    query = check_text(query, "query", max_length=MAX_TITLE_LENGTH)
     if lang is not None and lang not in LANGUAGES:
         raise InvalidParameterError(f"lang={lang!r} is not supported; choose one of {list(LANGUAGES)}")
-    if not (isinstance(limit, (int, np.integer)) and limit > 0):
-        raise InvalidParameterError(f"limit must be a positive integer, got {limit!r}")
+    limit = check_int(limit, "limit", low=1)
+    min_score = check_number(min_score, "min_score", low=0, high=100)
     hits = skill_index(tax).search(query, lang=lang)
     hits = hits[hits["match"].isin(["label", "altlabel"]) | (hits["score"] >= min_score)]
     hits = hits.head(limit).rename(columns={"id": "skill_id"})
@@ -163,7 +162,7 @@ def resolve_skill(tax, text):
     >>> resolve_skill(load_sample(), "SQL")
     'sk-sql'
     """
-    text = str(text).strip()
+    text = check_text(text, "skill", max_length=MAX_ID_LENGTH)
     if text in tax.skill_index:
         return text
     ids = _exact_by_label(tax, text)
