@@ -230,8 +230,11 @@ OPTIONS_NL = {
     "Output format: a table for people, JSON or CSV for programs, a printable HTML advice page.":
         "Uitvoerformaat: een tabel voor mensen, JSON of CSV voor programma's, een afdrukbare "
         "HTML-adviespagina.",
-    "Write to this file (atomically) instead of standard output.":
-        "Naar dit bestand schrijven (in één keer) in plaats van naar het scherm.",
+    "Write to this file instead of standard output (a file is replaced atomically and keeps "
+    "its permissions; a device or FIFO is written in place).":
+        "Naar dit bestand schrijven in plaats van naar het scherm (een bestand wordt in één "
+        "keer vervangen en houdt zijn rechten; naar een apparaat of FIFO wordt direct "
+        "geschreven).",
     "Most candidates to show.": "Meeste kandidaten om te tonen.",
     "Output format: a table for people, JSON or CSV for programs.":
         "Uitvoerformaat: een tabel voor mensen, JSON of CSV voor programma's.",
