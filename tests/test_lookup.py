@@ -226,3 +226,18 @@ def load_toy_skills():
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         return Taxonomy(occ, skills, rel, name="toy-skills")
+
+
+def test_the_advisor_takes_skill_names_too(sample):
+    from transitions import Advisor
+
+    advisor = Advisor.from_sample()
+    by_name = advisor.recommend(WorkerProfile("boekhouder", skills=["SQL", "data visualiseren"]))
+    by_id = advisor.recommend(WorkerProfile("boekhouder",
+                                            skills=["sk-sql", "sk-data-visualisation"]))
+    assert by_name["occupation_id"].tolist() == by_id["occupation_id"].tolist()
+    for errors in ("raise", "skip"):
+        batch = advisor.recommend_batch([WorkerProfile("boekhouder", skills=["SQL"])], n=3,
+                                        errors=errors)
+        single = advisor.recommend(WorkerProfile("boekhouder", skills=["sk-sql"]), n=3)
+        assert batch["occupation_id"].tolist() == single["occupation_id"].tolist()

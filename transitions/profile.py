@@ -314,14 +314,24 @@ class WorkerProfile:
             A skill in ``skills`` or ``lacking`` is unknown (the message lists the
             closest skills) or its name is shared by several skills (it lists them).
         """
+        occ = resolve_occupation(taxonomy, self._occupation)
+        resolved = self.with_skill_ids(taxonomy)
+        return resolved if occ == resolved.occupation else resolved.replace(occupation=occ)
+
+    def with_skill_ids(self, taxonomy):
+        """This profile with skills given by name replaced by their ids in ``taxonomy``
+        (itself when all are ids); the excluded occupations are checked too.
+
+        Raises
+        ------
+        UnknownSkillError, UnknownOccupationError
+        """
         from .skill_lookup import resolve_skills
 
-        occ = resolve_occupation(taxonomy, self._occupation)
-        skills = resolve_skills(taxonomy, self._skills, "profile skills")
-        lacking = resolve_skills(taxonomy, self._lacking, "profile lacking")
-        changes = {k: v for k, v, old in (("occupation", occ, self._occupation),
-                                          ("skills", list(skills), list(self._skills)),
-                                          ("lacking", list(lacking), list(self._lacking)))
+        skills = list(resolve_skills(taxonomy, self._skills, "profile skills"))
+        lacking = list(resolve_skills(taxonomy, self._lacking, "profile lacking"))
+        changes = {k: v for k, v, old in (("skills", skills, list(self._skills)),
+                                          ("lacking", lacking, list(self._lacking)))
                    if v != old}
         resolved = self.replace(**changes) if changes else self
         resolved.check_ids(taxonomy)

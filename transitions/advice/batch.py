@@ -141,8 +141,9 @@ def _resolve_all(advisor, profiles, errors):
     kept, origins, bad = [], [], []
     for p in profiles:
         try:
-            origins.append(resolve_origins(tax, [p], cache)[0])
-            kept.append(p)
+            one = [p]        # resolve_origins puts the profile with skill ids in the list
+            origins.append(resolve_origins(tax, one, cache)[0])
+            kept.append(one[0])
         except TransitionsError as exc:
             bad.append(f"{p.profile_id!r}: {exc}")
     if bad:
