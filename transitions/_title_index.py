@@ -24,7 +24,6 @@ import os
 
 import numpy as np
 import pandas as pd
-import scipy.sparse as sp
 
 from ._wordforms import AGENT_ENDINGS, Lexicon, head, simplify, title_variants
 
@@ -64,10 +63,13 @@ class TitleIndex:
     heads : bool, default=True
         Titles are nouns with a head that must agree with the query's ("medewerker"
         in "medewerker keuken"); False for names of skills ("SQL gebruiken").
+    labels : pandas.DataFrame, optional
+        ``label_en``, ``label_nl`` per concept id: kept with the index, so that results
+        can be shown without the taxonomy.
     """
 
-    def __init__(self, titles, groups=None, members=None, heads=True):
-        self._load(_build_arrays(titles, groups, members, heads))
+    def __init__(self, titles, groups=None, members=None, heads=True, labels=None):
+        self._load(_build_arrays(titles, groups, members, heads, labels))
 
     @classmethod
     def from_arrays(cls, arrays):
@@ -83,43 +85,47 @@ class TitleIndex:
     def _load(self, a):
         self._arrays = a
         self.lexicon = Lexicon.from_arrays(a)
-        table = pd.DataFrame({c: a[c] for c in ("id", "title", "lang", "kind", "key", "head",
-                                                "plain")})
-        table["short"] = np.asarray(a["short"], bool)
-        self.table = table
-        self.concepts = pd.Index(pd.unique(table["id"]))
-        self.row_concept = self.concepts.get_indexer(table["id"])
+        #: one array per title column (strings as object arrays)
+        self.col = {c: np.asarray(a[c], dtype=object) for c in ("title", "key", "plain")}
+        self.col["head"] = (np.asarray(a["head_values"], dtype=object),
+                            np.asarray(a["head_codes"], np.int64))
+        self.col["short"] = np.asarray(a["short"], bool)
+        self.concepts = pd.Index(a["concepts"])
+        self.row_concept = np.asarray(a["row_concept"], np.int64)
+        self.n_rows = len(self.row_concept)
+        self.is_label = np.asarray(a["is_label"], bool)
+        self.langs = list(a["langs"])
+        self.row_lang = np.asarray(a["row_lang"], np.int64)
+        #: names of the concepts (as the index was built with them), for showing results
+        self.concept_labels = {lang: np.asarray(a[f"concept_label_{lang}"], dtype=object)
+                               for lang in ("en", "nl") if f"concept_label_{lang}" in a}
         words = list(a["vocab"])
         self.vocab = {w: j for j, w in enumerate(words)}
-        self._sorted_vocab = sorted(words)
-        self._reversed_vocab = sorted(w[::-1] for w in words)
-        n_rows = len(table)
-        self.T = sp.csr_matrix((a["T_data"], a["T_indices"], a["T_indptr"]),
-                               shape=(n_rows, len(words)))
-        self.T_csc = self.T.tocsc()
-        R = sp.csr_matrix((np.ones(n_rows), (self.row_concept, np.arange(n_rows))),
-                          shape=(len(self.concepts), n_rows))
-        C = (R @ self.T).tocsr()
-        C.data[:] = 1.0
-        C.eliminate_zeros()
-        df = np.asarray(C.sum(axis=0)).ravel()
-        self.idf = np.log((1 + len(self.concepts)) / (1 + df)) + 1.0
-        self.C = C
-        self.row_mass = self.T @ self.idf
+        self._sorted_vocab = list(a["vocab_sorted"])
+        self._reversed_vocab = list(a["vocab_reversed"])
+        n_rows = self.n_rows
+        # short titles take no part in word matching: their entries weigh 0
+        row_nnz = np.diff(np.asarray(a["T_indptr"], np.int64))
+        t_data = np.repeat((~self.col["short"]).astype(float), row_nnz)
+        self.T = _Sparse(a["T_indptr"], a["T_indices"], t_data, len(words))
+        self.T_cols = _Sparse(a["T_col_indptr"], a["T_col_rows"], None, n_rows)
+        self.C = _Sparse(a["C_indptr"], a["C_indices"], None, len(words))
+        self.idf = np.asarray(a["idf"], float)
+        self.row_mass = self.T.dot(self.idf)
         self.synonyms = {}
         for x, y in zip(a["syn_from"], a["syn_to"]):
             self.synonyms.setdefault(x, []).append(y)
-        self.use_heads = any(a["head"][:1000])
+        self.use_heads = any(h for h in self.col["head"][0])
         self.G = None
         if len(a["group_titles"]):
             gids = list(a["group_ids"])
             self.group_titles = list(a["group_titles"])
-            self.G = sp.csr_matrix((np.ones(len(a["G_indices"])), a["G_indices"], a["G_indptr"]),
-                                   shape=(len(self.group_titles), len(words)))
-            self.G_csc = self.G.tocsc()
-            self.G_mass = self.G @ self.idf
+            self.G = _Sparse(a["G_indptr"], a["G_indices"], None, len(words))
+            self.G_cols = _Sparse(a["G_col_indptr"], a["G_col_rows"], None,
+                                  len(self.group_titles))
+            self.G_mass = self.G.dot(self.idf)
             self.G_group = np.asarray(a["group_of_title"], np.int64)
-            self.G_head = np.asarray(a["G_head"], dtype=object)
+            self.G_head = _codes(a["G_head"])    # a few hundred: coded here
             self.group_ids = gids
             self.M_rows = np.asarray(a["M_rows"], np.int64)
             self.M_cols = np.asarray(a["M_cols"], np.int64)
@@ -131,12 +137,12 @@ class TitleIndex:
         n = len(self.concepts)
         if self.G is None or q_mass <= 0:
             return np.zeros(n), np.full(n, None, dtype=object)
-        overlap = self.G @ qvec
+        overlap = self.G.dot(qvec)
         with np.errstate(divide="ignore", invalid="ignore"):
             rec = np.minimum(overlap / q_mass, 1.0)
             prec = np.where(self.G_mass > 0, np.minimum(overlap / self.G_mass, 1.0), 0.0)
             f = np.where(overlap > 0, 2 * rec * prec / (rec + prec), 0.0)
-        f = f * self._head_factor(qhead, self.G_csc, self.G_head)
+        f = f * self._head_factor(qhead, self.G_cols, self.G_head)
         # best title per group, then best (weighted) group per concept
         n_groups = len(self.group_ids)
         best_title = _argmax_by_group(f, self.G_group, n_groups)
@@ -157,19 +163,18 @@ class TitleIndex:
         "financieel administratief medewerker")."""
         if not self.use_heads:
             return 1.0
-        matrix = self.T_csc if matrix is None else matrix
-        heads = self.table["head"].to_numpy() if heads is None else heads
+        matrix = self.T_cols if matrix is None else matrix
+        heads = self.col["head"] if heads is None else heads
         j = self.vocab.get(qhead)
         if j is None and len(qhead) < _MIN_SUFFIX:
             return 1.0
         if j is None:
             j = len(self.vocab)       # a column no title has
-        has = np.zeros(matrix.shape[0], bool)
-        if j < matrix.shape[1]:
-            has[matrix.indices[matrix.indptr[j]:matrix.indptr[j + 1]]] = True
+        has = np.zeros(matrix.n_cols, bool)     # the titles (or groups) that hold the head
+        if j < matrix.n_rows:
+            has[matrix.row(j)] = True
         # a compound with the query's head is a kind of it: gegevensinvoerder is an invoerder
-        same = (heads == qhead) | (np.char.endswith(heads.astype(str), qhead)
-                                   if len(qhead) >= _MIN_SUFFIX else False)
+        same = _same_head(heads, qhead)
         return np.where(same, 1.0, np.where(has, _HEAD_ELSEWHERE, _HEAD_MISSING))
 
     # ------------------------------------------------------------------ query
@@ -235,22 +240,24 @@ class TitleIndex:
         hi = bisect.bisect_left(words, prefix + "\uffff")
         return words[lo:hi]
 
+    def _in_lang(self, lang):
+        code = self.langs.index(lang) if lang in self.langs else -1
+        return self.row_lang == code
+
     def exact(self, query, *, lang=None):
         """Concepts whose preferred label (first set) or alternative label (second set) has
         the same words as ``query`` (short titles: the same letters)."""
-        table = self.table
         mask = self._exact_rows(query)
         if lang is not None:
-            mask &= (table["lang"] == lang).to_numpy()
-        kinds = table["kind"].to_numpy()[mask]
-        ids = table["id"].to_numpy()[mask]
-        return set(ids[kinds == "label"]), set(ids[kinds != "label"])
+            mask &= self._in_lang(lang)
+        ids = self.concepts.to_numpy()[self.row_concept[mask]]
+        label = self.is_label[mask]
+        return set(ids[label]), set(ids[~label])
 
     def _exact_rows(self, query):
         key = " ".join(sorted(self.lexicon.morphemes(query)))
         plain = simplify(query)
-        return (((self.table["key"].to_numpy() == key) & (key != ""))
-                | (self.table["plain"].to_numpy() == plain))
+        return (((self.col["key"] == key) & (key != "")) | (self.col["plain"] == plain))
 
     def search(self, query, *, lang=None):
         """Every concept with any evidence for ``query``, best first.
@@ -267,8 +274,7 @@ class TitleIndex:
             Columns ``id``, ``matched_title``, ``match`` (:data:`MATCH_KINDS`) and
             ``score`` (0-100), one row per concept.
         """
-        table = self.table
-        use = np.ones(len(table), bool) if lang is None else (table["lang"] == lang).to_numpy()
+        use = np.ones(self.n_rows, bool) if lang is None else self._in_lang(lang)
         key, qhead, qvec, q_mass = self.query_vector(query)
         plain = simplify(query)
         n = len(self.concepts)
@@ -292,7 +298,7 @@ class TitleIndex:
         exact = use & self._exact_rows(query)
         for r in np.flatnonzero(exact):
             c = self.row_concept[r]
-            k = 0 if table["kind"].iat[r] == "label" else 1
+            k = 0 if self.is_label[r] else 1
             if k < kind[c] or kind[c] > 1:
                 kind[c], row[c] = min(k, kind[c]) if kind[c] < 2 else k, r
 
@@ -300,7 +306,7 @@ class TitleIndex:
         idx = np.flatnonzero(keep)
         first_row = _first_by_group(self.row_concept, n)
         shown = np.where(row[idx] >= 0, row[idx], first_row[idx])
-        titles = table["title"].to_numpy()[shown].astype(object)
+        titles = self.col["title"][shown].copy()
         via_group = kind[idx] == 4
         titles[via_group] = group_title[idx][via_group]
         out = pd.DataFrame({
@@ -321,16 +327,16 @@ class TitleIndex:
         n = len(self.concepts)
         if q_mass <= 0:
             return np.zeros(n), np.full(n, -1)
-        overlap = self.T @ qvec
+        overlap = self.T.dot(qvec)
         with np.errstate(divide="ignore", invalid="ignore"):
             rec = np.minimum(overlap / q_mass, 1.0)
             prec = np.where(self.row_mass > 0, np.minimum(overlap / self.row_mass, 1.0), 0.0)
             f = np.where(overlap > 0, 2 * rec * prec / (rec + prec), 0.0)
         f = np.where(use, f, 0.0) * self._head_factor(qhead)
-        f = f * np.where(self.table["kind"].to_numpy() == "label", 1.0, _ALT_DISCOUNT)
+        f = f * np.where(self.is_label, 1.0, _ALT_DISCOUNT)
         best = _argmax_by_group(f, self.row_concept, n)
         title = np.where(best >= 0, f[np.maximum(best, 0)], 0.0)
-        cover = np.minimum((self.C @ qvec) / q_mass, 1.0)
+        cover = np.minimum(self.C.dot(qvec) / q_mass, 1.0)
         return _W_TITLE * title + _W_CONCEPT * cover, best
 
     def _fuzzy_scores(self, plain, use, unknown_share):
@@ -343,8 +349,8 @@ class TitleIndex:
         score, row = np.zeros(n), np.full(n, -1)
         if unknown_share == 0:
             return score, row
-        candidates = np.flatnonzero(use & ~self.table["short"].to_numpy())
-        found = process.extract(plain, self.table["plain"].to_numpy()[candidates],
+        candidates = np.flatnonzero(use & ~self.col["short"])
+        found = process.extract(plain, self.col["plain"][candidates],
                                 scorer=fuzz.ratio, limit=200, score_cutoff=50)
         for _, s, i in found:
             r = candidates[i]
@@ -355,7 +361,7 @@ class TitleIndex:
         # a word often 70-80%. Only the former is fuzzy evidence worth much.
         return np.clip((score - _FUZZY_FLOOR) / (1 - _FUZZY_FLOOR), 0, 1), row
 
-def _build_arrays(titles, groups, members, heads=True):
+def _build_arrays(titles, groups, members, heads=True, labels=None):
     """Everything an index needs, as arrays: titles parsed into word parts, the title x
     word matrix, the group titles and memberships, the lexicon and the synonyms."""
     rows = []
@@ -386,15 +392,40 @@ def _build_arrays(titles, groups, members, heads=True):
         indptr.append(len(indices))
     row_of = np.repeat(np.arange(len(morphs)), np.diff(indptr))
     keys = [" ".join(sorted(m)) for m in morphs]
+    n_words = len(vocab)
+    t_col_indptr, t_col_rows = _columns(np.asarray(indptr), np.asarray(indices, np.int64),
+                                        n_words)
+    # concept x word pattern (short titles left out) and the words' idf over concepts
+    concept_of = pd.Index(list(dict.fromkeys(ids))).get_indexer(ids)
+    live = ~short[row_of]
+    pairs = np.unique(np.stack([concept_of[row_of[live]],
+                                np.asarray(indices, np.int64)[live]]), axis=1) \
+        if live.any() else np.zeros((2, 0), np.int64)
+    n_concepts = int(concept_of.max()) + 1 if len(concept_of) else 0
+    c_indptr = np.r_[0, np.cumsum(np.bincount(pairs[0], minlength=n_concepts))]
+    df = np.bincount(pairs[1], minlength=n_words)
+    idf = np.log((1 + n_concepts) / (1 + df)) + 1.0
     a = {
-        "id": ids, "title": full, "lang": langs, "kind": kinds, "key": keys,
-        "head": [head(ws) if heads else "" for ws in words], "plain": plain, "short": short,
-        "vocab": list(vocab),
-        # short titles take no part in word matching
-        "T_indptr": np.asarray(indptr, np.int64), "T_indices": np.asarray(indices, np.int64),
-        "T_data": (~short[row_of]).astype(float),
+        "concepts": list(dict.fromkeys(ids)), "row_concept": concept_of.astype(np.int32),
+        "langs": sorted(set(langs)), "is_label": np.asarray(kinds) == "label",
+        "title": full, "key": keys,
+        "plain": plain, "short": short,
+        "vocab": list(vocab), "vocab_sorted": sorted(vocab),
+        "vocab_reversed": sorted(w[::-1] for w in vocab),
+        "T_indptr": np.asarray(indptr, np.int64), "T_indices": np.asarray(indices, np.int32),
+        "T_col_indptr": t_col_indptr, "T_col_rows": t_col_rows.astype(np.int32),
+        "C_indptr": c_indptr.astype(np.int64), "C_indices": pairs[1].astype(np.int32),
+        "idf": idf,
     }
+    a["row_lang"] = np.asarray([a["langs"].index(x) for x in langs], np.int32)
+    values, codes = _codes([head(ws) if heads else "" for ws in words])
+    a["head_values"], a["head_codes"] = list(values), codes.astype(np.int32)
     a.update(lexicon.to_arrays())
+    if labels is not None:
+        concepts = list(dict.fromkeys(ids))
+        for lang in ("en", "nl"):
+            a[f"concept_label_{lang}"] = [
+                v if isinstance(v, str) else "" for v in labels[f"label_{lang}"].reindex(concepts)]
     syn = _mine_synonyms(ids, keys)
     a["syn_from"] = [x for x, ys in syn.items() for _ in ys]
     a["syn_to"] = [y for ys in syn.values() for y in ys]
@@ -406,6 +437,8 @@ def _build_arrays(titles, groups, members, heads=True):
 def _group_arrays(group_titles, group_morphs, group_words, members, vocab, concepts):
     empty = {"group_ids": [], "group_titles": [], "group_of_title": np.zeros(0, np.int64),
              "G_indptr": np.zeros(1, np.int64), "G_indices": np.zeros(0, np.int64),
+             "G_col_indptr": np.zeros(len(vocab) + 1, np.int64),
+             "G_col_rows": np.zeros(0, np.int64),
              "G_head": [], "M_rows": np.zeros(0, np.int64), "M_cols": np.zeros(0, np.int64),
              "M_data": np.zeros(0)}
     if not group_titles or members is None or members.empty:
@@ -419,10 +452,13 @@ def _group_arrays(group_titles, group_morphs, group_words, members, vocab, conce
     g = gids.get_indexer(members["group"])
     ok = (c >= 0) & (g >= 0)
     w = members["weight"].to_numpy(float) if "weight" in members else np.ones(len(c))
+    g_col_indptr, g_col_rows = _columns(np.asarray(indptr), np.asarray(indices, np.int64),
+                                        len(vocab))
     return {
         "group_ids": list(gids), "group_titles": [t for _, t in group_titles],
         "group_of_title": gids.get_indexer([gid for gid, _ in group_titles]).astype(np.int64),
         "G_indptr": np.asarray(indptr, np.int64), "G_indices": np.asarray(indices, np.int64),
+        "G_col_indptr": g_col_indptr, "G_col_rows": g_col_rows,
         "G_head": [head(ws) for ws in group_words],
         "M_rows": c[ok].astype(np.int64), "M_cols": g[ok].astype(np.int64), "M_data": w[ok],
     }
@@ -454,6 +490,52 @@ def _mine_synonyms(ids, keys, min_concepts=_SYNONYM_MIN):
         if len(cids) >= min_concepts:
             out[x].append(y)
     return dict(out)
+
+
+def _codes(values):
+    """(distinct values, code of each value)."""
+    distinct, codes = np.unique(np.asarray(values, dtype=object).astype(str),
+                                return_inverse=True)
+    return distinct, codes
+
+
+def _same_head(heads, qhead):
+    """Whether each head is ``qhead`` or a compound ending in it (compared once per distinct
+    head, then spread over the rows)."""
+    distinct, codes = heads
+    hit = np.array([h == qhead or (len(qhead) >= _MIN_SUFFIX and h.endswith(qhead))
+                    for h in distinct], bool)
+    return hit[codes] if len(hit) else np.zeros(len(codes), bool)
+
+
+class _Sparse:
+    """A sparse matrix as compressed rows (indptr, indices, data): just the products the
+    search needs, in numpy (scipy is not needed to read and query an index)."""
+
+    def __init__(self, indptr, indices, data, n_cols):
+        self.indptr = np.asarray(indptr, np.int64)
+        self.indices = np.asarray(indices, np.int64)
+        self.data = None if data is None else np.asarray(data, float)
+        self.n_rows, self.n_cols = len(self.indptr) - 1, int(n_cols)
+        self._rows = np.repeat(np.arange(self.n_rows), np.diff(self.indptr))
+
+    def dot(self, vec):
+        """``M @ vec`` for a dense vector over the columns."""
+        values = vec[self.indices]
+        if self.data is not None:
+            values = values * self.data
+        return np.bincount(self._rows, weights=values, minlength=self.n_rows)
+
+    def row(self, i):
+        return self.indices[self.indptr[i]:self.indptr[i + 1]]
+
+
+def _columns(indptr, indices, n_cols):
+    """The column-wise (indptr, row indices) of a compressed-row pattern."""
+    rows = np.repeat(np.arange(len(indptr) - 1), np.diff(indptr))
+    order = np.lexsort((rows, indices))
+    counts = np.bincount(indices, minlength=n_cols)
+    return np.r_[0, np.cumsum(counts)].astype(np.int64), rows[order].astype(np.int64)
 
 
 def _group_parts(title):

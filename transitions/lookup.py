@@ -80,8 +80,8 @@ def _group_tables(tax):
     return titles, members
 
 
-#: Version of the title matching; part of the key of stored indexes.
-INDEX_VERSION = "occupation-titles/1"
+#: The modules whose code builds and reads a title index (their source is in its key).
+_CODE = ("lookup", "_title_index", "_wordforms", "datasets._derived")
 
 
 def title_index(tax):
@@ -93,21 +93,39 @@ def title_index(tax):
     """
     cached = getattr(tax, "_occupation_title_index", None)
     if cached is None:
-        from ._title_index import TitleIndex
-        from .datasets._derived import content_key, frame_digest, load_or_build
-
-        def build():
-            groups, members = _group_tables(tax)
-            return TitleIndex(_title_table(tax), groups, members).to_arrays()
+        from .datasets._derived import frame_digest
 
         source = getattr(tax, "_content_key", None)
         if source is None:      # a taxonomy built in memory: key on the titles themselves
             groups, members = _group_tables(tax)
             source = [frame_digest(_title_table(tax))] + [
                 None if t is None else frame_digest(t) for t in (groups, members)]
-        arrays = load_or_build("occupation-titles", content_key(INDEX_VERSION, source), build)
-        cached = tax._occupation_title_index = TitleIndex.from_arrays(arrays)
+        cached = tax._occupation_title_index = stored_index(source, lambda: tax)
     return cached
+
+
+def index_key(source_key):
+    """The key of the stored occupation-title index of the taxonomy whose content key is
+    ``source_key`` (the code that builds and reads it is part of the key)."""
+    from .datasets._derived import code_digest, content_key
+
+    return content_key("occupation-titles", code_digest(*_CODE), source_key)
+
+
+def stored_index(source_key, taxonomy):
+    """The title index stored for ``source_key``; on a miss ``taxonomy()`` gives the taxonomy
+    to build it from (so a caller that knows the key needs no taxonomy when it is stored)."""
+    from ._title_index import TitleIndex
+    from .datasets._derived import load_or_build
+
+    def build():
+        tax = taxonomy()
+        groups, members = _group_tables(tax)
+        return TitleIndex(_title_table(tax), groups, members,
+                          labels=tax.occupations[["label_en", "label_nl"]]).to_arrays()
+
+    return TitleIndex.from_arrays(load_or_build("occupation-titles", index_key(source_key),
+                                                build))
 
 
 def find_occupation(tax, query, *, lang=None, limit=10, min_score=30.0):
@@ -158,15 +176,21 @@ def find_occupation(tax, query, *, lang=None, limit=10, min_score=30.0):
         raise InvalidParameterError(f"lang={lang!r} is not supported; choose one of {list(LANGUAGES)}")
     limit = check_int(limit, "limit", low=1)
     min_score = check_number(min_score, "min_score", low=0, high=100)
-    hits = title_index(tax).search(query, lang=lang)
+    return ranked(title_index(tax), query, lang=lang, limit=limit, min_score=min_score)
+
+
+def ranked(index, query, *, lang=None, limit=10, min_score=30.0):
+    """:func:`find_occupation`'s table from a title index (checked parameters)."""
+    hits = index.search(query, lang=lang)
     hits = hits[(hits["match"].isin(["label", "altlabel"])) | (hits["score"] >= min_score)]
     hits = hits.head(limit).rename(columns={"id": "occupation_id"})
     if hits.empty:
         return pd.DataFrame(columns=_COLUMNS)
-    labels = tax.occupations.loc[hits["occupation_id"], ["label_en", "label_nl"]]
-    hits.insert(1, "label_en", labels["label_en"].values)
-    hits.insert(2, "label_nl", labels["label_nl"].values)
-    return hits.reset_index(drop=True)
+    pos = index.concepts.get_indexer(hits["occupation_id"])
+    for i, lang_ in enumerate(LANGUAGES):
+        names = index.concept_labels[lang_][pos]
+        hits.insert(1 + i, f"label_{lang_}", np.where(names == "", np.nan, names))
+    return hits[_COLUMNS].reset_index(drop=True)
 
 
 def exact_titles(tax, text):

@@ -19,8 +19,8 @@ from .taxonomy import LANGUAGES
 
 __all__ = ["find_skill", "resolve_skill", "resolve_skills"]
 
-#: Version of the skill title matching; part of the key of stored indexes.
-INDEX_VERSION = "skill-titles/1"
+#: The modules whose code builds and reads a skill index (their source is in its key).
+_CODE = ("skill_lookup", "_title_index", "_wordforms", "datasets._derived")
 _COLUMNS = ["skill_id", "label_en", "label_nl", "matched_title", "match", "score", "digital"]
 
 
@@ -47,12 +47,13 @@ def skill_index(tax):
     cached = getattr(tax, "_skill_title_index", None)
     if cached is None:
         from ._title_index import TitleIndex
-        from .datasets._derived import content_key, frame_digest, load_or_build
+        from .datasets._derived import code_digest, content_key, frame_digest, load_or_build
 
         source = getattr(tax, "_content_key", None) or frame_digest(_title_table(tax))
         arrays = load_or_build(
-            "skill-titles", content_key(INDEX_VERSION, source),
-            lambda: TitleIndex(_title_table(tax), heads=False).to_arrays())
+            "skill-titles", content_key("skill-titles", code_digest(*_CODE), source),
+            lambda: TitleIndex(_title_table(tax), heads=False,
+                               labels=tax.skills[["label_en", "label_nl"]]).to_arrays())
         cached = tax._skill_title_index = TitleIndex.from_arrays(arrays)
     return cached
 

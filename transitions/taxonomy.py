@@ -33,7 +33,6 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
-import scipy.sparse as sp
 
 from .exceptions import (
     DataFormatError,
@@ -279,6 +278,8 @@ class Taxonomy:
             cols = _positions(self.skill_index, rel["skill_id"])
             data = rel["weight"].to_numpy(float) if kind == "weight" else np.ones(len(rel))
             shape = (len(self.occupation_index), len(self.skill_index))
+            import scipy.sparse as sp  # here: reading a taxonomy needs no scipy
+
             mat = sp.csr_matrix((data, (rows, cols)), shape=shape)
             mat.sort_indices()
             self._incidence_cache[kind] = mat

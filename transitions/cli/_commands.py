@@ -270,8 +270,12 @@ def search(query, limit, fmt, output, dataset, extend, lang):
       transitions search "callcenter medewerker" --limit 5
       transitions search bookkeeper --lang en --format json
     """
+    from .._validation import MAX_TITLE_LENGTH, check_text
+    from ..lookup import ranked
+
     session = Session(dataset, extend, lang)
-    hits = session.taxonomy.find_occupation(query, limit=limit)
+    query = check_text(query, "query", max_length=MAX_TITLE_LENGTH)
+    hits = ranked(session.occupation_index, query, limit=limit)
     if hits.empty:
         say(text(lang, "no_match").format(query=query))
         if fmt == "table":
@@ -376,7 +380,7 @@ def _risk_blocks(risk, lang):
     """One block per occupation: its name, score and verdict, then the reasons, wrapped."""
     import textwrap
 
-    from ..report import format_number
+    from .._format import format_number
 
     blocks = []
     for row in risk.itertuples(index=False):

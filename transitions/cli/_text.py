@@ -142,7 +142,7 @@ def localise(df, lang):
     a statistic) in ``lang``, for tables read by people."""
     import pandas as pd
 
-    from ..report import level_name
+    from .._format import level_name
     from ..report_text import TEXTS
 
     out = df.copy()

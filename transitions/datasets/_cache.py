@@ -192,6 +192,14 @@ def cached_taxonomy(name, source_files, build, *, params=None, data_home=None, c
     return tax
 
 
+def stored_key(name, source_files, params=None, *, data_home=None):
+    """The key :func:`cached_taxonomy` uses for these sources (the data home's hash index
+    spares re-hashing unchanged files), without loading anything."""
+    root = get_data_home(data_home) / "taxonomies"
+    index = root / _HASH_INDEX if root.is_dir() else None
+    return cache_key(name, source_files, params, hash_index=index)
+
+
 def cache_key(name, source_files, params=None, *, hash_index=None):
     """Hex SHA-256 over the cache format, ``name``, the sources' contents and ``params``.
 

@@ -37,7 +37,7 @@ import numpy as np
 from ..exceptions import warn_defect
 from ._base import get_data_home
 
-__all__ = ["load_or_build", "content_key", "frame_digest"]
+__all__ = ["load_or_build", "content_key", "frame_digest", "code_digest"]
 
 FORMAT = "transitions-derived/1"
 _MANIFEST = "manifest.json"
@@ -48,6 +48,29 @@ def content_key(*parts):
     """SHA-256 (hex) over ``parts`` (strings or JSON-serialisable values) and the format."""
     payload = json.dumps([FORMAT, *parts], sort_keys=True, separators=(",", ":"), default=str)
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+_CODE = {}
+
+
+def code_digest(*modules):
+    """SHA-256 (hex) of the source of ``modules`` (names inside the package, e.g.
+    ``"lookup"`` or ``"labour"``; a subpackage means all its ``.py`` files): part of every
+    key, so that a change of the code that computes something never reads what the old
+    code stored. Found by path, without importing anything."""
+    key = tuple(sorted(modules))
+    cached = _CODE.get(key)
+    if cached is None:
+        root = Path(__file__).resolve().parents[1]
+        h = hashlib.sha256()
+        for name in key:
+            base = root.joinpath(*name.split("."))
+            files = sorted(base.rglob("*.py")) if base.is_dir() else [base.with_suffix(".py")]
+            for f in files:
+                h.update(str(f.relative_to(root)).encode("utf-8"))
+                h.update(f.read_bytes())
+        cached = _CODE[key] = h.hexdigest()
+    return cached
 
 
 def frame_digest(df):
@@ -172,3 +195,101 @@ def _read(folder, kind, key):
 
 def _sha256(path):
     return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+
+
+# ---------------------------------------------------------------------- tables
+def load_or_build_frames(kind, key, build, *, data_home=None):
+    """:func:`load_or_build` for tables: ``build()`` returns a dict of name -> DataFrame,
+    stored with the taxonomy cache's encoding (:mod:`transitions.datasets._cache`: every
+    dtype, missing values and text kept; no pickle) and verified the same way."""
+    try:
+        root = get_data_home(data_home) / "derived"
+    except OSError:
+        return build()
+    folder = root / f"{kind}-{key[:16]}"
+    if folder.exists():
+        try:
+            return _read_frames(folder, kind, key)
+        except _Corrupt as exc:
+            warn_defect(f"derived data corrupt, rebuilding: {exc}", stacklevel=3)
+            shutil.rmtree(folder, ignore_errors=True)
+    frames = build()
+    try:
+        _write_frames(root, folder, kind, key, frames)
+    except OSError as exc:
+        warnings.warn(f"{kind} not stored in the data home: {exc}", UserWarning, stacklevel=2)
+    except Exception as exc:  # noqa: BLE001 - a table the format cannot hold only costs speed
+        from ..exceptions import CacheError
+
+        if not isinstance(exc, CacheError):
+            raise
+        warnings.warn(f"{kind} not stored in the data home: {exc}", UserWarning, stacklevel=2)
+    return frames
+
+
+def _write_frames(root, folder, kind, key, frames):
+    from ._cache import _encode_frame, _HashingWriter, _pack, _write_npy
+
+    arrays, tables = {}, {}
+    for name, df in frames.items():
+        tables[name] = _encode_frame(df, name, arrays)
+    groups, layout = _pack(arrays)
+    root.mkdir(parents=True, exist_ok=True)
+    tmp = root / f".tmp-{kind}-{uuid.uuid4().hex}"
+    tmp.mkdir()
+    try:
+        files = {}
+        for group, (dtype, parts) in sorted(groups.items()):
+            with open(tmp / f"{group}.npy", "wb") as raw:
+                sink = _HashingWriter(raw)
+                _write_npy(sink, dtype, parts)
+            files[f"{group}.npy"] = sink.hexdigest()
+        body = json.dumps({"format": FORMAT + "/frames", "kind": kind, "key": key,
+                           "tables": tables, "arrays": layout, "files": files},
+                          sort_keys=True, allow_nan=True)
+        manifest = {"sha256": hashlib.sha256(body.encode("utf-8")).hexdigest(), "body": body}
+        (tmp / _MANIFEST).write_text(json.dumps(manifest), encoding="utf-8")
+        try:
+            os.replace(tmp, folder)
+        except OSError:
+            if not folder.exists():
+                raise
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def _read_frames(folder, kind, key):
+    import io
+
+    from ._cache import _decode_frame, _unpack
+
+    try:
+        manifest = json.loads((folder / _MANIFEST).read_text(encoding="utf-8"))
+        body_json = manifest["body"]
+        if hashlib.sha256(body_json.encode("utf-8")).hexdigest() != manifest["sha256"]:
+            raise _Corrupt(f"{folder / _MANIFEST}: hash of the manifest does not match")
+        body = json.loads(body_json)
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise _Corrupt(f"{folder / _MANIFEST}: unreadable ({exc})") from exc
+    if (body.get("format") != FORMAT + "/frames" or body.get("kind") != kind
+            or body.get("key") != key):
+        raise _Corrupt(f"{folder}: stored format, kind or key is not the expected one")
+    packed = {}
+    for fname, digest in body["files"].items():
+        if Path(fname).name != fname or not fname.endswith(".npy"):
+            raise _Corrupt(f"{folder}: unexpected file name {fname!r} in the manifest")
+        try:
+            data = (folder / fname).read_bytes()
+        except OSError as exc:
+            raise _Corrupt(f"{folder / fname}: unreadable ({exc})") from exc
+        if hashlib.sha256(data).hexdigest() != digest:
+            raise _Corrupt(f"{folder / fname}: content does not match its SHA-256")
+        try:
+            packed[fname[:-4]] = np.load(io.BytesIO(data), allow_pickle=False)
+        except ValueError as exc:
+            raise _Corrupt(f"{folder / fname}: not a plain numpy array ({exc})") from exc
+    try:
+        arrays = _unpack(packed, body["arrays"])
+        return {name: _decode_frame(spec, arrays) for name, spec in body["tables"].items()}
+    except Exception as exc:  # noqa: BLE001 - verified files that do not decode are corrupt
+        raise _Corrupt(f"{folder}: does not decode ({type(exc).__name__}: {exc})") from exc

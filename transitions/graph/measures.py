@@ -45,7 +45,7 @@ import pandas as pd
 import scipy.sparse as sp
 
 from ..exceptions import InvalidParameterError
-from .hierarchy import propagation_matrix
+from .hierarchy import propagation_matrix, stored_propagation
 from .specificity import SPECIFICITY_KINDS, reference_occupations, specificity_weights
 
 __all__ = [
@@ -193,7 +193,7 @@ class _ExpandedSkillMeasure(SimilarityMeasure):
     def _expand(self, tax, W):
         """Expand ``W`` up the hierarchy; set the specificity weights of the concepts."""
         p = self.params
-        self.concepts_, self._P = propagation_matrix(
+        self.concepts_, self._P = stored_propagation(
             tax, decay=p["hierarchy_decay"], depth=p["hierarchy_depth"],
             relations_weight=p["relations_weight"],
         )

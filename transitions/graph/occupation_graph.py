@@ -315,8 +315,8 @@ class OccupationGraph:
         :meth:`similarity_from_skills`: one sparse product dominates, plus one
         product with the cached occupation scores when neighbour smoothing is on.
         """
-        if self.group_prior or self.neighbour_smoothing:
-            self._matrix_array()  # occupation-level affinity and base scores
+        if self.group_prior:
+            self._prepare_population()  # group affinities (not the whole matrix)
         if X.shape[0] > _BATCH:
             # Bounded temporaries: score large batches in slices.
             out = np.empty((X.shape[0], len(self.occupation_index)))
@@ -332,7 +332,38 @@ class OccupationGraph:
         base = self._combine(skill, origins)
         if neighbours is None:
             return base
-        return self._smooth(base, neighbours, self._base)
+        if self._base is not None:
+            return self._smooth(base, neighbours, self._base)
+        # Only the neighbours' own scores are needed: their rows, not the whole matrix.
+        cols = np.unique(neighbours.indices)
+        return self._smooth(base, neighbours[:, cols].tocsr(), self._base_rows(cols))
+
+    def _base_rows(self, rows):
+        """The occupations ``rows``' scores to every occupation before smoothing (the rows of
+        the matrix :meth:`_matrix_array` builds, computed alone)."""
+        skill = self._measure.score(self.taxonomy.incidence("weight")[rows])
+        return self._combine(skill, rows)
+
+    def _prepare_population(self):
+        """The group affinities, which take scoring every pair of occupations: computed once
+        and, for a taxonomy from the cache, stored in the data home by its content key."""
+        if self._affinity is not None:
+            return
+        source = getattr(self.taxonomy, "_content_key", None)
+        if source is None:
+            self._matrix_array()
+            return
+        from ..datasets._derived import code_digest, content_key, load_or_build
+
+        def build():
+            self._matrix_array()
+            return {"affinity": np.asarray(self._affinity, float),
+                    "groups": np.asarray(self._groups, np.int64)}
+
+        key = content_key("graph-affinity", code_digest("graph"), source, self.measure,
+                          self.params)
+        stored = load_or_build("graph-affinity", key, build)
+        self._affinity, self._groups = stored["affinity"], stored["groups"]
 
     def _matrix_array(self):
         if self._matrix is None:
