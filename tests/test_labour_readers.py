@@ -9,6 +9,7 @@ import pytest
 from transitions import DataFormatError, DataQualityWarning, InvalidParameterError
 from transitions.labour import (
     lfs_trend,
+    projection_openings,
     read_bls_projections,
     read_cbs_jobs_2023,
     read_cbs_occupation_groups,
@@ -25,6 +26,7 @@ from transitions.labour import (
     read_roa_forecast,
     read_soc2010_soc2018,
     rebuild_rti,
+    roa_demand,
     roa_to_brc2014,
 )
 
@@ -171,6 +173,10 @@ def test_bls_projections(tmp_path):
     assert np.isnan(t.loc["45-3031", "median_annual_wage"])
     assert t.loc["41-2011", "forecast_pct"] == -9.1 and t.loc["41-2011", "forecast_years"] == 10
     assert t.loc["41-2011", "openings_annual"] == 500000
+    o = projection_openings(t.reset_index()).set_index("code")
+    assert o.loc["41-2011", "openings"] == 500000
+    assert o.loc["41-2011", "openings_rate"] == pytest.approx(100 * 500 / 3300)
+    assert o.loc["41-2011", "openings_source"] == "BLS Employment Projections 2024-2034"
 
 
 ROA_HEADER = ("brc_group_ed2025,label,label_source,uitbreidingsvraag_2025_2030_aantal,"
@@ -194,6 +200,44 @@ def test_roa_split_group_uses_implied_base(tmp_path):
     assert "0132+0133" in t.loc["0131", "forecast_source"]
     assert t.loc["0333", "forecast_pct"] == -3 and t.loc["0333", "forecast_years"] == 6
     assert t.loc["Totaal", "forecast_pct"] == 2
+
+
+ROA_DEMAND = (ROA_HEADER.rstrip("\n") + ",itkb_2030_typering,itkb_2030_indicator,"
+              "huidige_situatie_2026Q1_typering,huidige_situatie_2026Q1_indicator\n") + (
+    "0333,Kassamedewerkers,CBS BRC2014 (original edition) label,-2300,-3,erg laag,9200,11,9200,11,"
+    "geen,0.88,,\n"
+    "0132,Kinderopvang,inferred_from_ROA_vergelijkbaar,8000,6,hoog,14000,11,20000,16,"
+    "groot,0.80,krap,4.0\n"
+    "0133,Onderwijsassistenten,inferred_from_ROA_vergelijkbaar,5000,10,erg hoog,6000,12,10000,20,"
+    "enige,0.83,krap,1.0\n"
+    "0756,Slagers en bakkers,inferred_from_ROA_vergelijkbaar,-600,-2,laag,3000,10,2400,8,"
+    "vrijwel geen,0.85,gemiddeld,1.1\n"
+)
+
+
+def test_roa_demand_openings_tightness_shortage(tmp_path):
+    with pytest.warns(DataQualityWarning, match="3 ROA group"):
+        roa = read_roa_forecast(write(tmp_path, "r.csv", ROA_DEMAND))
+    d = {m: t.set_index("code") for m, t in roa_demand(roa).items()}
+    # Openings per year: the six-year count / 6; rate per year: the six-year % / 6.
+    assert d["openings"].loc["0333", "openings"] == pytest.approx(9200 / 6)
+    assert d["openings"].loc["0333", "openings_rate"] == pytest.approx(11 / 6)
+    assert d["openings"].loc["0333", "openings_period"] == "2025-2030"
+    # Split 0131 = 0132 + 0133: openings add up; rate over the implied bases 125000 + 50000.
+    assert d["openings"].loc["0131", "openings"] == pytest.approx(30000 / 6)
+    assert d["openings"].loc["0131", "openings_rate"] == pytest.approx(100 * 30000 / 175000 / 6)
+    assert "0132+0133" in d["openings"].loc["0131", "openings_source"]
+    # Indicators: openings-weighted mean (20000 and 10000), the larger part's class.
+    assert d["tightness"].loc["0131", "tightness"] == pytest.approx((2 * 4.0 + 1.0) / 3, abs=1e-3)
+    assert d["tightness"].loc["0131", "tightness_class"] == "krap"
+    assert d["shortage"].loc["0131", "shortage_class"] == "groot"
+    # Merged 0756 serves 0751 and 0752: its openings are shared, its indicators copied.
+    assert d["openings"].loc["0751", "openings"] == pytest.approx(2400 / 6 / 2)
+    assert d["openings"].loc["0752", "openings"] == pytest.approx(2400 / 6 / 2)
+    assert d["shortage"].loc["0752", "shortage"] == 0.85
+    # No tightness published for 0333: no row (the occupation falls back, never a zero).
+    assert "0333" not in d["tightness"].index
+    assert d["shortage"].loc["0333", "shortage_period"] == "2030"
 
 
 def test_roa_unknown_code(tmp_path):

@@ -224,3 +224,28 @@ def test_wage_year_2024_uses_newer_group_pay_where_published(real_data, esco):
     assert (t.loc[has_2024, "wage_median"] == group[has_2024].map(raw["medianHourlyPay"])).all()
     assert (t.loc[~has_2024 & t["wage_median"].notna(), "wage_year"] == 2022).all()
     assert t["wage_median"].notna().mean() >= 0.95
+
+
+def test_demand_columns_match_the_publishers_files(real_data, esco_nl, onet_us):
+    roa = pd.read_csv(real_data / "nl" / "roa_ais_prognose_2030_beroepsgroepen.csv",
+                      dtype={"brc_group_ed2025": str}).set_index("brc_group_ed2025")
+    cashiers = esco_nl[esco_nl["isco_code"] == "5230"]  # BRC 0333
+    assert len(cashiers)
+    assert (cashiers["openings"] == roa.loc["0333", "baanopeningen_aantal"] / 6).all()
+    assert (cashiers["openings_level"] == "BRC group").all()
+    assert cashiers["openings_source"].str.startswith("ROA AIS 2026").all()
+    assert (cashiers["shortage"] == roa.loc["0333", "itkb_2030_indicator"]).all()
+    assert (cashiers["shortage_class"] == roa.loc["0333", "itkb_2030_typering"]).all()
+    teachers = esco_nl[esco_nl["isco_code"] == "2341"]  # BRC 0114, tight in 2026Q1
+    assert (teachers["tightness"] == roa.loc["0114", "huidige_situatie_2026Q1_indicator"]).all()
+    assert (teachers["tightness_class"] == "krap").all()
+    for m in ("openings", "tightness", "shortage"):
+        known = esco_nl[m].notna()
+        assert known.mean() > 0.8, m
+        assert (esco_nl.loc[~known, f"{m}_level"] == "none").all()
+    bls = pd.read_csv(real_data / "us" / "bls_employment_projections_2024_34.csv", dtype=str)
+    row = bls.set_index("soc2018_code").loc["43-3031"]
+    expected = float(row["employment_change_24to34_thousands_annual_average"]) * 1000
+    assert onet_us.loc["43-3031.00", "openings"] == pytest.approx(expected)
+    assert onet_us.loc["43-3031.00", "openings_level"] == "SOC detailed"
+    assert onet_us["tightness"].isna().all() and (onet_us["tightness_level"] == "none").all()

@@ -24,13 +24,13 @@ module                    tables
 ========================= ================================================
 """
 
-from .bls import read_bls_projections, read_oews
+from .bls import projection_openings, read_bls_projections, read_oews
 from .cbs import read_cbs_jobs_2023, read_cbs_occupation_groups, read_cbs_wages
 from .crosswalks import Crosswalks, read_isco_brc, read_isco_soc2010, read_soc2010_soc2018
 from .eurostat import lfs_trend, read_lfs_employment, read_ses_earnings
 from .files import FILES, read_folder
 from .market import LabourMarket
-from .roa import read_roa_forecast, roa_to_brc2014
+from .roa import read_roa_forecast, roa_demand, roa_to_brc2014
 from .routine import (
     read_felten_aioe,
     read_frey_osborne,
@@ -55,11 +55,13 @@ __all__ = [
     "read_cbs_jobs_2023",
     "read_roa_forecast",
     "roa_to_brc2014",
+    "roa_demand",
     "read_lfs_employment",
     "lfs_trend",
     "read_ses_earnings",
     "read_oews",
     "read_bls_projections",
+    "projection_openings",
     "read_mihaylov_tijdens",
     "rebuild_rti",
     "read_frey_osborne",

@@ -22,7 +22,7 @@ import pandas as pd
 from ..exceptions import DataFormatError, warn_defect
 from ._io import drop_exact_duplicates, parse_numbers, read_table
 
-__all__ = ["read_oews", "read_bls_projections", "HOURS_PER_YEAR"]
+__all__ = ["read_oews", "read_bls_projections", "projection_openings", "HOURS_PER_YEAR"]
 
 #: BLS's conversion between annual and hourly wages.
 HOURS_PER_YEAR = 2080
@@ -177,3 +177,29 @@ def read_bls_projections(path, *, period="2024-2034"):
         warn_defect(f"{where}: {int(off.sum())} row(s) whose % change disagrees with the "
                     f"employment columns beyond rounding", out.loc[off, "code"])
     return drop_exact_duplicates(out, "code", where=where).reset_index(drop=True)
+
+
+def projection_openings(projections):
+    """The annual openings of BLS Employment Projections as an ``openings`` table.
+
+    Parameters
+    ----------
+    projections : pandas.DataFrame
+        From :func:`read_bls_projections`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``code_system``, ``code``, ``openings`` (annual average openings,
+        persons), ``openings_rate`` (% of base-year employment per year),
+        ``openings_period`` and ``openings_source``.
+    """
+    with np.errstate(invalid="ignore", divide="ignore"):
+        rate = 100 * projections["openings_annual"] / projections["employment_base"]
+    return pd.DataFrame({
+        "code_system": projections["code_system"], "code": projections["code"],
+        "openings": projections["openings_annual"],
+        "openings_rate": rate.where(np.isfinite(rate)),
+        "openings_period": projections["forecast_period"],
+        "openings_source": projections["forecast_source"],
+    })

@@ -99,14 +99,19 @@ def read_folder(root=None, *, country="NL", wage_year=2022, trend_years=(2021, 2
         add("employment", with_brc_sums(groups, "employment"), "cbs_groups")
         add("jobs_growth_1y", groups, "cbs_groups")
         brc_groups = None if cw.isco_brc is None else cw.isco_brc["brc"].unique()
-        add("forecast", roa.roa_to_brc2014(roa.read_roa_forecast(paths["roa"]), brc_groups), "roa")
+        forecast = roa.read_roa_forecast(paths["roa"])
+        add("forecast", roa.roa_to_brc2014(forecast, brc_groups), "roa")
+        for measure, table in roa.roa_demand(forecast).items():
+            add(measure, table, "roa")
         lfs = eurostat.read_lfs_employment(paths["lfs"])
         add("trend", eurostat.lfs_trend(lfs, *trend_years), "lfs")
     else:
         oews = bls.read_oews(paths["oews"])
         add("wage", oews, "oews")
         add("employment", oews, "oews")
-        add("forecast", bls.read_bls_projections(paths["bls_projections"]), "bls_projections")
+        projections = bls.read_bls_projections(paths["bls_projections"])
+        add("forecast", projections, "bls_projections")
+        add("openings", bls.projection_openings(projections), "bls_projections")
     readers = {
         "rti": ("mihaylov_tijdens", routine.read_mihaylov_tijdens),
         "automation_probability": ("frey_osborne", routine.read_frey_osborne),

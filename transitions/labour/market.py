@@ -27,8 +27,8 @@ from .workforce import split_workforce
 __all__ = ["LabourMarket", "CORE_MEASURES", "FILES"]
 
 #: Measures every :meth:`LabourMarket.for_taxonomy` result has columns for.
-CORE_MEASURES = ("wage", "employment", "trend", "forecast", "rti", "automation_probability",
-                 "ai_exposure", "aioe")
+CORE_MEASURES = ("wage", "employment", "trend", "forecast", "openings", "tightness", "shortage",
+                 "rti", "automation_probability", "ai_exposure", "aioe")
 _NONE = "none"
 
 
@@ -272,6 +272,12 @@ class LabourMarket:
             - ``jobs_growth_1y_pct`` (CBS one-year change, noisy; NL only);
             - ``forecast_pct`` (expected change, % over ``forecast_years``),
               ``forecast_period``, ``forecast_pct_per_year``;
+            - demand: ``openings`` (job openings per year of the occupation's
+              group, not split over its occupations), ``openings_rate`` (% of
+              employment per year), ``openings_period``; ``tightness`` (NL:
+              ROA's current tightness, higher = tighter) and
+              ``tightness_class``; ``shortage`` (NL: ROA's future-shortage
+              indicator, *lower* = larger shortage) and ``shortage_class``;
             - ``rti`` (standardised routine task intensity), ``routine_share``;
             - ``automation_probability`` (Frey & Osborne);
             - ``ai_exposure`` (ILO GenAI), ``ai_exposure_gradient``;

@@ -37,7 +37,7 @@ import pandas as pd
 from ..exceptions import DataFormatError, warn_defect
 from ._io import drop_exact_duplicates, parse_numbers, read_table
 
-__all__ = ["read_roa_forecast", "roa_to_brc2014", "ROA_CONCORDANCE", "ROA_SOURCE"]
+__all__ = ["read_roa_forecast", "roa_to_brc2014", "roa_demand", "ROA_CONCORDANCE", "ROA_SOURCE"]
 
 #: Source label of the forecast.
 ROA_SOURCE = "ROA AIS 2026, prognose 2025-2030"
@@ -123,6 +123,24 @@ def read_roa_forecast(path, *, years=6, period="2025-2030"):
     return drop_exact_duplicates(out, "roa_code", where=where).reset_index(drop=True)
 
 
+def _brc_parts(by_code):
+    """(BRC 2014 group, ROA groups present) pairs, direct codes first, then the concordance."""
+    direct = [c for c in by_code.index if c != _TOTAL and c not in
+              {p for parts in ROA_CONCORDANCE.values() for p in parts}]
+    pairs = [(c, (c,)) for c in direct] + list(ROA_CONCORDANCE.items())
+    for brc, parts in pairs:
+        present = [p for p in parts if p in by_code.index]
+        if present:
+            yield brc, parts, present
+
+
+def _note(brc, parts, sub):
+    if parts == (brc,) and not sub["label_inferred"].any():
+        return ""
+    present = list(sub.index)
+    return f" (ROA group{'s' if len(present) > 1 else ''} {'+'.join(present)})"
+
+
 def roa_to_brc2014(roa, brc_groups=None):
     """The ROA forecast as a ``forecast`` table keyed by BRC 2014 groups.
 
@@ -146,13 +164,7 @@ def roa_to_brc2014(roa, brc_groups=None):
     by_code = roa.set_index("roa_code")
     used = set()
     rows = []
-    direct = [c for c in by_code.index if c != _TOTAL and c not in
-              {p for parts in ROA_CONCORDANCE.values() for p in parts}]
-    pairs = [(c, (c,)) for c in direct] + list(ROA_CONCORDANCE.items())
-    for brc, parts in pairs:
-        present = [p for p in parts if p in by_code.index]
-        if not present:
-            continue
+    for brc, parts, present in _brc_parts(by_code):
         used.update(present)
         sub = by_code.loc[present]
         if len(present) == 1:
@@ -162,8 +174,7 @@ def roa_to_brc2014(roa, brc_groups=None):
             pct = (100 * sub["expansion_demand"].sum() / base.sum()
                    if np.isfinite(base).all() and base.sum() > 0
                    else float(sub["forecast_pct"].mean()))
-        note = "" if parts == (brc,) and not sub["label_inferred"].any() else \
-            f" (ROA group{'s' if len(present) > 1 else ''} {'+'.join(present)})"
+        note = _note(brc, parts, sub)
         rows.append({
             "code_system": "BRC 2014", "code": brc, "forecast_pct": round(pct, 2),
             "forecast_years": sub["forecast_years"].iloc[0],
@@ -190,3 +201,86 @@ def roa_to_brc2014(roa, brc_groups=None):
             warn_defect(f"ROA forecast: {len(missing)} BRC 2014 group(s) without a forecast",
                         missing)
     return out
+
+
+#: Sources of the demand tables read from the AIS (openings: the forecast; the others: indicators).
+ROA_DEMAND_SOURCES = {
+    "openings": ROA_SOURCE,
+    "tightness": "ROA AIS 2026, huidige spanning 2026Q1",
+    "shortage": "ROA AIS 2026, indicator toekomstige knelpunten (ITKB) 2030",
+}
+
+
+def roa_demand(roa):
+    """ROA's demand figures per BRC 2014 group: job openings, tightness and future shortage.
+
+    Parameters
+    ----------
+    roa : pandas.DataFrame
+        From :func:`read_roa_forecast`.
+
+    Returns
+    -------
+    dict of str to pandas.DataFrame
+        Tables in the schema of :mod:`transitions.labour.schema`, keyed by
+        ``code_system="BRC 2014"``:
+
+        - ``"openings"``: ``openings`` (job openings *per year*: ROA's
+          ``baanopeningen`` over the horizon divided by its length),
+          ``openings_rate`` (% of employment per year), ``openings_period``;
+        - ``"tightness"``: ``tightness`` (ROA's current-tightness indicator,
+          higher = tighter), ``tightness_class`` (ROA's wording: ``"krap"``,
+          ``"gemiddeld"``, ...), ``tightness_period``;
+        - ``"shortage"``: ``shortage`` (ROA's ITKB 2030 indicator: *lower*
+          means a larger expected shortage), ``shortage_class`` (``"geen"``,
+          ``"vrijwel geen"``, ``"enige"``, ``"groot"``, ``"zeer groot"``),
+          ``shortage_period``.
+
+        Groups that ROA merged (0751, 0752 in 0756) share the merged group's
+        openings evenly and its indicators; groups ROA split (0131, 0811) sum
+        the parts' openings and take the openings-weighted mean of their
+        indicators and the class of the part with most openings. The source
+        names the ROA groups used where they differ from the BRC 2014 code.
+    """
+    by_code = roa.set_index("roa_code")
+    merged = {}
+    for brc, parts in ROA_CONCORDANCE.items():
+        for p in parts:
+            merged.setdefault(p, []).append(brc)
+    rows = {m: [] for m in ROA_DEMAND_SOURCES}
+    for brc, parts, present in _brc_parts(by_code):
+        sub = by_code.loc[present]
+        note = _note(brc, parts, sub)
+        years = float(sub["forecast_years"].iloc[0])
+        period = sub["forecast_period"].iloc[0]
+        # A merged ROA group's openings are shared by the BRC 2014 groups it merged.
+        share = np.array([1.0 / len(merged.get(p, [brc])) for p in present])
+        openings = sub["job_openings"].to_numpy(float) * share
+        pct = sub["job_openings_pct"].to_numpy(float)
+        with np.errstate(invalid="ignore", divide="ignore"):  # a 0% share implies no base
+            base = np.where(pct > 0, openings / (pct / 100), np.nan)
+        total = float(np.nansum(openings)) if np.isfinite(openings).any() else np.nan
+        rate = (100 * total / np.nansum(base) / years
+                if np.isfinite(base).any() and np.nansum(base) > 0 else np.nan)
+        code = {"code_system": "BRC 2014", "code": brc}
+        rows["openings"].append({**code, "openings": total / years, "openings_rate": rate,
+                                 "openings_period": period,
+                                 "openings_source": ROA_DEMAND_SOURCES["openings"] + note})
+        w = np.where(np.isfinite(openings), openings, 0.0)
+        main = sub.index[int(np.argmax(w))]
+        for name, value, cls, per in (
+                ("tightness", "tightness_2026q1_indicator", "tightness_2026q1", "2026Q1"),
+                ("shortage", "future_shortage_indicator", "future_shortage", "2030")):
+            v = sub[value].to_numpy(float)
+            ok = np.isfinite(v)
+            if not ok.any():
+                continue
+            mean = float(np.average(v[ok], weights=w[ok])) if w[ok].sum() > 0 else \
+                float(v[ok].mean())
+            rows[name].append({**code, name: round(mean, 3),
+                               f"{name}_class": sub.loc[main, cls] if ok[int(np.argmax(w))]
+                               else sub.loc[sub.index[ok][0], cls],
+                               f"{name}_period": per,
+                               f"{name}_source": ROA_DEMAND_SOURCES[name] + note})
+    return {m: pd.DataFrame(r).sort_values("code", kind="stable").reset_index(drop=True)
+            for m, r in rows.items()}

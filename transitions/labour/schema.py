@@ -29,6 +29,18 @@ measure                  columns (required in bold)                      meaning
 ``jobs_growth_1y``       **jobs_growth_1y_pct**, jobs_growth_1y_period   one-year change, % (noisy)
 ``forecast``             **forecast_pct**, **forecast_years**,           expected change, % over
                          forecast_period                                 the horizon
+``openings``             **openings**, openings_rate, openings_period    job openings per year
+                                                                         (expansion + replacement
+                                                                         demand); rate: % of
+                                                                         employment per year
+``tightness``            **tightness**, tightness_class,                 current tightness
+                         tightness_period                                (ROA: vacancies per
+                                                                         short-term unemployed;
+                                                                         higher = tighter)
+``shortage``             **shortage**, shortage_class, shortage_period   expected future shortage
+                                                                         (ROA ITKB: LOWER = larger
+                                                                         shortage); class in the
+                                                                         publisher's words
 ``rti``                  **rti**, routine_share                          routine task intensity
                                                                          (standardised), share of
                                                                          routine tasks
@@ -120,6 +132,16 @@ MEASURES = {
                 required=("forecast_pct", "forecast_years"),
                 bounds={"forecast_years": (1e-9, np.inf)},
                 description="expected employment change, % over the forecast horizon"),
+        Measure("openings", ("openings", "openings_rate"), {"openings_period": "text"},
+                required=("openings",), bounds={"openings": _NONNEG, "openings_rate": _NONNEG},
+                description="job openings per year"),
+        Measure("tightness", ("tightness",), {"tightness_class": "text",
+                                             "tightness_period": "text"},
+                required=("tightness",), bounds={"tightness": _NONNEG},
+                description="current labour-market tightness (higher = tighter)"),
+        Measure("shortage", ("shortage",), {"shortage_class": "text", "shortage_period": "text"},
+                required=("shortage",), bounds={"shortage": _NONNEG},
+                description="expected future shortage indicator (lower = larger shortage)"),
         Measure("rti", ("rti", "routine_share"), required=("rti",),
                 bounds={"routine_share": _UNIT},
                 description="routine task intensity (standardised)"),

@@ -7,7 +7,10 @@ turns it into one table per measure keyed by ``code_system="occupation"``.
 
 ``expansion_demand_pct_2030`` follows ROA: the expected change in % over
 2025-2030, a six-year horizon, unless ``forecast_years`` says otherwise.
-``employment_change_pct`` is an observed change in % per year.
+``employment_change_pct`` is an observed change in % per year. ``openings`` are
+job openings per year, ``openings_rate`` the same as % of employment;
+``tightness`` and ``shortage`` follow ROA's indicators (see
+:mod:`transitions.labour.schema`).
 """
 
 from __future__ import annotations
@@ -28,6 +31,10 @@ SAMPLE_COLUMNS = {
     "employment": ("employment", "employment"),
     "employment_change_pct": ("trend", "trend_pct"),
     "expansion_demand_pct_2030": ("forecast", "forecast_pct"),
+    "openings": ("openings", "openings"),
+    "openings_rate": ("openings", "openings_rate"),
+    "tightness": ("tightness", "tightness"),
+    "shortage": ("shortage", "shortage"),
     "routine_task_intensity": ("rti", "rti"),
     "automation_probability": ("automation_probability", "automation_probability"),
     "genai_exposure": ("ai_exposure", "ai_exposure"),
