@@ -34,15 +34,23 @@ def read_table(path, *, sep=",", required=(), what="table"):
     Returns
     -------
     pandas.DataFrame of str (NaN for empty cells), columns stripped.
+
+    A :class:`~transitions.labour.raw.Converted` table (a publisher's raw
+    download in the tidy layout) is taken instead of a file and checked alike.
     """
-    path = Path(path)
-    if not path.is_file():
-        raise FileNotFoundError(f"{what}: file not found: {path}")
-    try:
-        df = pd.read_csv(path, sep=sep, dtype=str, keep_default_na=False, na_values=[""],
-                         encoding="utf-8")
-    except (pd.errors.ParserError, UnicodeDecodeError) as exc:
-        raise DataFormatError(f"{path}: not a readable {what} file ({exc})") from exc
+    from .raw import Converted
+
+    if isinstance(path, Converted):
+        df = path.frame.copy()
+    else:
+        path = Path(path)
+        if not path.is_file():
+            raise FileNotFoundError(f"{what}: file not found: {path}")
+        try:
+            df = pd.read_csv(path, sep=sep, dtype=str, keep_default_na=False, na_values=[""],
+                             encoding="utf-8")
+        except (pd.errors.ParserError, UnicodeDecodeError) as exc:
+            raise DataFormatError(f"{path}: not a readable {what} file ({exc})") from exc
     df.columns = [str(c).strip() for c in df.columns]
     missing = [c for c in required if c not in df.columns]
     if missing:
@@ -126,6 +134,10 @@ def drop_exact_duplicates(df, key, *, where):
 
 
 def file_info(path):
-    """``{"file": name, "sha256": hex}`` of a source file, for provenance."""
+    """``{"file": name, "sha256": hex}`` of a source file (or raw download), for provenance."""
+    from .raw import Converted
+
+    if isinstance(path, Converted):
+        return {"file": str(path), "sha256": path.sha256()}
     path = Path(path)
     return {"file": str(path), "sha256": file_sha256(path)}

@@ -78,6 +78,9 @@ def read_folder(root=None, *, country="NL", wage_year=2022, trend_years=(2021, 2
         raise InvalidParameterError(f"wage_year={wage_year!r} is not valid; choose 2022 or 2024")
     root = labour_root(root)
     paths = {k: root / v for k, v in FILES.items()}
+    periods = {}
+    for key in RAW_FILES:
+        paths[key] = _tidy_or_raw(root, key, paths[key], periods)
     tables, prov = {}, []
 
     def add(measure, table, key):
@@ -109,7 +112,8 @@ def read_folder(root=None, *, country="NL", wage_year=2022, trend_years=(2021, 2
         oews = bls.read_oews(paths["oews"])
         add("wage", oews, "oews")
         add("employment", oews, "oews")
-        projections = bls.read_bls_projections(paths["bls_projections"])
+        projections = bls.read_bls_projections(paths["bls_projections"],
+                                               **periods.get("bls_projections", {}))
         add("forecast", projections, "bls_projections")
         add("openings", bls.projection_openings(projections), "bls_projections")
     readers = {
@@ -125,6 +129,40 @@ def read_folder(root=None, *, country="NL", wage_year=2022, trend_years=(2021, 2
             continue
         add(measure, reader(paths[key]), key)
     return tables, cw, pd.DataFrame(prov)
+
+
+#: The publishers' raw downloads (as ``transitions data fetch`` places them) read in place of
+#: a tidy file of :data:`FILES` that is absent.
+RAW_FILES = {
+    "cbs_wages": "nl/odata/85517NED/TypedDataSet.json",
+    "cbs_groups": "nl/odata/85276NED/TypedDataSet.json",
+    "lfs": "nl/lfsa_egai2d.sdmx.csv",
+    "oews": "us/oesm*nat.zip",
+    "bls_projections": "us/occupation.xlsx",
+}
+
+
+def _tidy_or_raw(root, key, path, periods):
+    """The tidy file at ``path``, else the raw download converted to its layout (if any)."""
+    if path.exists():
+        return path
+    found = sorted(root.glob(RAW_FILES[key]))
+    if not found:
+        return path  # the reader says the file is missing
+    from . import raw
+
+    src = found[-1]
+    if key == "cbs_wages":
+        return raw.cbs_odata_wages(src.parent)
+    if key == "cbs_groups":
+        return raw.cbs_odata_groups(src.parent, root / "nl" / "odata" / "85517NED")
+    if key == "lfs":
+        return raw.eurostat_sdmx_lfs(src)
+    if key == "oews":
+        return raw.bls_oews(src)
+    table, period = raw.bls_projections(src)
+    periods[key] = {"period": period}
+    return table
 
 
 def with_brc_sums(groups, column):
