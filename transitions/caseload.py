@@ -182,6 +182,8 @@ def count_rows(path, fmt=None):
     """Data rows of a caseload file, cheaply (for a progress bar: a quoted line break in a
     CSV cell counts as a row)."""
     path = Path(path)
+    if not path.is_file():
+        return None
     if table_format(path, fmt) == "parquet":
         import pyarrow.parquet as pq
 

@@ -94,4 +94,12 @@ def run_tasks(func, shared, tasks, *, n_jobs=1, **kwargs):
         # One copy per worker, not one per task: tasks carry a future of it.
         [shared] = client.scatter([shared], broadcast=True, hash=False)
     parallel = Parallel(n_jobs=n_jobs, return_as="generator", pre_dispatch="2*n_jobs")
-    yield from parallel(delayed(func)(shared, task, **kwargs) for task in tasks)
+    yield from parallel(delayed(_call)(func, shared, task, kwargs) for task in tasks)
+
+
+def _call(func, shared, task, kwargs):
+    # On a worker Dask has replaced the future by its value; where joblib runs a task in the
+    # calling process instead (a single task), the future is still here: fetch it.
+    if type(shared).__name__ == "Future" and hasattr(shared, "result"):
+        shared = shared.result()
+    return func(shared, task, **kwargs)

@@ -41,7 +41,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from ..caseload import line_of, read_caseload, write_table
+from ..caseload import count_rows, line_of, read_caseload, write_table
 from ..digcomp import AREA_CODES, COMPETENCE_CODES
 from ..exceptions import InvalidParameterError, TransitionsError
 from ..profile import WorkerProfile, resolve_occupation
@@ -433,8 +433,13 @@ def _plan(advisor, profiles, n_jobs, block_size, chunk_size):
     jobs = advisor.n_jobs if n_jobs is None else n_jobs
     workers = effective_jobs(jobs)
     if chunk_size is None:
-        sized = isinstance(profiles, (pd.DataFrame, list, tuple))
-        chunk_size = chunk_rows(len(profiles) if sized else None, workers, block_size)
+        if isinstance(profiles, (pd.DataFrame, list, tuple)):
+            size = len(profiles)
+        elif isinstance(profiles, (str, Path)):
+            size = count_rows(profiles)  # cheap: newlines, or the Parquet footer
+        else:
+            size = None
+        chunk_size = chunk_rows(size, workers, block_size)
     else:
         chunk_size = _check_n(chunk_size, "chunk_size")
     return jobs, chunk_size
