@@ -167,6 +167,7 @@ def test_jobs_split_the_caseload_and_change_nothing(tmp_path, adv):
         assert res.exit_code == 0, res.stderr
         outs.append(res.stdout)
     assert outs[0] == outs[1]
+    pd.testing.assert_frame_equal(adv.coverage(n_jobs=2), adv.coverage())
 
 
 def test_load_100k_profiles_one_row_each_and_deterministic(adv):
@@ -251,13 +252,17 @@ def test_dask_cluster_gives_the_single_process_result(adv, processes):
     frame = caseload(adv, 4000, seed=2)
     one = adv.recommend_batch(frame, n=3, explain=True, lang="nl")
     counts = adv.count_options(frame)
+    cov = adv.coverage(by="occupation"), adv.coverage()
     with LocalCluster(n_workers=2, threads_per_worker=1, processes=processes,
                       dashboard_address=None) as cluster, Client(cluster):
         with joblib.parallel_config(backend="dask"):
             two = adv.recommend_batch(frame, n=3, explain=True, lang="nl", n_jobs=-1)
             counts_two = adv.count_options(frame, n_jobs=-1)
+            cov_two = adv.coverage(by="occupation", n_jobs=-1), adv.coverage(n_jobs=-1)
     pd.testing.assert_frame_equal(one, two)
     pd.testing.assert_frame_equal(counts, counts_two)
+    for a, b in zip(cov, cov_two):
+        pd.testing.assert_frame_equal(a, b)
 
 
 @needs_dask
