@@ -1,4 +1,4 @@
-"""A million workers streamed through recommend_batch: Dask LocalCluster vs joblib processes.
+"""Workers streamed through recommend_batch (a million by default): Dask LocalCluster vs joblib.
 
 Full ESCO v1.1.1 with the Dutch labour market; the random caseload of
 ``_advice_data.random_caseload`` (origins drawn by the Dutch workforce, half with
@@ -177,7 +177,7 @@ def main(argv=None):
                       "peak_caller_mb": "peak MB caller", "caller_cpu_s": "caller CPU s",
                       "with_option": "workers with an option"})
     lines = [
-        "# A million workers on a cluster (full ESCO v1.1.1, Dutch labour market)",
+        f"# {args.n:,} workers streamed on a cluster (full ESCO v1.1.1, Dutch labour market)",
         "",
         f"Measured {datetime.date.today()}, {machine()}; load average {load_before[0]:.1f} "
         f"before, {load_after[0]:.1f} after (2 cores shared with other work: the times are upper "
