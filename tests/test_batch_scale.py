@@ -273,12 +273,14 @@ def test_dask_gets_the_shared_arrays_once_per_worker():
     with LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
                       dashboard_address=None) as cluster, Client(cluster):
         with joblib.parallel_config(backend="dask"):
-            seen = list(_parallel.run_tasks(_where, np.ones(10_000), range(8), n_jobs=-1))
-    # Every task of a worker saw the same object: it was sent once, not with each task.
+            seen = list(_parallel.run_tasks(_where, np.ones(10_000), range(16), n_jobs=-1))
+    # The tasks of a worker share one copy: it was sent to the worker, not with each task.
+    # (Under heavy load the scheduler may have a worker fetch it once more: at most twice.)
     per_worker = {}
     for pid, obj in seen:
         per_worker.setdefault(pid, set()).add(obj)
-    assert all(len(objs) == 1 for objs in per_worker.values()), per_worker
+    assert len(seen) == 16
+    assert sum(len(objs) for objs in per_worker.values()) <= 2 * len(per_worker) < 16, per_worker
 
 
 def _where(shared, task):
