@@ -109,19 +109,26 @@ def _onet_zip(tmp):
     return buf.getvalue()
 
 
+# A whole national table covers every SOC major group: one made-up occupation in each other one.
+_MAJORS = [g for g in range(11, 55, 2) if g not in (15, 43)]
+
+
 def _publish_us(handler, tmp):
     entry = fetch_mod.sources()
     _route(handler, entry["onet"]["url"], _onet_zip(tmp))
-    oews = OEWS.copy()
-    oews["OCC_CODE"] = ["00-0000", "43-3031", "43-9021", "15-1252"]
-    oews["OCC_TITLE"] = ["All Occupations", "Bookkeeping, Accounting, and Auditing Clerks",
-                         "Data Entry Keyers", "Software Developers"]
-    oews["H_MEDIAN"] = ["23.8", "23.05", "19.5", "63.5"]
+    oews = pd.concat([OEWS] + [OEWS.iloc[[1]]] * len(_MAJORS), ignore_index=True)
+    oews["OCC_CODE"] = (["00-0000", "43-3031", "43-9021", "15-1252"]
+                        + [f"{g}-1011" for g in _MAJORS])
+    oews["OCC_TITLE"] = (["All Occupations", "Bookkeeping, Accounting, and Auditing Clerks",
+                          "Data Entry Keyers", "Software Developers"]
+                         + [f"Made-up occupation {g}" for g in _MAJORS])
+    oews["H_MEDIAN"] = ["23.8", "23.05", "19.5", "63.5"] + ["25"] * len(_MAJORS)
     oews["ANNUAL"] = None
     write_oews_zip(oews, tmp / "oesm24nat.zip")
     _route(handler, entry["bls"]["parts"]["oews"]["url"], (tmp / "oesm24nat.zip").read_bytes())
-    ep = EP.copy()
-    ep["soc2018_code"] = ["43-3031", "15-1252", "43-9021"]
+    ep = pd.concat([EP] + [EP.iloc[[0]]] * len(_MAJORS), ignore_index=True)
+    ep["soc2018_code"] = ["43-3031", "15-1252", "43-9021"] + [f"{g}-1011" for g in _MAJORS]
+    ep["soc2018_title"] = list(EP["soc2018_title"]) + [f"Made-up occupation {g}" for g in _MAJORS]
     write_projections_xlsx(ep, tmp / "occupation.xlsx")
     _route(handler, entry["bls"]["parts"]["projections"]["url"],
            (tmp / "occupation.xlsx").read_bytes())
@@ -135,6 +142,7 @@ def test_fetch_onet_and_bls_then_advise(server, tmp_path, monkeypatch):
     for source in ("onet", "bls"):
         res = run("data", "fetch", source)
         assert res.exit_code == 0, res.output
+        assert "not imported" not in res.stderr, res.stderr
     home = tr.get_data_home()
     record = json.loads((home / "downloads.json").read_text())
     assert record["onet"]["version"] == "29.3" and len(record["onet"]["files"]) == 1

@@ -89,10 +89,13 @@ def data_fetch(ctx, source, mirror):
     try:
         ctx.invoke(data_import, source=kind, path=path, labels=())
     except DataFormatError as exc:
-        # The Dutch labour market needs several sources; say which are still missing.
-        say(f"downloaded, not imported yet: {exc}. The Dutch labour market needs "
-            f"'transitions data fetch cbs', 'transitions data fetch eurostat' and the ROA "
-            f"forecast ({sources()['roa']['page']}) in {path / 'nl'}")
+        hint = ""
+        if source in ("cbs", "eurostat"):
+            # The Dutch labour market needs several sources; say which they are.
+            hint = (f" The Dutch labour market needs 'transitions data fetch cbs', 'transitions "
+                    f"data fetch eurostat' and the ROA forecast ({sources()['roa']['page']}) in "
+                    f"{path / 'nl'}.")
+        say(f"downloaded, not imported yet: {exc}.{hint}")
 
 
 @data_group.command("check", short_help="Say whether a download by hand (ESCO) is complete.")

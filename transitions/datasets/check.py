@@ -37,6 +37,7 @@ OPTIONAL = {
     "language": "the language-skill flags",
     "green": "the green-skill flags",
     "research_skills": "the research-skill flags",
+    "concept_schemes": "the check of the collections against ESCO's concept schemes",
 }
 
 
@@ -77,7 +78,8 @@ def check_esco(path, lang="en"):
         need = REQUIRED.get(role)
         if src is None:
             names = " or ".join(p.format(lang=lang) for p in ROLES[role])
-            note = "required" if need else f"optional: without it, no {OPTIONAL[role]}"
+            lost = OPTIONAL.get(role, role.replace("_", " "))
+            note = "required" if need else f"optional: without it, no {lost}"
             files.append({"role": role, "status": "missing", "file": None, "rows": None,
                           "note": f"{names} ({note})"})
             if need:
