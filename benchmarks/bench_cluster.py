@@ -104,8 +104,10 @@ def timed_run(adv, src, out, n, workers, backend):
     try:
         with PeakMemory(lambda: [*pids(), me.pid]) as mem, ctx:
             t = time.perf_counter()
-            summary = adv.recommend_batch(src, n=10, n_jobs=workers if backend == "loky" else -1,
-                                          output=out)
+            # On Dask, n_jobs only paces the dispatch (the cluster decides where tasks run); at
+            # least 2, so that joblib does not run a 1-worker cluster's tasks in this process.
+            summary = adv.recommend_batch(src, n=10, n_jobs=workers if backend == "loky"
+                                          else max(2, workers), output=out)
             wall = time.perf_counter() - t
     finally:
         if client is not None:

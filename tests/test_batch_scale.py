@@ -199,6 +199,19 @@ def test_stream_to_csv_in_chunks(tmp_path, adv):
         "|".join(v) if isinstance(v, tuple) else "" for v in whole["missing_skills"]]
 
 
+def test_written_csv_neutralises_formula_cells(tmp_path, adv):
+    src = tmp_path / "in.csv"
+    src.write_text("profile_id,occupation\n=HYPERLINK(1),boekhouder\n-12,occ-cashier\n",
+                   encoding="utf-8")
+    adv.recommend_batch(src, n=1, output=tmp_path / "out.csv")
+    res = CliRunner().invoke(cli, ["advise", "--batch", str(src), "--top", "1", "--format", "csv",
+                                   "-o", str(tmp_path / "cli.csv")])
+    assert res.exit_code == 0, res.stderr
+    for out in ("out.csv", "cli.csv"):
+        ids = pd.read_csv(tmp_path / out, dtype=str)["profile_id"].drop_duplicates().tolist()
+        assert ids == ["'=HYPERLINK(1)", "-12"]  # a plain number stays as it is
+
+
 def test_a_failing_stream_leaves_no_file(tmp_path, adv):
     src = tmp_path / "in.csv"
     src.write_text("profile_id,occupation\n1,boekhouder\n2,astronaut\n", encoding="utf-8")

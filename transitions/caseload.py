@@ -240,17 +240,20 @@ def write_table(chunks, path, *, fmt=None, prepare=None):
     fmt : {"csv", "parquet"}, optional
         Default: from the extension.
     prepare : callable, optional
-        Applied to each chunk before writing (default: join list cells with ``|``).
+        Applied to each chunk before writing (default: join list cells with ``|``, and
+        in CSV neutralise cells a spreadsheet would run as formulas, as the command
+        line's CSV output does).
 
     Returns
     -------
     int
         Rows written.
     """
-    from .datasets._base import atomic_path
+    from ._files import atomic_path, neutralise_csv
 
     fmt = table_format(path, fmt)
-    prepare = prepare or flat_cells
+    if prepare is None:
+        prepare = (lambda c: neutralise_csv(flat_cells(c))) if fmt == "csv" else flat_cells
     rows = 0
     with atomic_path(path) as tmp:
         if fmt == "csv":

@@ -76,7 +76,7 @@ def advise_batch(session, path, top, fmt, output, jobs, scheduler=None):
                                                 n_jobs=jobs, block_size=_BLOCK,
                                                 chunk_size=chunk), bar)
         if fmt == "csv" and output is not None and str(output) != "-":
-            # Lists joined with '|' as render() does for standard output.
+            # Lists joined with "|" and formula cells neutralised, as render() does for stdout.
             write_table(chunks, output, fmt=table_format(output))
             return
         if fmt == "csv":
