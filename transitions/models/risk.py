@@ -33,6 +33,7 @@ The input is the labour-market table of :meth:`transitions.LabourMarket.for_taxo
 
 from __future__ import annotations
 
+import functools
 import math
 
 import numpy as np
@@ -255,13 +256,17 @@ def _pct(value, lang):
     return ("+" if value > 0 else "") + text + "%"
 
 
-def _level(level, lang):
-    level = str(level)
+@functools.lru_cache(maxsize=512)
+def _level_text(level, lang):
     if lang == "nl":
         # Longest names first, so "SOC major" is not rewritten through "SOC ..." prefixes.
         for en in sorted(LEVEL_NAMES_NL, key=len, reverse=True):
             level = level.replace(en, LEVEL_NAMES_NL[en])
     return level
+
+
+def _level(level, lang):
+    return _level_text(str(level), lang)
 
 
 def _prov(row, source_col, level_col, lang):
@@ -471,7 +476,8 @@ def assess_risk(market_table, *, rule=DEFAULT_RULE, rti_threshold=DEFAULT_RTI_TH
           ``shrinking_single_series``: the decline rests on one source's
           series alone (the other is missing or flat).
         - ``forecast_pct_per_year``: the forecast as a yearly rate (when a forecast is given).
-        - ``routine_score``, ``shrink_score`` (float 0-1 or NaN).
+        - ``routine_score``, ``shrink_score`` (float 0-1 or NaN; ``shrink_score``
+          is 0.5 where the sources conflict).
         - ``reasons_nl``, ``reasons_en``: readable sentences giving the
           verdict and its confidence, each number with its source and level,
           the thresholds, the supporting evidence, and what is missing when
@@ -568,6 +574,8 @@ def assess_risk(market_table, *, rule=DEFAULT_RULE, rti_threshold=DEFAULT_RTI_TH
 
     routine_score, shrink_score = risk_components(
         rti, change, rti_threshold=rti_threshold, shrink_threshold=shrink_threshold)
+    # Conflicting sources establish neither shrinking nor growth: a neutral component.
+    shrink_score[conflict.to_numpy()] = 0.5
     if rule == "routine_and_shrinking":
         at_risk = (routine & shrinking).fillna(False).astype(bool)
         score = np.fmin(routine_score, shrink_score)
@@ -618,11 +626,16 @@ def assess_risk(market_table, *, rule=DEFAULT_RULE, rti_threshold=DEFAULT_RTI_TH
     if "forecast_pct" in market_table.columns:
         out.insert(out.columns.get_loc("forecast_years") + 1, "forecast_pct_per_year", forecast)
 
-    rows = out.to_dict("records")
+    # Occupations of one unit group mostly share all their evidence: write each distinct
+    # combination once.
+    used = [c for c in out.columns if c not in ("label_nl", "label_en", "isco_code", "soc_code")]
+    key = pd.util.hash_pandas_object(out[used], index=False).to_numpy()
+    _, first, inverse = np.unique(key, return_index=True, return_inverse=True)
+    rows = out.iloc[first].to_dict("records")
     for language in _LANGS:
-        out[f"reasons_{language}"] = [
-            _reason(r, language, rti_threshold, shrink_threshold, rule) for r in rows
-        ]
+        texts = np.array([_reason(r, language, rti_threshold, shrink_threshold, rule)
+                          for r in rows], dtype=object)
+        out[f"reasons_{language}"] = texts[inverse.ravel()]
     if lang is not None:
         out["reasons"] = out[f"reasons_{lang}"]
     return out
