@@ -85,7 +85,7 @@ class Advisor:
         occupation id with ``wage_median`` and, where known, ``wage_source``,
         ``wage_level``, ``trend``, ``trend_source``.
     risk_table : pandas.DataFrame, optional
-        Default: ``transitions.models.assess_risk(market_table)``; indexed by
+        Default: ``transitions.models.assess_risk(market_table, taxonomy=taxonomy)``; indexed by
         occupation id with ``at_risk`` and ``risk_score``.
     min_similarity : float, default=0.5
         Skill-similarity threshold of a good option (overridable per call).
@@ -128,7 +128,7 @@ class Advisor:
         if risk_table is None:
             from ..models import assess_risk
 
-            risk_table = assess_risk(market_table)
+            risk_table = assess_risk(market_table, taxonomy=taxonomy)
         if graph is None:
             from ..graph import OccupationGraph
 
