@@ -65,8 +65,9 @@ BATCH_COLUMNS = ("profile_id", "status", *OPTION_COLUMNS)
 #: Values of the ``status`` column: an option row, or why a worker has none.
 STATUSES = ("option", "no_option", "no_wage", "skipped")
 # Integer and boolean option columns are nullable in a batch: a worker without options has none.
-_NULLABLE = {"rank": "Int64", "n_missing": "Int64", "n_missing_digital": "Int64",
-             "at_risk": "boolean"}
+_NULLABLE = {c: {np.dtype(bool): "boolean", np.dtype(np.int64): "Int64"}[_DTYPES[c]]
+             for c in OPTION_COLUMNS
+             if _DTYPES.get(c) in (np.dtype(bool), np.dtype(np.int64))}
 _TEXT_COLUMNS = [c for c in OPTION_COLUMNS if _DTYPES.get(c) == TEXT_DTYPE]
 _TRUE = {"true", "1", "yes", "ja", "y", "j"}
 _FALSE = {"false", "0", "no", "nee", "n"}
@@ -587,8 +588,8 @@ def recommend_batch(advisor, profiles, *, n=10, min_similarity=None, lang="en", 
         without options has one row with ``status`` ``"no_option"``,
         ``"no_wage"`` (neither their own nor their occupation's wage is known,
         so no option can be claimed salary-neutral) or ``"skipped"``, and
-        empty option columns. ``rank``, ``n_missing``, ``n_missing_digital``
-        and ``at_risk`` are nullable for those rows.
+        empty option columns. The integer and boolean columns (``rank``,
+        ``n_missing``, ``at_risk``...) are nullable for those rows.
         With ``output``: the number of ``workers`` and ``rows`` written and
         the workers per status.
 
