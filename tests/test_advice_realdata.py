@@ -44,12 +44,14 @@ def test_default_profiles_match_the_graph_matrix(esco_adv):
     adv = esco_adv
     S = adv.graph.similarity_matrix()
     wage = pd.to_numeric(adv.market_table["wage_median"], errors="coerce")
+    floor = pd.to_numeric(adv.market_table["wage_minimum"], errors="coerce")
     risky = adv.risk_table["at_risk"].astype("boolean").fillna(False)
     rng = np.random.default_rng(5)
     for occ in rng.choice(adv.taxonomy.occupation_index, 40, replace=False):
         got = adv.recommend(occ, n=None, explain=False)
         row = S.loc[occ]
-        ok = (row >= adv.min_similarity) & (wage.reindex(row.index) >= wage[occ] - 1e-9)
+        worker = max(wage[occ], floor[occ]) if floor[occ] == floor[occ] else wage[occ]
+        ok = (row >= adv.min_similarity) & (wage.reindex(row.index) >= worker - 1e-9)
         ok &= ~risky.reindex(row.index).astype(bool)
         ok[occ] = False
         assert set(got["occupation_id"]) == set(row.index[ok.to_numpy(bool)])

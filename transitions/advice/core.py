@@ -29,6 +29,8 @@ class ResolvedBlock:
         self.held = np.zeros((n, ctx.n_skills), dtype=bool)
         self.worker_wage = np.full(n, np.nan)
         self.worker_wage_from_profile = np.zeros(n, dtype=bool)
+        #: The occupation's median was below the adult minimum wage: the minimum was taken.
+        self.worker_wage_floored = np.zeros(n, dtype=bool)
         self.min_ratio = np.empty(n)
         self.exclude_at_risk = np.empty(n, dtype=bool)
         self.excluded = []
@@ -44,6 +46,10 @@ class ResolvedBlock:
             if prof.wage is not None:
                 self.worker_wage[i] = prof.wage
                 self.worker_wage_from_profile[i] = True
+            elif ctx.wage[origin] < ctx.wage_minimum[origin]:
+                # A median pulled below the adult minimum by young workers is no adult's wage.
+                self.worker_wage[i] = ctx.wage_minimum[origin]
+                self.worker_wage_floored[i] = True
             else:
                 self.worker_wage[i] = ctx.wage[origin]
             self.min_ratio[i] = prof.min_wage_ratio

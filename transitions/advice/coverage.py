@@ -81,34 +81,53 @@ def _weighted_median(values, weights):
     return float(v[np.searchsorted(cum, 0.5 * cum[-1])])
 
 
-def option_counts(advisor, thresholds, ratios, exclude_flags):
+def option_counts(advisor, thresholds, ratios, exclude_flags, n_jobs=1):
     """Good options of each occupation's default worker per scenario.
+
+    The origins are split into row blocks, run as tasks on joblib's active
+    backend (``n_jobs``; a Dask cluster under ``joblib.parallel_config(backend="dask")``),
+    with the similarity matrix and wages sent to each worker once where the
+    backend allows it; the counts are the same for any ``n_jobs``.
 
     Returns
     -------
     dict mapping ``(min_similarity, min_wage_ratio, exclude_at_risk)`` to an int array
     over occupations.
     """
+    from ._parallel import effective_jobs, run_tasks
     from .paths import occupation_similarity
 
     ctx = advisor._ctx
-    S = occupation_similarity(advisor)
+    shared = (occupation_similarity(advisor), ctx.wage, ctx.at_risk)
+    n = ctx.n_occ
+    workers = effective_jobs(n_jobs)
+    step = n if workers == 1 else max(1, -(-n // (2 * workers)))
+    parts = list(run_tasks(_count_rows, shared, range(0, n, step), n_jobs=n_jobs, step=step,
+                           thresholds=thresholds, ratios=ratios, exclude_flags=exclude_flags))
+    return {key: np.concatenate([p[key] for p in parts]) for key in parts[0]} if parts else {}
+
+
+def _count_rows(shared, start, *, step, thresholds, ratios, exclude_flags):
+    """The counts of origins ``start:start + step`` (one task)."""
+    S, wage, at_risk = shared
+    rows = np.arange(start, min(start + step, len(wage)))
     with np.errstate(invalid="ignore", divide="ignore"):
-        R = ctx.wage[None, :] / ctx.wage[:, None]
+        R = wage[None, :] / wage[rows, None]
     valid = np.isfinite(R)
-    np.fill_diagonal(valid, False)
+    valid[np.arange(len(rows)), rows] = False  # not the origin itself
+    S = S[rows]
     out = {}
     for ratio in ratios:
         wage_ok = valid & (R >= ratio - 1e-12)
         for excl in exclude_flags:
-            base = wage_ok & ~ctx.at_risk[None, :] if excl else wage_ok
+            base = wage_ok & ~at_risk[None, :] if excl else wage_ok
             for t in thresholds:
                 out[(t, ratio, excl)] = (base & (S >= np.float32(t))).sum(axis=1)
     return out
 
 
 def coverage_report(advisor, *, workforce=None, sensitivity=True, similarity_grid=None,
-                    wage_ratio_grid=None, by="summary"):
+                    wage_ratio_grid=None, by="summary", n_jobs=None):
     """Share of workers with at least one good option without pay loss, and more.
 
     Parameters
@@ -123,6 +142,9 @@ def coverage_report(advisor, *, workforce=None, sensitivity=True, similarity_gri
         Default :data:`DEFAULT_SIMILARITY_GRID` and :data:`DEFAULT_WAGE_RATIO_GRID`.
     by : {"summary", "occupation"}, default="summary"
         The summary table, or the per-occupation counts at the default thresholds.
+    n_jobs : int, optional
+        Workers for the counts under joblib's active backend (as in
+        :func:`~transitions.advice.batch.recommend_batch`); default the advisor's.
 
     Returns
     -------
@@ -160,7 +182,8 @@ def coverage_report(advisor, *, workforce=None, sensitivity=True, similarity_gri
         ratios += [float(r) for r in (wage_ratio_grid or DEFAULT_WAGE_RATIO_GRID)]
         flags += [False]
     sims, ratios = sorted(set(sims)), sorted(set(ratios))
-    counts = option_counts(advisor, sims, ratios, sorted(set(flags), reverse=True))
+    counts = option_counts(advisor, sims, ratios, sorted(set(flags), reverse=True),
+                           n_jobs=advisor.n_jobs if n_jobs is None else n_jobs)
     wage_known = np.isfinite(ctx.wage)
     if by == "occupation":
         return pd.DataFrame({

@@ -32,13 +32,21 @@ def _pct(x):
     return f"{x * 100:.0f}%"
 
 
-def _wage_part(ratio, level, source, lang):
+#: The caveat on a median below the adult statutory minimum wage.
+BELOW_MINIMUM = {
+    "nl": "mediaan onder het wettelijk minimumloon voor volwassenen (veel jongeren)",
+    "en": "median below the adult statutory minimum wage (many young workers)",
+}
+
+
+def _wage_part(ratio, level, source, lang, below_minimum=False):
     # Every number carries its level and source: "(BRC group, CBS 85517NED 2022)".
     where = ", ".join(str(x) for x in (_level(level, lang), source) if x)
     where = f" ({where})" if where else ""
+    note = f"; {BELOW_MINIMUM[lang]}" if below_minimum else ""
     if lang == "nl":
-        return f"loon {_pct(ratio)} van het huidige{where}"
-    return f"pays {_pct(ratio)} of the current wage{where}"
+        return f"loon {_pct(ratio)} van het huidige{where}{note}"
+    return f"pays {_pct(ratio)} of the current wage{where}{note}"
 
 
 def _gap_part(n_missing, n_digital, digcomp_gap, band, lang):
@@ -62,7 +70,7 @@ def _gap_part(n_missing, n_digital, digcomp_gap, band, lang):
 
 
 def explain_option(label, similarity, wage_ratio, wage_level, trend, n_missing, n_digital,
-                   digcomp_gap, band, lang="en", wage_source=None):
+                   digcomp_gap, band, lang="en", wage_source=None, below_minimum=False):
     """One sentence about one switch option.
 
     Examples
@@ -78,7 +86,8 @@ def explain_option(label, similarity, wage_ratio, wage_level, trend, n_missing, 
         head = f"{label}: {_pct(similarity)} overlap in vaardigheden"
     else:
         head = f"{label}: {_pct(similarity)} skill overlap"
-    return (f"{head}, {_wage_part(wage_ratio, wage_level, wage_source, lang)}, {trend_text}; "
+    wage = _wage_part(wage_ratio, wage_level, wage_source, lang, below_minimum)
+    return (f"{head}, {wage}, {trend_text}; "
             f"{_gap_part(n_missing, n_digital, digcomp_gap, band, lang)}.")
 
 

@@ -15,6 +15,7 @@ __all__ = ["OPTION_COLUMNS", "option_table"]
 OPTION_COLUMNS = (
     "rank", "occupation_id", "label", "label_en", "label_nl", "score", "similarity",
     "essential_coverage", "wage_ratio", "wage_median", "wage_source", "wage_level",
+    "wage_below_minimum",
     "risk_score", "at_risk", "trend", "trend_source", "n_missing", "missing_skills",
     "missing_labels", "n_missing_digital", "missing_digital", "digcomp_gap",
     "effort_months", "effort_band", "explanation",
@@ -34,6 +35,7 @@ _DTYPES = {
                                      "digcomp_gap", "path", "path_labels", "step_similarity",
                                      "step_wage_ratio", "step_missing")},
     "at_risk": np.dtype(bool),
+    "wage_below_minimum": np.dtype(bool),
     "reason": TEXT_DTYPE,
 }
 
@@ -65,6 +67,7 @@ def option_table(ctx, block, ev, p, d, rank, *, lang="en", explain=True):
         "wage_median": ctx.wage[d],
         "wage_source": ctx.wage_source[d],
         "wage_level": ctx.wage_level[d],
+        "wage_below_minimum": ctx.wage_below_minimum[d],
         "risk_score": ctx.risk_score[d],
         "at_risk": ctx.at_risk[d],
         "trend": ctx.trend[d],
@@ -80,9 +83,11 @@ def option_table(ctx, block, ev, p, d, rank, *, lang="en", explain=True):
     }
     if explain:
         wl, ws, tr = ctx.wage_level[d], ctx.wage_source[d], ctx.trend[d]
+        low = ctx.wage_below_minimum[d]
         table["explanation"] = [
             explain_option(label[k], sim[k], ratio[k], wl[k], tr[k], n_missing[k], n_digital[k],
-                           dc_gap[k], band[k], lang=lang, wage_source=ws[k])
+                           dc_gap[k], band[k], lang=lang, wage_source=ws[k],
+                           below_minimum=bool(low[k]))
             for k in range(len(d))
         ]
     else:

@@ -165,7 +165,7 @@ def cached_taxonomy(name, source_files, build, *, params=None, data_home=None, c
     try:
         root = get_data_home(data_home) / "taxonomies"
         root.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:  # a read-only or unreachable data home only costs speed
+    except (OSError, InvalidParameterError) as exc:  # an unusable data home only costs speed
         warnings.warn(
             f"taxonomy {name!r} not cached: data home unusable ({exc})", UserWarning, stacklevel=2
         )
