@@ -60,6 +60,36 @@ taxonomie.
 Voorbeelden:
   transitions data info
   transitions data info --data esco --format json"""),
+    "data fetch": ("Een openbare bron (O*NET, BLS, CBS, Eurostat) downloaden en importeren.",
+                   """BRON downloaden zoals de uitgever die publiceert, in de gegevensmap, en importeren.
+
+\b
+BRON is een van:
+  onet      de O*NET-database (tekstbestanden, zip met versie)
+  bls       BLS OEWS landelijke lonen en Employment Projections (arbeidsmarkt VS)
+  cbs       CBS 85517NED en 85276NED (OData-API) en de kruistabel ISCO-BRC 2014
+  eurostat  Eurostat lfsa_egai2d, werkgelegenheid naar beroep, Nederland (SDMX-CSV)
+
+Elk bestand wordt naar een tijdelijk bestand geschreven en pas op zijn plaats gezet als het
+compleet is; de SHA-256 en de versie van de bron staan in <gegevensmap>/downloads.json.
+Bronnen zonder vaste downloadadres (ESCO, ROA) download u zelf: zie
+'transitions data check esco' en 'transitions data import'.
+
+\b
+Voorbeelden:
+  transitions data fetch onet
+  transitions data fetch bls
+  transitions advise --data onet --occupation "bookkeeping clerk\""""),
+    "data check": ("Nagaan of een zelf gedownloade bron (ESCO) compleet is.",
+                   """Een ESCO-download (map of zip) controleren en zeggen wat ontbreekt, vóór het importeren.
+
+Toont elk bestand dat de import leest (verplicht of optioneel), met rijen en kolommen, en of
+de zips byte voor byte gelijk zijn aan een bekende officiële uitgave. Stopt met status 1 als
+een verplicht bestand of een verplichte kolom ontbreekt.
+
+\b
+Voorbeeld:
+  transitions data check esco "./ESCO dataset - v1.1.1\""""),
     "advise": ("Overstapopties voor een werkende: tabel, JSON, CSV of adviespagina.",
                """De loonneutrale overstapopties van een werkende rangschikken, met per optie de
 vaardigheden om te leren.
@@ -248,6 +278,29 @@ OPTIONS_NL = {
         "Verandering van de werkgelegenheid in procent per jaar waarop of waaronder een beroep "
         "als krimpend telt [standaard: -0.5].",
     "Show at most this many.": "Hoogstens zoveel tonen.",
+    "Download from a mirror that keeps the publishers' paths (URL/host/path), e.g. an internal "
+    "server (env TRANSITIONS_MIRROR).":
+        "Downloaden van een spiegel die de paden van de uitgevers aanhoudt (URL/host/pad), "
+        "bijv. een interne server (omgevingsvariabele TRANSITIONS_MIRROR).",
+    "With --batch: processes to use (-1: all cores) [default: 1; with --scheduler all the "
+    "cluster's workers].":
+        "Met --batch: aantal processen (-1: alle kernen) [standaard: 1; met --scheduler alle "
+        "werkers van het cluster].",
+    "A CSV (or Parquet) file of many profiles (one row each; columns as the profile keys, lists "
+    "separated by '|'; every cell read as text, so ids like 007 stay as written): options for "
+    "all of them, one row per worker at least (status says why a worker has none), streamed in "
+    "chunks with a progress bar. With -o FILE.parquet the rows are written as Parquet.":
+        "Een CSV- (of Parquet-)bestand met veel profielen (één rij per profiel; kolommen als de "
+        "sleutels van een profiel, lijsten gescheiden door '|'; elke cel gelezen als tekst, dus "
+        "ids als 007 blijven zoals geschreven): opties voor allemaal, minstens één rij per "
+        "werkende ('status' zegt waarom iemand er geen heeft), in delen verwerkt met een "
+        "voortgangsbalk. Met -o BESTAND.parquet worden de rijen als Parquet geschreven.",
+    "With --batch: run on the Dask cluster whose scheduler is at ADDRESS (e.g. "
+    "tcp://10.0.0.5:8786; needs the 'distributed' extra). --jobs then defaults to all of its "
+    "workers (env TRANSITIONS_SCHEDULER).":
+        "Met --batch: draaien op het Dask-cluster met de scheduler op ADRES (bijv. "
+        "tcp://10.0.0.5:8786; vraagt de extra 'distributed'). --jobs is dan standaard al zijn "
+        "werkers (omgevingsvariabele TRANSITIONS_SCHEDULER).",
     "What flags an occupation: routine work, with the employment trend as the confidence, or "
     "routine work AND shrinking employment [default: routine].":
         "Wat een beroep als risico aanmerkt: routinewerk, met de trend van de werkgelegenheid "
@@ -285,7 +338,8 @@ _METAVARS_NL = (("[OPTIONS]", "[OPTIES]"), ("COMMAND [ARGS]...", "OPDRACHT [ARGU
                 ("FLOAT", "GETAL"), ("TEXT", "TEKST"), ("FILE", "BESTAND"),
                 ("DIRECTORY", "MAP"), ("PATH", "PAD"), ("FOLDER", "MAP"), ("QUERY", "ZOEKTEKST"),
                 ("SOURCE", "BRON"), ("OCCUPATION_ID", "BEROEP-ID"), ("OCCUPATION", "BEROEP"),
-                ("SKILL", "VAARDIGHEID"), ("CODE=LEVEL", "CODE=NIVEAU"), ("LANG=PATH", "TAAL=PAD"))
+                ("SKILL", "VAARDIGHEID"), ("CODE=LEVEL", "CODE=NIVEAU"), ("LANG=PATH", "TAAL=PAD"),
+                ("ADDRESS", "ADRES"), ("URL", "URL"))
 _ORIGINAL = "_transitions_help_en"
 
 
