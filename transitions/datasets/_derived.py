@@ -41,6 +41,9 @@ __all__ = ["load_or_build", "content_key", "frame_digest", "code_digest"]
 
 FORMAT = "transitions-derived/1"
 _MANIFEST = "manifest.json"
+#: Entries kept per kind: a new code version or new data writes new entries; the oldest
+#: beyond this many (by last use) are removed so the data home does not grow without end.
+KEEP_PER_KIND = 6
 _SEP = "\x00"
 
 
@@ -109,13 +112,16 @@ def load_or_build(kind, key, build, *, data_home=None):
     folder = root / f"{kind}-{key[:16]}"
     if folder.exists():
         try:
-            return _read(folder, kind, key)
+            out = _read(folder, kind, key)
+            _touch(folder)
+            return out
         except _Corrupt as exc:
             warn_defect(f"derived data corrupt, rebuilding: {exc}", stacklevel=3)
             shutil.rmtree(folder, ignore_errors=True)
     arrays = build()
     try:
         _write(root, folder, kind, key, arrays)
+        _prune(root, kind, folder)
     except OSError as exc:
         warnings.warn(f"{kind} not stored in the data home: {exc}", UserWarning, stacklevel=2)
     return arrays
@@ -123,6 +129,26 @@ def load_or_build(kind, key, build, *, data_home=None):
 
 class _Corrupt(Exception):
     pass
+
+
+def _touch(folder):
+    """Mark an entry as used (its manifest's time): the pruning keeps the recently used."""
+    try:
+        os.utime(folder / _MANIFEST)
+    except OSError:
+        pass
+
+
+def _prune(root, kind, keep):
+    """Remove the entries of ``kind`` beyond the :data:`KEEP_PER_KIND` most recently used."""
+    entries = []
+    for folder in root.glob(f"{kind}-*"):
+        manifest = folder / _MANIFEST
+        if folder != keep and folder.name.count("-") == kind.count("-") + 1 \
+                and manifest.is_file():
+            entries.append((manifest.stat().st_mtime, folder))
+    for _, folder in sorted(entries, reverse=True)[KEEP_PER_KIND - 1:]:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def _write(root, folder, kind, key, arrays):
@@ -209,13 +235,16 @@ def load_or_build_frames(kind, key, build, *, data_home=None):
     folder = root / f"{kind}-{key[:16]}"
     if folder.exists():
         try:
-            return _read_frames(folder, kind, key)
+            out = _read_frames(folder, kind, key)
+            _touch(folder)
+            return out
         except _Corrupt as exc:
             warn_defect(f"derived data corrupt, rebuilding: {exc}", stacklevel=3)
             shutil.rmtree(folder, ignore_errors=True)
     frames = build()
     try:
         _write_frames(root, folder, kind, key, frames)
+        _prune(root, kind, folder)
     except OSError as exc:
         warnings.warn(f"{kind} not stored in the data home: {exc}", UserWarning, stacklevel=2)
     except Exception as exc:  # noqa: BLE001 - a table the format cannot hold only costs speed
