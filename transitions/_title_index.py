@@ -86,23 +86,28 @@ class TitleIndex:
         self._arrays = a
         self.lexicon = Lexicon.from_arrays(a)
         #: one array per title column (strings as object arrays)
-        self.col = {c: np.asarray(a[c], dtype=object) for c in ("title", "key", "plain")}
-        self.col["head"] = (np.asarray(a["head_values"], dtype=object),
+        # read one at a time (shown titles, exact matches) or, for fuzzy matching, all
+        self.col = {c: a[c] for c in ("title", "key", "plain")}
+        self.key_hash = np.asarray(a["key_hash"], np.int64)
+        self._plain_all = None
+        self.plain_hash = np.asarray(a["plain_hash"], np.int64)
+        self.col["head"] = (np.asarray(_strings(a["head_values"]), dtype=object),
                             np.asarray(a["head_codes"], np.int64))
         self.col["short"] = np.asarray(a["short"], bool)
-        self.concepts = pd.Index(a["concepts"])
+        self.concepts = pd.Index(_strings(a["concepts"]))
         self.row_concept = np.asarray(a["row_concept"], np.int64)
         self.n_rows = len(self.row_concept)
         self.is_label = np.asarray(a["is_label"], bool)
-        self.langs = list(a["langs"])
+        self.langs = _strings(a["langs"])
         self.row_lang = np.asarray(a["row_lang"], np.int64)
         #: names of the concepts (as the index was built with them), for showing results
-        self.concept_labels = {lang: np.asarray(a[f"concept_label_{lang}"], dtype=object)
+        self.concept_labels = {lang: np.asarray(_strings(a[f"concept_label_{lang}"]),
+                                                dtype=object)
                                for lang in ("en", "nl") if f"concept_label_{lang}" in a}
-        words = list(a["vocab"])
+        words = _strings(a["vocab"])
         self.vocab = {w: j for j, w in enumerate(words)}
-        self._sorted_vocab = list(a["vocab_sorted"])
-        self._reversed_vocab = list(a["vocab_reversed"])
+        self._sorted_vocab = _strings(a["vocab_sorted"])
+        self._reversed_vocab = _strings(a["vocab_reversed"])
         n_rows = self.n_rows
         # short titles take no part in word matching: their entries weigh 0
         row_nnz = np.diff(np.asarray(a["T_indptr"], np.int64))
@@ -118,14 +123,14 @@ class TitleIndex:
         self.use_heads = any(h for h in self.col["head"][0])
         self.G = None
         if len(a["group_titles"]):
-            gids = list(a["group_ids"])
-            self.group_titles = list(a["group_titles"])
+            gids = _strings(a["group_ids"])
+            self.group_titles = _strings(a["group_titles"])
             self.G = _Sparse(a["G_indptr"], a["G_indices"], None, len(words))
             self.G_cols = _Sparse(a["G_col_indptr"], a["G_col_rows"], None,
                                   len(self.group_titles))
             self.G_mass = self.G.dot(self.idf)
             self.G_group = np.asarray(a["group_of_title"], np.int64)
-            self.G_head = _codes(a["G_head"])    # a few hundred: coded here
+            self.G_head = _codes(_strings(a["G_head"]))    # a few hundred: coded here
             self.group_ids = gids
             self.M_rows = np.asarray(a["M_rows"], np.int64)
             self.M_cols = np.asarray(a["M_cols"], np.int64)
@@ -257,7 +262,12 @@ class TitleIndex:
     def _exact_rows(self, query):
         key = " ".join(sorted(self.lexicon.morphemes(query)))
         plain = simplify(query)
-        return (((self.col["key"] == key) & (key != "")) | (self.col["plain"] == plain))
+        out = np.zeros(self.n_rows, bool)
+        for col, hashes, text in (("key", self.key_hash, key), ("plain", self.plain_hash, plain)):
+            if text:
+                for r in np.flatnonzero(hashes == _hash(text)):
+                    out[r] = self.col[col][r] == text       # a hash collision is no match
+        return out
 
     def search(self, query, *, lang=None):
         """Every concept with any evidence for ``query``, best first.
@@ -306,7 +316,7 @@ class TitleIndex:
         idx = np.flatnonzero(keep)
         first_row = _first_by_group(self.row_concept, n)
         shown = np.where(row[idx] >= 0, row[idx], first_row[idx])
-        titles = self.col["title"][shown].copy()
+        titles = np.array([self.col["title"][r] for r in shown], dtype=object)
         via_group = kind[idx] == 4
         titles[via_group] = group_title[idx][via_group]
         out = pd.DataFrame({
@@ -350,7 +360,9 @@ class TitleIndex:
         if unknown_share == 0:
             return score, row
         candidates = np.flatnonzero(use & ~self.col["short"])
-        found = process.extract(plain, self.col["plain"][candidates],
+        if self._plain_all is None:
+            self._plain_all = np.asarray(list(self.col["plain"]), dtype=object)
+        found = process.extract(plain, self._plain_all[candidates],
                                 scorer=fuzz.ratio, limit=200, score_cutoff=50)
         for _, s, i in found:
             r = candidates[i]
@@ -408,8 +420,9 @@ def _build_arrays(titles, groups, members, heads=True, labels=None):
     a = {
         "concepts": list(dict.fromkeys(ids)), "row_concept": concept_of.astype(np.int32),
         "langs": sorted(set(langs)), "is_label": np.asarray(kinds) == "label",
-        "title": full, "key": keys,
-        "plain": plain, "short": short,
+        "title": full, "key": keys, "key_hash": np.array([_hash(k) for k in keys], np.int64),
+        "plain": plain, "plain_hash": np.array([_hash(p) for p in plain], np.int64),
+        "short": short,
         "vocab": list(vocab), "vocab_sorted": sorted(vocab),
         "vocab_reversed": sorted(w[::-1] for w in vocab),
         "T_indptr": np.asarray(indptr, np.int64), "T_indices": np.asarray(indices, np.int32),
@@ -490,6 +503,19 @@ def _mine_synonyms(ids, keys, min_concepts=_SYNONYM_MIN):
         if len(cids) >= min_concepts:
             out[x].append(y)
     return dict(out)
+
+
+def _strings(values):
+    """A stored list of strings as a list (decoded at once)."""
+    return values.tolist() if hasattr(values, "tolist") else list(values)
+
+
+def _hash(text):
+    """A stable 64-bit hash of ``text`` (Python's own changes from process to process)."""
+    import hashlib
+
+    return int.from_bytes(hashlib.blake2b(text.encode("utf-8"), digest_size=8).digest(),
+                          "little", signed=True)
 
 
 def _codes(values):

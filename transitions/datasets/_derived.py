@@ -211,12 +211,40 @@ def _read(folder, kind, key):
             except ValueError as exc:
                 raise _Corrupt(f"{path}: not a plain numpy array ({exc})") from exc
         else:
-            n = body.get("lengths", {}).get(name)
-            strings = data.decode("utf-8").split(_SEP) if n else []
-            if len(strings) != (n or 0):
-                raise _Corrupt(f"{path}: {len(strings)} strings, the manifest says {n}")
-            out[name] = strings
+            n = body.get("lengths", {}).get(name) or 0
+            texts = Texts(data, n)
+            if texts.count() != n:
+                raise _Corrupt(f"{path}: {texts.count()} strings, the manifest says {n}")
+            out[name] = texts
     return out
+
+
+class Texts:
+    """A stored list of strings, decoded when used: all at once (iteration, :meth:`tolist`),
+    or one at a time (``texts[i]``), so that a reader needing a few of them decodes only those."""
+
+    def __init__(self, data, n):
+        self._data, self._n = data, n
+        self._offsets = None
+
+    def count(self):
+        return self._data.count(_SEP.encode("utf-8")) + 1 if self._n else 0
+
+    def __len__(self):
+        return self._n
+
+    def tolist(self):
+        return self._data.decode("utf-8").split(_SEP) if self._n else []
+
+    def __iter__(self):
+        return iter(self.tolist())
+
+    def __getitem__(self, i):
+        if self._offsets is None:
+            ends = np.flatnonzero(np.frombuffer(self._data, np.uint8) == 0)
+            self._offsets = np.r_[0, ends + 1, len(self._data) + 1]
+        i = range(self._n)[i]      # negative indices, bounds
+        return self._data[self._offsets[i]:self._offsets[i + 1] - 1].decode("utf-8")
 
 
 def _sha256(path):

@@ -43,7 +43,7 @@ def stored_propagation(tax, **params):
     key = content_key("propagation", code_digest("graph.hierarchy"), source, params)
     a = load_or_build("propagation", key, build)
     P = sp.csr_matrix((a["data"], a["indices"], a["indptr"]), shape=tuple(a["shape"]))
-    return pd.Index(a["concepts"]), P
+    return pd.Index(list(a["concepts"])), P
 
 
 def propagation_matrix(tax, *, decay=1.0, depth=4, relations_weight=0.0):
