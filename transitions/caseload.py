@@ -101,16 +101,38 @@ def read_caseload(path, *, chunksize=None, fmt=None):
 
 
 def _csv_chunks(path, chunksize):
-    errors = (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError, ValueError)
+    import warnings
+
+    from .datasets._integrity import check_file_end, strict_options
+    from .exceptions import warn_defect
+
+    errors = (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError, ValueError,
+              pd.errors.ParserWarning)
 
     def fail(exc):
+        if isinstance(exc, pd.errors.ParserWarning):  # fields beyond the header would be lost
+            return DataFormatError(f"{path}: rows with more fields than the header; every row "
+                                   f"must have the header's columns")
         first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         return DataFormatError(f"{path}: not a readable CSV file of profiles ({first})")
 
-    options = dict(dtype=str, keep_default_na=False, na_values=[""], encoding="utf-8")
+    try:  # a row cut in the middle is an error; a file without its last line break a warning
+        if path.stat().st_size and not check_file_end(path, str(path)):
+            warn_defect(f"{path}: the file does not end with a line break; check that its last "
+                        f"row is complete")
+    except UnicodeDecodeError as exc:
+        raise fail(exc) from None
+    # index_col=False: rows one field longer than the header must not shift into the index.
+    options = strict_options(dtype=str, keep_default_na=False, na_values=[""], encoding="utf-8")
+
+    def strict(read, *args, **kwargs):
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", pd.errors.ParserWarning)
+            return read(*args, **kwargs)
+
     if chunksize is None:
         try:
-            frame = pd.read_csv(path, **options)
+            frame = strict(pd.read_csv, path, **options)
         except errors as exc:
             raise fail(exc) from None
         yield _checked(frame, path, True, 0)
@@ -123,7 +145,7 @@ def _csv_chunks(path, chunksize):
     with reader:
         while True:
             try:
-                chunk = next(reader)
+                chunk = strict(next, reader)
             except StopIteration:
                 break
             except errors as exc:

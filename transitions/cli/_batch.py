@@ -66,7 +66,7 @@ def advise_batch(session, path, top, fmt, output, jobs, scheduler=None):
     if jobs is None:
         jobs = -1 if scheduler else 1
     try:
-        total = count_rows(path)
+        total = count_rows(path) or 0  # None: not countable here; the reader names the defect
     except (OSError, TransitionsError):
         total = 0
     with _backend(scheduler), progress(length=total, label=text(session.lang, "batch_label")) as bar:

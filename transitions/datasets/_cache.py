@@ -454,7 +454,8 @@ def _source_hashes(paths, hash_index):
     if changed and hash_index is not None:
         index = {k: v for k, v in index.items() if Path(k).exists()}
         with contextlib.suppress(OSError, TransitionsError):
-            atomic_write_text(hash_index, json.dumps(index, sort_keys=True, indent=0))
+            atomic_write_text(hash_index, json.dumps(index, sort_keys=True, indent=0),
+                              what="hash index")
     return out
 
 
