@@ -34,7 +34,7 @@ from pathlib import Path
 
 import numpy as np
 
-from ..exceptions import warn_defect
+from ..exceptions import InvalidParameterError, warn_defect
 from ._base import get_data_home
 
 __all__ = ["load_or_build", "content_key", "frame_digest", "code_digest"]
@@ -107,7 +107,7 @@ def load_or_build(kind, key, build, *, data_home=None):
     """
     try:
         root = get_data_home(data_home) / "derived"
-    except OSError:
+    except (OSError, InvalidParameterError):    # an unusable data home only costs speed
         return build()
     folder = root / f"{kind}-{key[:16]}"
     if folder.exists():
@@ -258,7 +258,7 @@ def load_or_build_frames(kind, key, build, *, data_home=None):
     dtype, missing values and text kept; no pickle) and verified the same way."""
     try:
         root = get_data_home(data_home) / "derived"
-    except OSError:
+    except (OSError, InvalidParameterError):    # an unusable data home only costs speed
         return build()
     folder = root / f"{kind}-{key[:16]}"
     if folder.exists():
