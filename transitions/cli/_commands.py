@@ -465,7 +465,13 @@ def coverage(by, no_sensitivity, similarity_grid, wage_ratio_grid, fmt, output, 
         kwargs["similarity_grid"] = list(similarity_grid)
     if wage_ratio_grid:
         kwargs["wage_ratio_grid"] = list(wage_ratio_grid)
-    result = Session(dataset, extend, lang).advisor.coverage(**kwargs)
+    session = Session(dataset, extend, lang)
+    advisor = session.advisor
+    if advisor.market is None:
+        # an advisor read back with its stored risk table has no market of its own (that
+        # would load every labour-market file): the workers come from the session's
+        kwargs["workforce"] = session.market.workforce(session.taxonomy)
+    result = advisor.coverage(**kwargs)
     if by == "occupation":
         result = result.rename_axis("occupation_id").reset_index()
         if fmt == "table":
