@@ -462,11 +462,13 @@ class Taxonomy:
         occupations grows, and the new occupations' skills become more common), so do
         the affinities of the new occupations' groups and the neighbour lists that
         smoothing uses; on full ESCO one occupation with three new skills moves
-        similarities between existing occupations by up to a few thousandths and can
-        reorder near-ties in a worker's options (``docs/extending.md`` has the measured
+        similarities between existing occupations by up to 0.04 and can reorder
+        near-ties in a worker's options (``docs/extending.md`` has the measured
         figures). With the default ``reference="base"`` those statistics are those of
         this taxonomy, and scores between its occupations stay exactly as they were;
-        only links the extension adds to existing occupations change their scores.
+        only links the extension adds to existing occupations change their scores. The
+        added occupations are scored on skills alone (no group prior, no neighbour
+        smoothing: they have no population of their own to back them).
 
         Examples
         --------

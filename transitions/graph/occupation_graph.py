@@ -232,6 +232,11 @@ class OccupationGraph:
         total = 1.0 + self.code_prior + self.text_prior + self.group_prior
         if total == 1.0:
             return skill
+        n_ref = reference_occupations(self.taxonomy)
+        # An occupation an extension added has no population of its own to back the priors
+        # (its group's affinities are the base occupations'): it is scored on skills alone.
+        added = skill[:, n_ref:].copy() if n_ref is not None and n_ref < skill.shape[1] \
+            else None
         out = skill
         if origins is not None:
             origins = np.asarray(origins)
@@ -251,6 +256,8 @@ class OccupationGraph:
                 else:
                     out[rows] += add
         out /= total
+        if added is not None:
+            out[:, n_ref:] = added
         return out
 
     def _group_prior_matrix(self, tax, origins):
@@ -305,6 +312,9 @@ class OccupationGraph:
         out *= s
         out += base
         out /= 1.0 + s
+        n_ref = reference_occupations(self.taxonomy)
+        if n_ref is not None and n_ref < out.shape[1]:
+            out[:, n_ref:] = base[:, n_ref:]    # an added occupation: skills alone (_combine)
         return out
 
     def _similarity_array(self, X, origins=None):
