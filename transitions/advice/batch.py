@@ -175,9 +175,9 @@ def _run_group(func, ctx, profiles, origins, group, block_size, kwargs):
             for s in group]
 
 
-def _options_block(ctx, profiles, origins, *, threshold, n, lang, explain):
+def _options_block(ctx, profiles, origins, *, criteria, n, lang, explain):
     block = ResolvedBlock(ctx, profiles, origins)
-    ev = evaluate(ctx, block, threshold)
+    ev = evaluate(ctx, block, criteria)
     p, d, rank = top_pairs(ctx, ev, n)
     table = option_table(ctx, block, ev, p, d, rank, lang=lang, explain=explain)
     ids = np.array([pr.profile_id for pr in profiles], dtype=object)
@@ -185,17 +185,16 @@ def _options_block(ctx, profiles, origins, *, threshold, n, lang, explain):
     return table
 
 
-def _check_common(advisor, min_similarity, block_size, errors):
+def _check_common(block_size, errors):
     from .advisor import _check_n
 
     _check_n(block_size, "block_size")
     if errors not in ("raise", "skip"):
         raise InvalidParameterError(f"errors must be 'raise' or 'skip', got {errors!r}")
-    return advisor._threshold(min_similarity)
 
 
-def recommend_batch(advisor, profiles, *, n=10, min_similarity=None, lang="en", explain=False,
-                    n_jobs=None, block_size=1000, errors="raise"):
+def recommend_batch(advisor, profiles, *, n=10, lang="en", explain=False, n_jobs=None,
+                    block_size=1000, errors="raise", **criteria):
     """Good options for many profiles at once.
 
     Parameters
@@ -205,8 +204,6 @@ def recommend_batch(advisor, profiles, *, n=10, min_similarity=None, lang="en", 
         See the module docs for the table's columns; a string is an occupation.
     n : int or None, default=10
         Options per profile.
-    min_similarity : float, optional
-        Default the advisor's.
     lang : {"en", "nl"}, default="en"
     explain : bool, default=False
         Write the one-line explanations (slower on large batches).
@@ -217,6 +214,10 @@ def recommend_batch(advisor, profiles, *, n=10, min_similarity=None, lang="en", 
     errors : {"raise", "skip"}, default="raise"
         What to do with a profile whose occupation or skills are unknown:
         raise naming it, or skip it with a warning.
+    **criteria
+        ``max_gap_months``, ``min_carried``, ``min_carried_share``,
+        ``min_similarity``, ``in_demand_only``: the good-option thresholds for
+        this call (default the advisor's).
 
     Returns
     -------
@@ -243,44 +244,50 @@ def recommend_batch(advisor, profiles, *, n=10, min_similarity=None, lang="en", 
     from .advisor import _check_n
 
     n = _check_n(n)
-    threshold = _check_common(advisor, min_similarity, block_size, errors)
+    _check_common(block_size, errors)
+    crit = advisor._criteria(**criteria)
     profiles = profiles_from_frame(profiles)
     profiles, origins = _resolve_all(advisor, profiles, errors)
     parts = _parallel(advisor, _options_block, profiles, origins, block_size, n_jobs,
-                      threshold=threshold, n=n, lang=lang, explain=explain)
+                      criteria=crit, n=n, lang=lang, explain=explain)
     if not parts:
         return pd.DataFrame(columns=["profile_id", *OPTION_COLUMNS])
     return pd.concat(parts, ignore_index=True)
 
 
-def _count_block(ctx, profiles, origins, *, thresholds):
+def _count_block(ctx, profiles, origins, *, criteria):
     block = ResolvedBlock(ctx, profiles, origins)
-    ev = evaluate(ctx, block, 0.0)
-    sim = ev["similarity"]
-    counts = np.stack([(ev["good"] & (sim >= t)).sum(axis=1) for t in thresholds], axis=1)
+    ev = evaluate(ctx, block, criteria[0])
+    counts = np.stack([(ev["allowed"] & c.reachable(ev["carried"], ev["months"],
+                                                    ctx.n_essential[None, :], ev["similarity"])
+                        ).sum(axis=1) for c in criteria], axis=1)
     return block.worker_wage, block.worker_wage_from_profile, counts
 
 
-def count_options(advisor, profiles, *, min_similarity=None, n_jobs=None, block_size=1000,
-                  errors="raise"):
+def count_options(advisor, profiles, *, max_gap_months=None, n_jobs=None, block_size=1000,
+                  errors="raise", **criteria):
     """Number of good options per profile.
 
     Parameters
     ----------
     advisor : Advisor
     profiles : pandas.DataFrame or list of WorkerProfile or dict
-    min_similarity : float or list of float, optional
-        One threshold (default the advisor's) or several: one count column each.
+    max_gap_months : float or list of float, optional
+        One bound on the months of learning (default the advisor's) or
+        several: one count column each.
     n_jobs, block_size, errors
         As in :func:`recommend_batch`.
+    **criteria
+        The other good-option thresholds (``min_carried``, ...), as in
+        :func:`recommend_batch`.
 
     Returns
     -------
     pandas.DataFrame
         One row per profile in input order: ``profile_id``, ``occupation_id``,
         ``worker_wage``, ``wage_known`` (False: no wage, so no options can be
-        claimed salary-neutral) and ``n_options``, or with several thresholds
-        one column ``n_options@<threshold>`` each.
+        claimed salary-neutral) and ``n_options``, or with several bounds
+        one column ``n_options@<months>`` each.
 
     Examples
     --------
@@ -289,18 +296,19 @@ def count_options(advisor, profiles, *, min_similarity=None, n_jobs=None, block_
     >>> adv.count_options(["occ-bookkeeper", "occ-cashier"]).columns.tolist()
     ['profile_id', 'occupation_id', 'worker_wage', 'wage_known', 'n_options']
     """
-    many = isinstance(min_similarity, (list, tuple, np.ndarray))
-    thresholds = ([advisor._threshold(t) for t in min_similarity] if many
-                  else [_check_common(advisor, min_similarity, block_size, errors)])
-    _check_common(advisor, None, block_size, errors)
+    many = isinstance(max_gap_months, (list, tuple, np.ndarray))
+    _check_common(block_size, errors)
+    base = advisor._criteria(**criteria)
+    crits = ([base.replace(max_gap_months=m) for m in max_gap_months] if many
+             else [base.replace(max_gap_months=max_gap_months)])
     profiles = profiles_from_frame(profiles)
     profiles, origins = _resolve_all(advisor, profiles, errors)
     parts = _parallel(advisor, _count_block, profiles, origins, block_size, n_jobs,
-                      thresholds=thresholds)
+                      criteria=crits)
     ctx = advisor._ctx
     wage = np.concatenate([w for w, _, _ in parts]) if parts else np.empty(0)
     counts = (np.concatenate([c for _, _, c in parts]) if parts
-              else np.empty((0, len(thresholds)), dtype=np.int64))
+              else np.empty((0, len(crits)), dtype=np.int64))
     out = pd.DataFrame({
         "profile_id": [p.profile_id for p in profiles],
         "occupation_id": ctx.occupation_ids[origins],
@@ -308,8 +316,8 @@ def count_options(advisor, profiles, *, min_similarity=None, n_jobs=None, block_
         "wage_known": np.isfinite(wage),
     })
     if many:
-        for j, t in enumerate(thresholds):
-            out[f"n_options@{t:g}"] = counts[:, j].astype(np.int64)
+        for j, c in enumerate(crits):
+            out[f"n_options@{c.max_gap_months:g}"] = counts[:, j].astype(np.int64)
     else:
         out["n_options"] = counts[:, 0].astype(np.int64) if len(counts) else np.empty(0, np.int64)
     return out

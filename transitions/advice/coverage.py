@@ -3,12 +3,14 @@
 The seed study's headline, recomputed on whatever taxonomy and labour market
 the advisor holds: every occupation's *default worker* (its skills, its median
 wage, the default constraints) is evaluated exactly as
-:meth:`Advisor.recommend` would, and the number of good options is weighted by
-the workers in that occupation (``LabourMarket.workforce``: CBS job counts
-mapped onto the taxonomy). Reported for everyone and for the workers in
-at-risk occupations, at the default thresholds and, for sensitivity, over a
-grid of similarity thresholds, wage floors and with or without the at-risk
-filter.
+:meth:`Advisor.recommend` would, and the number of good options
+(:mod:`transitions.advice.criteria`) is weighted by the workers in that
+occupation (``LabourMarket.workforce``: CBS job counts mapped onto the
+taxonomy). Reported for everyone and for the workers in at-risk occupations,
+at the default thresholds and, for sensitivity, with one threshold varied at
+a time: the months of learning allowed, the skills that must carry over, the
+wage floor, the at-risk filter and "in demand only". ``share_best_within_year``
+says for how many the best-ranked option needs at most a year of learning.
 
 Workers in occupations without a known wage cannot be given a salary-neutral
 option (no salary claim without a wage): they are counted in ``workers`` but
@@ -21,19 +23,23 @@ import numpy as np
 import pandas as pd
 
 from ..exceptions import DataFormatError, InvalidParameterError
-from .core import check_min_similarity
+from .pairs import default_pairs
 
-__all__ = ["coverage_report", "COVERAGE_COLUMNS", "DEFAULT_SIMILARITY_GRID",
+__all__ = ["coverage_report", "COVERAGE_COLUMNS", "DEFAULT_GAP_GRID", "DEFAULT_CARRIED_GRID",
            "DEFAULT_WAGE_RATIO_GRID"]
 
 #: Columns of the summary in order.
-COVERAGE_COLUMNS = ("group", "min_similarity", "min_wage_ratio", "exclude_at_risk", "default",
-                    "workers", "occupations", "share_assessed", "share_with_option",
-                    "mean_options", "median_options", "share_none", "workforce_source")
-#: Similarity thresholds of the sensitivity grid (added to the advisor's own).
-DEFAULT_SIMILARITY_GRID = (0.3, 0.4, 0.5, 0.6, 0.7)
+COVERAGE_COLUMNS = ("group", "max_gap_months", "min_carried", "min_wage_ratio",
+                    "exclude_at_risk", "in_demand_only", "default", "workers", "occupations",
+                    "share_assessed", "share_with_option", "mean_options", "median_options",
+                    "share_none", "share_best_within_year", "workforce_source")
+#: Months of learning of the sensitivity grid (added to the advisor's own).
+DEFAULT_GAP_GRID = (6.0, 12.0, 18.0, 24.0, 36.0)
+#: Carried-over skills of the sensitivity grid.
+DEFAULT_CARRIED_GRID = (2, 3, 5)
 #: Wage floors of the sensitivity grid.
 DEFAULT_WAGE_RATIO_GRID = (0.9, 0.95, 1.0, 1.05)
+_YEAR = 12.0
 
 
 def _workforce(advisor, workforce):
@@ -81,34 +87,59 @@ def _weighted_median(values, weights):
     return float(v[np.searchsorted(cum, 0.5 * cum[-1])])
 
 
-def option_counts(advisor, thresholds, ratios, exclude_flags):
+def option_counts(advisor, scenarios):
     """Good options of each occupation's default worker per scenario.
+
+    Parameters
+    ----------
+    advisor : Advisor
+    scenarios : iterable of (Criteria, min_wage_ratio, exclude_at_risk)
 
     Returns
     -------
-    dict mapping ``(min_similarity, min_wage_ratio, exclude_at_risk)`` to an int array
-    over occupations.
+    dict mapping each scenario to ``(counts, best_months)``: int array of good
+    options per occupation, and the months the best-ranked one needs (NaN: none).
     """
-    from .paths import occupation_similarity
-
     ctx = advisor._ctx
-    S = occupation_similarity(advisor)
-    with np.errstate(invalid="ignore", divide="ignore"):
-        R = ctx.wage[None, :] / ctx.wage[:, None]
+    pairs = default_pairs(advisor)
+    R = pairs.wage_ratio(ctx)
     valid = np.isfinite(R)
     np.fill_diagonal(valid, False)
+    index = np.where(valid, pairs.index, -np.inf)
     out = {}
-    for ratio in ratios:
-        wage_ok = valid & (R >= ratio - 1e-12)
-        for excl in exclude_flags:
-            base = wage_ok & ~ctx.at_risk[None, :] if excl else wage_ok
-            for t in thresholds:
-                out[(t, ratio, excl)] = (base & (S >= np.float32(t))).sum(axis=1)
+    for key in scenarios:
+        criteria, ratio, excl = key
+        good = valid & (R >= ratio - 1e-12) & pairs.reachable(ctx, criteria)
+        if excl:
+            good &= ~ctx.at_risk[None, :]
+        if criteria.in_demand_only:
+            good &= ctx.in_demand[None, :]
+        counts = good.sum(axis=1)
+        best = np.where(good, index, -np.inf).argmax(axis=1)
+        months = pairs.months[np.arange(ctx.n_occ), best].astype(float)
+        out[key] = (counts, np.where(counts > 0, months, np.nan))
     return out
 
 
-def coverage_report(advisor, *, workforce=None, sensitivity=True, similarity_grid=None,
-                    wage_ratio_grid=None, by="summary"):
+def _scenarios(base, sensitivity, gap_grid, carried_grid, wage_ratio_grid):
+    default = (base, 1.0, True)
+    out = [default]
+    if sensitivity:
+        out += [(base.replace(max_gap_months=g), 1.0, True) for g in gap_grid]
+        out += [(base.replace(min_carried=c), 1.0, True) for c in carried_grid]
+        out += [(base, float(r), True) for r in wage_ratio_grid]
+        out += [(base, 1.0, False), (base.replace(in_demand_only=not base.in_demand_only), 1.0,
+                                     True)]
+    seen, unique = set(), []
+    for key in out:
+        if key not in seen:
+            seen.add(key)
+            unique.append(key)
+    return unique
+
+
+def coverage_report(advisor, *, workforce=None, sensitivity=True, gap_grid=None,
+                    carried_grid=None, wage_ratio_grid=None, by="summary", **criteria):
     """Share of workers with at least one good option without pay loss, and more.
 
     Parameters
@@ -118,25 +149,35 @@ def coverage_report(advisor, *, workforce=None, sensitivity=True, similarity_gri
         Workers per occupation id (a DataFrame: its ``workers`` column and
         ``workers_source``); default ``advisor.market.workforce(taxonomy)``.
     sensitivity : bool, default=True
-        Add rows for the threshold grids.
-    similarity_grid, wage_ratio_grid : sequence of float, optional
-        Default :data:`DEFAULT_SIMILARITY_GRID` and :data:`DEFAULT_WAGE_RATIO_GRID`.
+        Add rows that vary one threshold at a time.
+    gap_grid, carried_grid, wage_ratio_grid : sequence, optional
+        Default :data:`DEFAULT_GAP_GRID` (months of learning),
+        :data:`DEFAULT_CARRIED_GRID` (skills carried over) and
+        :data:`DEFAULT_WAGE_RATIO_GRID`.
     by : {"summary", "occupation"}, default="summary"
         The summary table, or the per-occupation counts at the default thresholds.
+    **criteria
+        The good-option thresholds of the default scenario (``max_gap_months``,
+        ``min_carried``, ``min_carried_share``, ``min_similarity``,
+        ``in_demand_only``); default the advisor's.
 
     Returns
     -------
     pandas.DataFrame
         ``by="summary"``: one row per (scenario, group) with columns
-        ``group`` (``"all"`` or ``"at risk"``), ``min_similarity``,
-        ``min_wage_ratio``, ``exclude_at_risk``, ``default`` (the advisor's
+        ``group`` (``"all"`` or ``"at risk"``), the scenario's
+        ``max_gap_months``, ``min_carried``, ``min_wage_ratio``,
+        ``exclude_at_risk``, ``in_demand_only``, ``default`` (the advisor's
         thresholds), ``workers`` (in the group), ``occupations`` (with
         workers), ``share_assessed`` (workers whose wage is known),
         ``share_with_option`` (of the assessed, with at least one good
         option), ``mean_options``, ``median_options`` (worker-weighted),
-        ``share_none`` and ``workforce_source``. Default scenario first.
+        ``share_none``, ``share_best_within_year`` (of the assessed, whose
+        best-ranked option needs at most 12 months) and ``workforce_source``.
+        Default scenario first.
         ``by="occupation"``: indexed by occupation id with ``label_en``,
-        ``label_nl``, ``workers``, ``at_risk``, ``wage_known`` and ``n_options``.
+        ``label_nl``, ``workers``, ``at_risk``, ``wage_known``, ``n_options``
+        and ``best_months``.
 
     Examples
     --------
@@ -152,43 +193,44 @@ def coverage_report(advisor, *, workforce=None, sensitivity=True, similarity_gri
         raise InvalidParameterError(f"by must be 'summary' or 'occupation', got {by!r}")
     ctx = advisor._ctx
     workers, source = _workforce(advisor, workforce)
-    default = (advisor.min_similarity, 1.0, True)
-    sims = [advisor.min_similarity]
-    ratios, flags = [1.0], [True]
-    if sensitivity:
-        sims += [check_min_similarity(t) for t in (similarity_grid or DEFAULT_SIMILARITY_GRID)]
-        ratios += [float(r) for r in (wage_ratio_grid or DEFAULT_WAGE_RATIO_GRID)]
-        flags += [False]
-    sims, ratios = sorted(set(sims)), sorted(set(ratios))
-    counts = option_counts(advisor, sims, ratios, sorted(set(flags), reverse=True))
+    scenarios = _scenarios(advisor._criteria(**criteria), sensitivity,
+                           gap_grid or DEFAULT_GAP_GRID,
+                           carried_grid or DEFAULT_CARRIED_GRID,
+                           wage_ratio_grid or DEFAULT_WAGE_RATIO_GRID)
+    counts = option_counts(advisor, scenarios)
+    default = scenarios[0]
     wage_known = np.isfinite(ctx.wage)
     if by == "occupation":
         return pd.DataFrame({
             "label_en": ctx.occ_label["en"], "label_nl": ctx.occ_label["nl"],
             "workers": workers, "at_risk": ctx.at_risk, "wage_known": wage_known,
-            "n_options": counts[default],
+            "n_options": counts[default][0], "best_months": counts[default][1],
         }, index=pd.Index(ctx.occupation_ids, name="occupation_id"))
     groups = {"all": np.ones(ctx.n_occ, bool), "at risk": ctx.at_risk}
-    scenarios = [default] + sorted(k for k in counts if k != default and (
-        # one parameter varied at a time around the default keeps the table readable
-        sum(a != b for a, b in zip(k, default)) <= 1))
     rows = []
     for key in scenarios:
-        c = counts[key].astype(float)
+        criteria, ratio, excl = key
+        c, best = counts[key]
+        c = c.astype(float)
+        within = np.nan_to_num(best, nan=np.inf) <= _YEAR + 1e-9
         for name, member in groups.items():
             w = workers * member
             wa = w * wage_known
             total, assessed = w.sum(), wa.sum()
             with np.errstate(invalid="ignore", divide="ignore"):
                 rows.append({
-                    "group": name, "min_similarity": key[0], "min_wage_ratio": key[1],
-                    "exclude_at_risk": key[2], "default": key == default,
+                    "group": name, "max_gap_months": criteria.max_gap_months,
+                    "min_carried": criteria.min_carried, "min_wage_ratio": ratio,
+                    "exclude_at_risk": excl, "in_demand_only": criteria.in_demand_only,
+                    "default": key == default,
                     "workers": total, "occupations": int((w > 0).sum()),
                     "share_assessed": assessed / total if total else np.nan,
                     "share_with_option": (wa * (c >= 1)).sum() / assessed if assessed else np.nan,
                     "mean_options": (wa * c).sum() / assessed if assessed else np.nan,
                     "median_options": _weighted_median(c, wa),
                     "share_none": (wa * (c < 1)).sum() / assessed if assessed else np.nan,
+                    "share_best_within_year": (wa * within).sum() / assessed if assessed
+                    else np.nan,
                     "workforce_source": source,
                 })
     return pd.DataFrame(rows, columns=list(COVERAGE_COLUMNS))

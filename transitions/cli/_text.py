@@ -18,8 +18,11 @@ _MESSAGES = {
         "page_written": "Adviespagina geschreven naar {path}",
         "graph_written": "Graaf geschreven naar {path}",
         "batch_label": "profielen",
-        "no_paths": "Geen route in meerdere stappen die beter uitkomt dan de directe opties.",
-        "nothing_to_learn": "Geen enkele vaardigheid opent extra opties.",
+        "no_paths": "Geen route in meerdere stappen naar een beroep dat de directe opties niet "
+                    "al bieden.",
+        "no_route": "Geen route gevonden: er is geen goede directe overstap, en geen enkele "
+                    "vaardigheid opent er een.",
+        "nothing_to_learn": "Geen enkele vaardigheid opent extra opties of verkort een kloof.",
     },
     "en": {
         "current": "Current occupation: {occupation} ({risk})",
@@ -32,8 +35,10 @@ _MESSAGES = {
         "page_written": "Advice page written to {path}",
         "graph_written": "Graph written to {path}",
         "batch_label": "profiles",
-        "no_paths": "No path of several steps ends better than the direct options.",
-        "nothing_to_learn": "No single skill opens additional options.",
+        "no_paths": "No path of several steps leads anywhere the direct options do not.",
+        "no_route": "No route found: there is no good direct switch, and no single skill "
+                    "opens one.",
+        "nothing_to_learn": "No single skill opens additional options or shortens a gap.",
     },
 }
 
@@ -49,6 +54,10 @@ _HEADERS = {
         "skill_label": "vaardigheid", "group": "groep", "workers": "werkenden", "share_with_option": "aandeel met optie",
         "mean_options": "gem. opties", "median_options": "mediaan opties", "share_none": "aandeel zonder",
         "n_options": "opties", "default": "standaard",
+        "n_carried": "heeft al", "openings": "vacatures/jaar", "n_closer": "korter",
+        "months_saved": "maanden minder", "max_gap_months": "max. maanden",
+        "min_carried": "min. al", "in_demand_only": "kansrijk", "best_months": "beste: maanden",
+        "share_best_within_year": "beste <= 1 jaar",
     },
     "en": {
         "rank": "#", "occupation_id": "id", "label": "occupation", "label_nl": "occupation (nl)",
@@ -61,6 +70,10 @@ _HEADERS = {
         "skill_label": "skill", "group": "group", "workers": "workers", "share_with_option": "share with option",
         "mean_options": "mean options", "median_options": "median options", "share_none": "share none",
         "n_options": "options", "default": "default",
+        "n_carried": "has already", "openings": "openings/year", "n_closer": "shorter",
+        "months_saved": "months saved", "max_gap_months": "max months",
+        "min_carried": "min carried", "in_demand_only": "in demand",
+        "best_months": "best: months", "share_best_within_year": "best <= 1 year",
     },
 }
 
