@@ -187,6 +187,14 @@ def documented_months(tax, skills):
     return sum(_MONTHS.get(str(reuse.get(s, "")).strip().lower(), 1.5) for s in skills)
 
 
+def documented_education(tax):
+    """Education level per occupation as transitions.advice.score documents it."""
+    occ = tax.occupations
+    if "job_zone" in occ:
+        return pd.to_numeric(occ["job_zone"], errors="coerce")
+    return occ["isco_code"].astype(str).str[0].map(_ISCO_LEVEL).astype(float)
+
+
 def documented_score(advisor, prof, sim, ratio, coverage):
     """The transition score's likelihood by its documented features (transitions.advice.score),
     written out feature by feature from the public inputs."""
@@ -203,10 +211,7 @@ def documented_score(advisor, prof, sim, ratio, coverage):
             return 0.0
         return sum(len(c) >= k and len(mine) >= k and c[:k] == mine[:k] for k in cuts) / len(cuts)
 
-    if "job_zone" in occ:
-        edu = pd.to_numeric(occ["job_zone"], errors="coerce")
-    else:
-        edu = occ["isco_code"].astype(str).str[0].map(_ISCO_LEVEL).astype(float)
+    edu = documented_education(tax)
     step = (edu - edu[prof.occupation]).fillna(0.0)
     openings = pd.to_numeric(advisor.market_table.get("openings"), errors="coerce") \
         if "openings" in advisor.market_table else pd.Series(np.nan, index=occ.index)
@@ -245,7 +250,10 @@ def expected_options(advisor, profile, criteria=None):
     n_ess = pd.Series([len(essential.get(d, set())) for d in tax.occupation_index],
                       index=tax.occupation_index)
     carried = n_ess - gaps.map(len)
-    months = gaps.map(lambda g: documented_months(tax, g))
+    edu = documented_education(tax)
+    # A year of training per education level up (transitions.advice.effort).
+    months = gaps.map(lambda g: documented_months(tax, g)) \
+        + 12.0 * (edu - edu[prof.occupation]).fillna(0.0).clip(lower=0)
     coverage = (carried / n_ess.where(n_ess > 0)).fillna(1.0)
     score = documented_score(advisor, prof, sim, ratio, coverage)
     ok = (ratio >= prof.min_wage_ratio - 1e-12) & ratio.notna()

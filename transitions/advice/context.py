@@ -17,7 +17,7 @@ from ..digcomp import UNIT_CODES
 from ..exceptions import DataFormatError
 from ..graph.priors import code_column, code_levels
 from ..profile import skill_arrays
-from .effort import skill_months
+from .effort import education_months, skill_months
 from .score import education_levels, resolve_model
 
 __all__ = ["AdviceContext"]
@@ -302,7 +302,18 @@ class AdviceContext:
             out = df.reindex(columns=self.occupation_ids).to_numpy(float)
         return np.nan_to_num(out, nan=0.0)
 
-    def gap_counts(self, held, level=None):
+    def education_steps(self, origins, destinations=None):
+        """Months for the education levels up from each origin (:func:`~.effort.education_months`).
+
+        Shape (n_origins, n_occ), or (n_pairs,) when ``destinations`` pairs with ``origins``.
+        """
+        origins = np.asarray(origins, dtype=np.int64)
+        if destinations is None:
+            return education_months(self.education[origins][:, None], self.education[None, :])
+        return education_months(self.education[origins],
+                                self.education[np.asarray(destinations, dtype=np.int64)])
+
+    def gap_counts(self, held, level=None, origins=None):
         """Essential skills carried over and months still to learn, per profile and occupation.
 
         Returns
@@ -310,8 +321,9 @@ class AdviceContext:
         carried : ndarray, shape (n_profiles, n_occ)
             How many of each occupation's essential skills the profile holds.
         months : ndarray, shape (n_profiles, n_occ)
-            The effort heuristic's months of the essential skills it lacks
-            (:mod:`transitions.advice.effort`).
+            The effort heuristic's months of the essential skills it lacks and,
+            given ``origins`` (each profile's occupation), of the education
+            levels up (:mod:`transitions.advice.effort`).
 
         One sparse product of the profiles with the incidence (the batch's
         floor). With ``level`` (rated taxonomies, see :meth:`worker_levels`) a
@@ -322,7 +334,7 @@ class AdviceContext:
             H = _sparse(held)
             carried = (H @ self.essential_t).toarray()
             months = self.total_months[None, :] - (H @ self.essential_months.T).toarray()
-            return carried, np.maximum(months, 0.0)
+            return carried, self._with_education(np.maximum(months, 0.0), origins)
         cols = self.essential.indices
         entry_months = self.months[cols]
         carried = np.empty((len(level), self.n_occ))
@@ -333,7 +345,10 @@ class AdviceContext:
             carried[sl] = (sp.csr_matrix(met, dtype=float) @ self._essential_owner).toarray()
             met_months = (sp.csr_matrix(met * entry_months[None, :]) @ self._essential_owner)
             months[sl] = self.total_months[None, :] - met_months.toarray()
-        return carried, np.maximum(months, 0.0)
+        return carried, self._with_education(np.maximum(months, 0.0), origins)
+
+    def _with_education(self, months, origins):
+        return months if origins is None else months + self.education_steps(origins)
 
     def coverage_share(self, carried):
         """Share of each occupation's essential skills held (1 where it has none: nothing to learn)."""

@@ -106,7 +106,8 @@ def evaluate(ctx, block, criteria):
     -------
     dict of ndarrays, shape (n_profiles, n_occupations)
         ``similarity``; ``carried`` (essential skills held), ``coverage``
-        (their share), ``months`` (to learn the rest); ``wage_ratio``;
+        (their share), ``months`` (to learn the rest, education levels up
+        included); ``wage_ratio``;
         ``index`` (the transition score) and ``score`` (its likelihood, see
         :mod:`transitions.advice.score`); ``allowed`` (the worker's
         constraints: not the origin, not excluded, wage known and at or above
@@ -114,7 +115,7 @@ def evaluate(ctx, block, criteria):
         ``good`` (allowed and reachable: a good option).
     """
     sim = ctx.similarity(ctx.profile_weights(block.held, block.origin), block.origin)
-    carried, months = ctx.gap_counts(block.held, block.level)
+    carried, months = ctx.gap_counts(block.held, block.level, block.origin)
     cov = ctx.coverage_share(carried)
     with np.errstate(invalid="ignore", divide="ignore"):
         ratio = ctx.wage[None, :] / block.worker_wage[:, None]
@@ -170,7 +171,7 @@ def _ranges(indptr, rows):
     return np.arange(lengths.sum()) + offsets, owner, lengths
 
 
-def pair_gaps(ctx, held, p, d, level=None):
+def pair_gaps(ctx, held, p, d, level=None, origins=None):
     """Missing and carried-over essential skills of destination ``d[k]`` for profile ``p[k]``.
 
     With ``level`` (rated taxonomies: the block's worker levels), a held skill
@@ -181,7 +182,8 @@ def pair_gaps(ctx, held, p, d, level=None):
     -------
     missing : list of int arrays (skill positions in taxonomy order)
     carried : list of int arrays (the destination's essential skills the worker has)
-    months : float array, the effort heuristic's months per pair
+    months : float array, the effort heuristic's months per pair (the education
+        levels up included when ``origins``, each profile's occupation, is given)
     """
     if not len(d):
         return [], [], np.zeros(0)
@@ -192,6 +194,8 @@ def pair_gaps(ctx, held, p, d, level=None):
     else:
         lacking = level[p[owner], skills] < ctx.essential_threshold[pos]
     months = np.bincount(owner[lacking], weights=ctx.months[skills[lacking]], minlength=len(d))
+    if origins is not None:
+        months = months + ctx.education_steps(np.asarray(origins)[p], d)
 
     def split(mask):
         cuts = np.searchsorted(owner[mask], np.arange(1, len(d)))

@@ -41,24 +41,31 @@ def _wage_part(ratio, level, source, lang):
     return f"pays {_pct(ratio)} of the current wage{where}"
 
 
-def _gap_part(n_missing, n_digital, digcomp_gap, band, lang):
+def _gap_part(n_missing, n_digital, digcomp_gap, band, lang, education_step=0):
     comps = ", ".join(f"{code} → {need}" for code, need, _ in digcomp_gap[:3])
+    if education_step:
+        up = {"nl": f", en {education_step} opleidingsniveau" + ("s" if education_step > 1 else "")
+                    + " hoger",
+              "en": f", and {education_step} education level" + ("s" if education_step > 1 else "")
+                    + " up"}[lang]
+    else:
+        up = ""
     if lang == "nl":
         if n_missing == 0:
-            return "geen kernvaardigheden bij te leren"
+            return f"geen kernvaardigheden bij te leren{up}, circa {effort_band_label(band, 'nl')}"
         text = f"nog {n_missing} " + ("kernvaardigheid" if n_missing == 1 else "kernvaardigheden")
         text += f" te leren, waarvan {n_digital} digitaal" if n_digital else " te leren"
         if comps:
             text += f" (DigComp {comps})"
-        return text + f", circa {effort_band_label(band, 'nl')}"
+        return text + f"{up}, circa {effort_band_label(band, 'nl')}"
     if n_missing == 0:
-        return "no essential skill to learn"
+        return f"no essential skill to learn{up}, about {effort_band_label(band, 'en')}"
     text = f"learn {n_missing} essential skill" + ("" if n_missing == 1 else "s")
     if n_digital:
         text += f", {n_digital} of them digital"
     if comps:
         text += f" (DigComp {comps})"
-    return text + f", about {effort_band_label(band, 'en')}"
+    return text + f"{up}, about {effort_band_label(band, 'en')}"
 
 
 def _where(level, source, lang):
@@ -100,8 +107,8 @@ def _demand_part(demand, lang):
 
 
 def explain_option(label, wage_ratio, wage_level, trend, n_missing, n_digital, digcomp_gap, band,
-                   *, carried_labels=(), n_essential=0, demand=None, lang="en",
-                   wage_source=None):
+                   *, carried_labels=(), n_essential=0, demand=None, education_step=0,
+                   lang="en", wage_source=None):
     """One sentence about one switch option.
 
     Examples
@@ -120,7 +127,8 @@ def explain_option(label, wage_ratio, wage_level, trend, n_missing, n_digital, d
     demand_text = _demand_part(demand or {}, lang)
     demand_text = f", {demand_text}" if demand_text else ""
     return (f"{head}, {_wage_part(wage_ratio, wage_level, wage_source, lang)}, {trend_text}"
-            f"{demand_text}; {_gap_part(n_missing, n_digital, digcomp_gap, band, lang)}.")
+            f"{demand_text}; "
+            f"{_gap_part(n_missing, n_digital, digcomp_gap, band, lang, education_step)}.")
 
 
 _WHY = {

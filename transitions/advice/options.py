@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 
 from .core import digcomp_gaps, pair_gaps
-from .effort import band_order, effort_band
+from .effort import MONTHS_PER_EDUCATION_LEVEL, band_order, effort_band
 from .explain import explain_option
 
 __all__ = ["OPTION_COLUMNS", "DEMAND_COLUMNS", "option_table"]
@@ -24,7 +24,7 @@ OPTION_COLUMNS = (
     "essential_coverage", "n_carried", "carried_skills", "carried_labels", "wage_ratio",
     "wage_median", "wage_source", "wage_level", "risk_score", "at_risk", "trend", "trend_source",
     *DEMAND_COLUMNS, "in_demand", "n_missing", "missing_skills",
-    "missing_labels", "n_missing_digital", "missing_digital", "digcomp_gap",
+    "missing_labels", "n_missing_digital", "missing_digital", "digcomp_gap", "education_step",
     "effort_months", "effort_band", "explanation",
 )
 
@@ -35,7 +35,7 @@ _DTYPES = {
     **{c: TEXT_DTYPE for c in ("occupation_id", "label", "label_en", "label_nl", "wage_source",
                                "wage_level", "trend", "trend_source", "explanation")},
     **{c: np.dtype(np.int64) for c in ("rank", "n_missing", "n_missing_digital", "steps",
-                                       "n_carried")},
+                                       "n_carried", "education_step")},
     **{c: np.dtype(float) for c in ("score", "similarity", "essential_coverage", "wage_ratio",
                                     "wage_median", "risk_score", "effort_months",
                                     "path_similarity", "openings", "tightness", "shortage")},
@@ -60,7 +60,7 @@ def demand_columns(ctx, d):
 
 def option_table(ctx, block, ev, p, d, rank, *, lang="en", explain=True):
     """The option table for pairs ``(p[k], d[k])`` of ``block`` with their ranks."""
-    missing, carried, months = pair_gaps(ctx, block.held, p, d, block.level)
+    missing, carried, months = pair_gaps(ctx, block.held, p, d, block.level, block.origin)
     skill_ids, skill_lbl, digital = ctx.skill_ids, ctx.skill_label[lang], ctx.digital
     missing_ids = [tuple(skill_ids[m]) for m in missing]
     missing_lbl = [tuple(skill_lbl[m]) for m in missing]
@@ -100,6 +100,8 @@ def option_table(ctx, block, ev, p, d, rank, *, lang="en", explain=True):
         "n_missing_digital": n_digital,
         "missing_digital": missing_dig,
         "digcomp_gap": dc_gap,
+        "education_step": np.rint(ctx.education_steps(block.origin[p], d)
+                                  / MONTHS_PER_EDUCATION_LEVEL).astype(np.int64),
         "effort_months": months,
         "effort_band": pd.Categorical(band, dtype=band_order()),
     }
@@ -109,6 +111,7 @@ def option_table(ctx, block, ev, p, d, rank, *, lang="en", explain=True):
         table["explanation"] = [
             explain_option(label[k], ratio[k], wl[k], tr[k], n_missing[k], n_digital[k],
                            dc_gap[k], band[k], carried_labels=carried_lbl[k],
+                           education_step=int(table["education_step"][k]),
                            n_essential=int(n_ess[k]),
                            demand={c: demand[c][k] for c in DEMAND_COLUMNS},
                            lang=lang, wage_source=ws[k])

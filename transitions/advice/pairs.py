@@ -58,7 +58,7 @@ def default_pairs(advisor):
             level = (ctx.worker_levels(held, rows, [np.empty(0, np.int64)] * len(rows))
                      if ctx.rated else None)
             sim = ctx.similarity(ctx.profile_weights(held, rows), rows)
-            carried, months = ctx.gap_counts(held, level)
+            carried, months = ctx.gap_counts(held, level, rows)
             with np.errstate(invalid="ignore", divide="ignore"):
                 ratio = ctx.wage[None, :] / ctx.wage[rows][:, None]
             index = transition_index(ctx, ctx.score_model, rows, sim,

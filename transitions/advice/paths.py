@@ -173,7 +173,7 @@ def switch_paths(advisor, profile, *, n=5, per_end=1, k_edges=25, first_steps=30
         ``missing_skills``, ``missing_labels``, ``n_missing_digital``,
         ``missing_digital``, and ``step_missing`` (tuple per step of the skill
         ids learned for it, the learning step's first); ``effort_months``
-        (all steps), ``effort_band``; ``explanation``.
+        (all steps, education levels up included), ``effort_band``; ``explanation``.
         Empty (same columns) when ``max_steps`` is 1 or nothing qualifies.
 
     Examples
@@ -206,9 +206,10 @@ def switch_paths(advisor, profile, *, n=5, per_end=1, k_edges=25, first_steps=30
     G = _layered_graph(ctx, _step_edges(advisor, crit, k_edges), first, allowed,
                        prof.min_wage_ratio, prof.max_steps)
     dist = nx.single_source_dijkstra_path_length(G, "worker", weight="cost")
+    one_switch = {int(v) for v, *_ in first}        # reachable in one switch (maybe after learning)
     best = {}
     for node, cost in dist.items():
-        if node == "worker" or node[1] < 2 or good[node[0]]:
+        if node == "worker" or node[1] < 2 or good[node[0]] or node[0] in one_switch:
             continue
         if node[0] not in best or cost < best[node[0]][0] - 1e-12:
             best[node[0]] = (cost, node)
@@ -236,10 +237,17 @@ def switch_paths(advisor, profile, *, n=5, per_end=1, k_edges=25, first_steps=30
         for layer in range(2, prof.max_steps + 1):
             if (occ, layer) in G:
                 G.add_edge((occ, layer), sink, cost=0.0, similarity=1.0)
-        for k, path in enumerate(nx.shortest_simple_paths(G, "worker", sink, weight="cost")):
-            if k >= per_end:
+        found = 0
+        for tried, path in enumerate(nx.shortest_simple_paths(G, "worker", sink, weight="cost")):
+            if tried >= 10 * per_end:
                 break
+            occs = [o for o, _ in path[1:-1]]
+            if len(set(occs)) < len(occs):   # an occupation twice is no route
+                continue
             rows.append((path[1:-1], reason))
+            found += 1
+            if found >= per_end:
+                break
         G.remove_node(sink)
     rows.sort(key=lambda r: (REASONS.index(r[1]), round(_path_cost(G, r[0]), 10),
                              ctx.id_rank[r[0][-1][0]], [ctx.id_rank[o] for o, _ in r[0]]))
@@ -301,7 +309,9 @@ def _path_table(advisor, block, G, rows, ratio, lang, explain):
                 level[cols] = np.maximum(level[cols], np.where(np.isnan(step_level), np.inf,
                                                                step_level))
         miss = np.array(all_missing, dtype=np.int64)
-        months = float(ctx.months[miss].sum())
+        route = np.array([origin] + occs)
+        months = float(ctx.months[miss].sum()
+                       + ctx.education_steps(route[:-1], route[1:]).sum())
         end = occs[-1]
         wages = ctx.wage[[origin] + occs]
         step_ratio = tuple(float(b / a) for a, b in zip(
