@@ -16,6 +16,7 @@ import pandas as pd
 
 from transitions import Taxonomy
 from transitions.labour import (
+    lfs_robust_trend,
     lfs_trend,
     read_isco_soc2010,
     read_lfs_employment,
@@ -41,12 +42,18 @@ def code_taxonomy(codes, column, name=None):
     return Taxonomy(occ, skills, relations, name=name or f"{column} codes")
 
 
-def lfs_window(root, start, end):
-    """Observed employment change (% a year) per ISCO 2-digit code, LFS ``start``-``end``."""
+def lfs_window(root, start, end, *, robust=False):
+    """Observed employment change (% a year) per ISCO 2-digit code, LFS ``start``-``end``.
+
+    ``robust``: the layer's robust slope over all comparable pairs of years
+    (with ``trend_pct_low``/``trend_pct_high``); else the change between the end years.
+    """
     lfs = read_lfs_employment(root / FILES["lfs"])
-    trend = lfs_trend(lfs, start, end)
+    trend = lfs_robust_trend(lfs, start, end) if robust else lfs_trend(lfs, start, end)
     trend = trend[trend["code"].str.len() == 2]
-    return trend.set_index("code")[["trend_pct", "trend_source", "employed_start"]]
+    cols = ["trend_pct", "trend_source"] + (["trend_pct_low", "trend_pct_high"] if robust
+                                            else ["employed_start"])
+    return trend.set_index("code")[cols]
 
 
 def soc2018_to_isco2(root):

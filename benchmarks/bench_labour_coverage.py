@@ -1,8 +1,11 @@
 """Coverage of the labour-market layer on ESCO and O*NET, per measure and level.
 
 Floor (issue 4 acceptance): a Dutch wage for >= 95% of ESCO occupations and a
-US wage for >= 95% of O*NET occupations, each with its level reported. Also
-prints the time to read the publishers' files and to join them to a taxonomy.
+US wage for >= 95% of O*NET occupations, each with its level reported (the
+levels of the published figures; occupation-level estimates sit on top of
+them). Also prints the time to read the publishers' files, to join them to a
+taxonomy and to build the market table and the risk table for full ESCO
+(floor: 2 s, issue 11), with the load average (the machine is shared).
 
 Usage::
 
@@ -33,6 +36,7 @@ import transitions  # noqa: E402
 from transitions import LabourMarket  # noqa: E402
 
 FLOOR = 0.95
+TABLES_FLOOR_S = 2.0
 
 
 def timed(fn, *args, **kwargs):
@@ -67,6 +71,18 @@ def main():
             cov.insert(0, "taxonomy", tax.name)
             cov.insert(0, "country", country)
             results.append(cov)
+    nl = LabourMarket.from_files(root, country="NL")
+    nl.for_taxonomy(esco)  # warm (imports, caches); the timed runs below are the 2nd and 3rd
+    both = []
+    load_before = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    cpu = time.process_time()
+    for _ in range(3):
+        market, t_market = timed(nl.for_taxonomy, esco)
+        _, t_risk = timed(transitions.assess_risk, market)
+        both.append((t_market, t_risk))
+    cpu = (time.process_time() - cpu) / 3
+    t_market, t_risk = min(both, key=sum)
+    load_after = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     cov = pd.concat(results, ignore_index=True)
     print("## Wage coverage against the floor\n")
     print("| country | taxonomy | wage (any level) | floor | pass |\n|---|---|---|---|---|")
@@ -85,6 +101,14 @@ def main():
     print("| step | s |\n|---|---|")
     for step, seconds in timings:
         print(f"| {step} | {seconds:.2f} |")
+    print(f"\n## Market table + risk table for full ESCO (best of 3, floor {TABLES_FLOOR_S:.0f} s)\n")
+    print(f"Load average {load_before:.1f} before, {load_after:.1f} after (2 cores, shared).\n")
+    print("| step | s |\n|---|---|")
+    print(f"| NL for_taxonomy(esco) with occupation-level estimates | {t_market:.2f} |")
+    print(f"| assess_risk(market table) | {t_risk:.2f} |")
+    total = t_market + t_risk
+    print(f"| both | {total:.2f} ({'pass' if total <= TABLES_FLOOR_S else 'ABOVE the floor'}) |")
+    print(f"| both, CPU time of this process (mean of 3) | {cpu:.2f} |")
 
 
 if __name__ == "__main__":

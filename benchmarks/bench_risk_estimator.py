@@ -4,8 +4,9 @@ Targets, from the labour-market layer (``LabourMarket.from_files(...).for_taxono
 at the level of each ESCO occupation's own ISCO-08 unit group: the
 standardised routine task intensity (Mihaylov & Tijdens 2019), the Frey &
 Osborne (2017) probability (detailed SOC codes through the ISCO-SOC crosswalk), the *routine*
-flag (RTI above the library's threshold) and the ``at_risk`` flag of
-``assess_risk`` on the Dutch data.
+flag (RTI above the library's threshold, the default rule of ``assess_risk``)
+and the ``at_risk`` flag of ``assess_risk(rule="routine_and_shrinking")`` on
+the Dutch data.
 Features: the occupation's row of ``tax.incidence()``, alone or with the skill
 groups above its skills (``transitions.models.skill_profiles``).
 
@@ -180,7 +181,7 @@ def main(argv=None):
     rti = market["rti"].where(market["rti_level"] == "ISCO 4-digit")
     fo = market["automation_probability"].where(
         market["automation_probability_level"] == "SOC detailed")
-    at_risk = assess_risk(market)["at_risk"]
+    at_risk = assess_risk(market, rule="routine_and_shrinking")["at_risk"]
     X = tax.incidence()
     Xg = skill_profiles(tax).matrix
     groups = isco.str[:2].to_numpy()
@@ -196,7 +197,7 @@ def main(argv=None):
     reg += regression_rows(X[has_fo], Xg[has_fo], fo[has_fo].to_numpy(), groups[has_fo],
                            major[has_fo], "Frey-Osborne probability")
     clf += classification_rows(X, Xg, at_risk.to_numpy(), groups, major,
-                               "at_risk (NL, assess_risk defaults)")
+                               "at_risk (NL, routine AND shrinking)")
 
     lines = [
         "# Skill-profile estimates of the risk signals: cross-validation",

@@ -8,6 +8,7 @@ import pytest
 
 from transitions import DataFormatError, DataQualityWarning, InvalidParameterError
 from transitions.labour import (
+    lfs_robust_trend,
     lfs_trend,
     projection_openings,
     read_bls_projections,
@@ -264,6 +265,47 @@ def test_lfs_trend_refuses_series_breaks(tmp_path):
     assert t.loc["4", "trend_period"] == "2021-2025"
     assert t.loc["4", "trend_pct"] < 0  # 1-digit sums the 2-digit groups
     assert lfs_trend(lfs, 2013, 2019).loc[0, "trend_period"] == "2013-2019"
+
+
+def _series(values, start=2016, breaks=(2021,), code="81"):
+    years = list(range(start, start + len(values)))
+    return pd.DataFrame({"isco": code, "year": years, "employed": [v * 1000.0 for v in values],
+                         "series_break": [y in breaks for y in years], "low_reliability": False})
+
+
+def test_robust_trend_ignores_a_single_outlier_in_the_break_year():
+    # The ISCO 81 case: a new series starts high in 2021, then stays flat. The end points
+    # 2021-2025 say -3.7% a year; the robust slope over comparable pairs says flat.
+    lfs = _series([73, 84, 81, 82, 82, 92, 79, 79, 79, 79])
+    end = lfs_trend(lfs, 2021, 2025).set_index("code").loc["81", "trend_pct"]
+    assert end == pytest.approx(-3.74, abs=0.01)
+    t = lfs_robust_trend(lfs).set_index("code").loc["81"]
+    assert t["trend_pct"] > -0.5  # not shrinking at the risk flag's threshold
+    assert t["trend_period"] == "2016-2025" and t["trend_method"] == "robust"
+    assert t["trend_series"] == 2
+
+
+def test_robust_trend_never_compares_across_a_break():
+    # Two flat series at very different levels: a pair across the break would be a huge change.
+    lfs = _series([100] * 5 + [50] * 5)
+    assert lfs_robust_trend(lfs).set_index("code").loc["81", "trend_pct"] == pytest.approx(0.0)
+    # Without the break flag the same numbers are a steep decline.
+    assert lfs_robust_trend(_series([100] * 5 + [50] * 5, breaks=())).set_index(
+        "code").loc["81", "trend_pct"] < -5
+
+
+def test_robust_trend_slope_and_jackknife_range():
+    steady = [100 * 0.98 ** i for i in range(10)]
+    t = lfs_robust_trend(_series(steady)).set_index("code").loc["81"]
+    assert t["trend_pct"] == pytest.approx(-2.0)
+    assert t["trend_pct_low"] == pytest.approx(-2.0) and t["trend_pct_high"] == pytest.approx(-2.0)
+    one_off = steady.copy()
+    one_off[7] *= 1.5  # one year far off: the slope barely moves, the range shows it
+    u = lfs_robust_trend(_series(one_off)).set_index("code").loc["81"]
+    assert u["trend_pct"] == pytest.approx(-2.0, abs=0.6)
+    assert u["trend_pct_low"] <= u["trend_pct"] <= u["trend_pct_high"]
+    with pytest.raises(InvalidParameterError, match="shorter"):
+        lfs_robust_trend(_series(steady), 2022, 2024)
 
 
 def test_lfs_unknown_code(tmp_path):

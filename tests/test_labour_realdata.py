@@ -59,12 +59,15 @@ def _units(isco, codes):
 
 
 def test_acceptance_dutch_wage_for_esco(esco_nl):
-    known = esco_nl["wage_median"].notna()
+    known = esco_nl["wage_group_median"].notna()
     assert known.mean() >= 0.95
-    assert esco_nl.loc[known, "wage_level"].isin(["BRC group", "BRC segment", "BRC class"]).all()
+    published = esco_nl.loc[known, "wage_group_level"]
+    assert published.isin(["BRC group", "BRC segment", "BRC class"]).all()
     assert (esco_nl.loc[known, "wage_currency"] == "EUR").all()
-    # Most wages are the group's own median.
-    assert (esco_nl["wage_level"] == "BRC group").mean() > 0.5
+    # Most published wages are the group's own median.
+    assert (esco_nl["wage_group_level"] == "BRC group").mean() > 0.5
+    # The figure used is the occupation's estimate wherever one could be made.
+    assert (esco_nl["wage_level"] == "occupation (estimate)").mean() >= 0.95
 
 
 def test_acceptance_us_wage_for_onet(onet_us):
@@ -97,11 +100,13 @@ def test_suppressed_cbs_group_falls_back_to_segment(real_data, esco_nl):
     assert len(printers)
     group = brc["7322"]
     assert np.isnan(raw.loc[group, "p50"])  # suppressed (blank) in 2022
-    assert (printers["wage_level"] == "BRC segment").all()
-    assert (printers["wage_median"] == raw.loc[group[:3], "p50"]).all()
+    assert (printers["wage_group_level"] == "BRC segment").all()
+    assert (printers["wage_group_median"] == raw.loc[group[:3], "p50"]).all()
     cashiers = esco_nl[esco_nl["isco_code"] == "5230"]
-    assert (cashiers["wage_median"] == raw.loc[brc["5230"], "p50"]).all()
-    assert (cashiers["wage_level"] == "BRC group").all()
+    assert (cashiers["wage_group_median"] == raw.loc[brc["5230"], "p50"]).all()
+    assert (cashiers["wage_group_p25"] == raw.loc[brc["5230"], "p25"]).all()
+    assert (cashiers["wage_group_p75"] == raw.loc[brc["5230"], "p75"]).all()
+    assert (cashiers["wage_group_level"] == "BRC group").all()
 
 
 def test_no_suppressed_blank_became_a_number(real_data, nl):
@@ -127,16 +132,56 @@ def test_forecast_and_trend_of_cashiers_and_developers(real_data, esco_nl):
     assert devs["forecast_pct"].between(lo, hi).all()
 
 
-def test_observed_trend_never_crosses_the_2021_break(real_data, esco_nl):
-    assert (esco_nl["trend_period"].dropna() == "2021-2025").all()
+def _theil_sen_within_series(series, breaks):
+    """Median slope of log employment over year pairs of one series, % a year (plain Python)."""
+    years = sorted(series.index)
+    sid = {y: sum(y >= b for b in breaks) for y in years}
+    slopes = [(np.log(series[b]) - np.log(series[a])) / (b - a)
+              for i, a in enumerate(years) for b in years[i + 1:] if sid[a] == sid[b]]
+    return 100 * (np.exp(np.median(slopes)) - 1)
+
+
+def test_observed_trend_is_robust_and_never_crosses_the_2021_break(real_data, esco_nl):
+    assert (esco_nl["trend_period"].dropna() == "2016-2025").all()
     lfs = pd.read_csv(real_data / "nl" / "eurostat_lfsa_egai2d_nl_2011_2025.csv")
-    oc41 = lfs[lfs["isco08"] == "OC41"].set_index("year")["employed_thousands"]
-    expected = 100 * ((oc41[2025] / oc41[2021]) ** 0.25 - 1)
+    breaks = sorted(lfs.loc[lfs["flag_series_break"].fillna("").str.contains("b"), "year"].unique())
+    assert 2021 in breaks
+    oc41 = lfs[(lfs["isco08"] == "OC41") & (lfs["year"] >= 2016)].set_index("year")
+    expected = _theil_sen_within_series(oc41["employed_thousands"], breaks)
     clerks = esco_nl[esco_nl["isco_code"] == "4110"]
     assert clerks["trend_pct"].to_numpy() == pytest.approx(expected)
     assert (clerks["trend_level"] == "ISCO 2-digit").all()
+    assert (clerks["trend_pct_low"] <= clerks["trend_pct"]).all()
+    assert (clerks["trend_pct"] <= clerks["trend_pct_high"]).all()
     with pytest.raises(InvalidParameterError, match="series break"):
-        LabourMarket.from_files(real_data, trend_years=(2019, 2023))
+        LabourMarket.from_files(real_data, trend_method="endpoint", trend_years=(2019, 2023))
+
+
+def test_isco81_trend_does_not_rest_on_the_2021_outlier(real_data):
+    """ISCO 81: 82.4k (2020), 91.6k (2021, first year of a new series), 78.8k (2022), 63.2k (2025).
+
+    The end points 2021-2025 say -8.9% a year, much of it from the one high
+    year. The robust slope over all comparable pairs of years 2016-2025 is far
+    less steep; leaving 2021 out makes it -1.3% a year, still a decline: the
+    group's fall from 78.8k (2022) to 63.2k (2025) does not rest on 2021. (A
+    series with the 2021 outlier *alone* is not shrinking: see
+    ``tests/test_labour_readers.py``.)
+    """
+    from transitions.labour import lfs_robust_trend, lfs_trend, read_lfs_employment
+
+    lfs = quiet(read_lfs_employment, real_data / "nl" / "eurostat_lfsa_egai2d_nl_2011_2025.csv")
+    oc81 = lfs[lfs["isco"] == "81"].set_index("year")["employed"]
+    assert oc81[2021] > max(oc81[2020], oc81[2022])
+    endpoint = lfs_trend(lfs, 2021, 2025).set_index("code").loc["81", "trend_pct"]
+    robust = quiet(lfs_robust_trend, lfs).set_index("code").loc["81"]
+    assert endpoint == pytest.approx(-8.86, abs=0.01)
+    # Leaving any one year out (2021 included) moves the robust slope within its range.
+    assert robust["trend_pct_low"] <= robust["trend_pct"] <= robust["trend_pct_high"]
+    blank = lfs.assign(employed=lfs["employed"].where(lfs["year"] != 2021))  # break flag kept
+    without_2021 = quiet(lfs_robust_trend, blank).set_index("code").loc["81"]
+    assert robust["trend_pct_low"] <= without_2021["trend_pct"] <= robust["trend_pct_high"]
+    assert robust["trend_pct"] > endpoint + 3  # far less steep than the end points
+    assert -2.0 < without_2021["trend_pct"] < -0.5
 
 
 def test_us_top_codes_are_flagged_lower_bounds(onet_us):
@@ -183,6 +228,15 @@ def test_workforce_splits_cbs_jobs(real_data, nl, esco):
     assert {"1311", "0551"}.isdisjoint(reached)
     assert w.attrs["assigned_workers"] == raw.loc[raw["code"].isin(reached), "jobs"].sum()
     assert (w.loc[w["workers_level"] != "none", "workers"] > 0).all()
+    # Split by the occupations' US employment, not evenly: every group keeps its jobs.
+    by_group = w.groupby("workers_groups")["workers"].sum()
+    jobs = raw.set_index("code")["jobs"]
+    assert by_group.to_numpy() == pytest.approx(jobs.reindex(by_group.index).to_numpy())
+    shares = w.groupby("workers_groups")["workers_share"]
+    assert (shares.max() > 1.5 * shares.min())[shares.size() >= 5].mean() > 0.8
+    even = nl.workforce(esco, estimate=False)
+    assert even["workers"].sum() == pytest.approx(w["workers"].sum())
+    assert (even.groupby("workers_groups")["workers"].nunique() == 1).all()
 
 
 def test_cbs_2023_repeated_medians_match_2022_suppression(real_data):
@@ -221,9 +275,13 @@ def test_wage_year_2024_uses_newer_group_pay_where_published(real_data, esco):
     group = esco.occupations["isco_code"].map(brc)
     has_2024 = group.map(raw["medianHourlyPay"]).notna()
     assert (t.loc[has_2024, "wage_year"] == 2024).all()
-    assert (t.loc[has_2024, "wage_median"] == group[has_2024].map(raw["medianHourlyPay"])).all()
+    assert (t.loc[has_2024, "wage_group_median"]
+            == group[has_2024].map(raw["medianHourlyPay"])).all()
     assert (t.loc[~has_2024 & t["wage_median"].notna(), "wage_year"] == 2022).all()
     assert t["wage_median"].notna().mean() >= 0.95
+    # Held against the minimum wage of their own year: EUR 13.27 (2024), 9.96 (2022).
+    assert (t.loc[has_2024, "wage_minimum"] == 13.27).all()
+    assert (t.loc[~has_2024 & t["wage_median"].notna(), "wage_minimum"] == 9.96).all()
 
 
 def test_demand_columns_match_the_publishers_files(real_data, esco_nl, onet_us):
@@ -231,8 +289,13 @@ def test_demand_columns_match_the_publishers_files(real_data, esco_nl, onet_us):
                       dtype={"brc_group_ed2025": str}).set_index("brc_group_ed2025")
     cashiers = esco_nl[esco_nl["isco_code"] == "5230"]  # BRC 0333
     assert len(cashiers)
-    assert (cashiers["openings"] == roa.loc["0333", "baanopeningen_aantal"] / 6).all()
-    assert (cashiers["openings_level"] == "BRC group").all()
+    assert (cashiers["openings_group"] == roa.loc["0333", "baanopeningen_aantal"] / 6).all()
+    assert (cashiers["openings_group_level"] == "BRC group").all()
+    assert cashiers["openings_group_source"].str.startswith("ROA AIS 2026").all()
+    # The group's openings are split over its occupations by the same shares as its jobs.
+    assert cashiers["openings"].to_numpy() == pytest.approx(
+        (cashiers["openings_group"] * cashiers["employment_share"]).to_numpy())
+    assert (cashiers["openings_level"] == "occupation (estimate)").all()
     assert cashiers["openings_source"].str.startswith("ROA AIS 2026").all()
     assert (cashiers["shortage"] == roa.loc["0333", "itkb_2030_indicator"]).all()
     assert (cashiers["shortage_class"] == roa.loc["0333", "itkb_2030_typering"]).all()

@@ -50,8 +50,28 @@ def market():
     )
 
 
-def test_flags_routine_and_shrinking_only(market):
+def test_default_rule_flags_routine_work_with_a_confidence(market):
     result = assess_risk(market)
+    assert result.index.tolist() == market.index.tolist()
+    assert result.loc[result["at_risk"]].index.tolist() == ["cashier", "clerk", "bookkeeper",
+                                                            "orphan"]
+    assert (result["risk_rule"] == "routine").all()
+    conf = result["risk_confidence"]
+    # both sources shrink; one observed series (no range known); growing; no trend at all
+    assert conf[["cashier", "clerk", "bookkeeper", "orphan"]].tolist() == \
+        ["high", "medium", "low", "medium"]
+    assert conf[~result["at_risk"]].isna().all()
+    assert result.loc["bookkeeper", "growing"] and not result.loc["bookkeeper", "shrinking"]
+    assert "(confidence: low)" in result.loc["bookkeeper", "reasons_en"]
+    assert "Growing (threshold +0.5% a year)" in result.loc["bookkeeper", "reasons_en"]
+    assert "zekerheid: hoog" in result.loc["cashier", "reasons_nl"]
+    assert "The decline rests on a single series (the observed series)" in \
+        result.loc["clerk", "reasons_en"]
+    assert not result.loc["engineer", "at_risk"]  # shrinking alone never flags
+
+
+def test_flags_routine_and_shrinking_only(market):
+    result = assess_risk(market, rule="routine_and_shrinking")
     assert result.index.tolist() == market.index.tolist()
     assert result.loc[result["at_risk"]].index.tolist() == ["cashier", "clerk"]
     assert result.loc["clerk", "shrinking_basis"] == "observed"
@@ -62,7 +82,7 @@ def test_flags_routine_and_shrinking_only(market):
 
 
 def test_missing_evidence_is_never_a_flag_and_always_said(market):
-    result = assess_risk(market)
+    result = assess_risk(market, rule="routine_and_shrinking")
     assert not result.loc["new", "at_risk"] and not result.loc["orphan", "at_risk"]
     assert pd.isna(result.loc["new", "routine"]) and pd.isna(result.loc["orphan", "shrinking"])
     assert np.isnan(result.loc["new", "risk_score"]) and np.isnan(result.loc["orphan", "risk_score"])
@@ -73,6 +93,11 @@ def test_missing_evidence_is_never_a_flag_and_always_said(market):
     # Known not-routine: the verdict is clear even without a trend.
     table = _table([-1.0], [np.nan], [np.nan])
     assert assess_risk(table)["reasons_en"].iloc[0].startswith("No raised risk")
+    # Under the default rule routine work is flagged even without a known trend, and said so.
+    orphan = assess_risk(market).loc["orphan"]
+    assert orphan["at_risk"] and "No expected or observed employment change known" in \
+        orphan["reasons_en"]
+    assert not assess_risk(market).loc["new", "at_risk"]
 
 
 def test_reasons_give_every_number_with_source_and_level(market):
@@ -87,7 +112,8 @@ def test_reasons_give_every_number_with_source_and_level(market):
     assert "RTI 1.8 (Mihaylov & Tijdens 2019, ISCO 4-digit)" in en
     assert "+3% expected over 2025-2030, +0.5% a year (ROA AIS 2026, BRC group)" in en
     assert "-2.7% a year observed over 2021-2025 (Eurostat LFS 2021-2025, ISCO 2-digit)" in en
-    assert result.loc["bookkeeper", "reasons_en"].startswith("No raised risk")
+    strict = assess_risk(market, rule="routine_and_shrinking")
+    assert strict.loc["bookkeeper", "reasons_en"].startswith("No raised risk")
     for text in result["reasons_en"]:
         assert text.endswith(".") and len(text) > 40
 
@@ -107,8 +133,8 @@ def test_require_both_false_is_routine_only(market):
 
 def test_thresholds_move_the_flags(market):
     strict = assess_risk(market, rti_threshold=2.0)
-    assert strict.loc[strict["at_risk"]].index.tolist() == []
-    steep = assess_risk(market, shrink_threshold=-2.0)
+    assert strict.loc[strict["at_risk"]].index.tolist() == ["bookkeeper"]
+    steep = assess_risk(market, shrink_threshold=-2.0, rule="routine_and_shrinking")
     assert steep.loc[steep["at_risk"]].index.tolist() == ["clerk"]
     assert "threshold -2% a year" in steep.loc["clerk", "reasons_en"]
 
@@ -126,7 +152,8 @@ def test_forecast_is_put_on_a_yearly_scale(market):
     result = assess_risk(market)
     np.testing.assert_allclose(result.loc["cashier", "forecast_pct_per_year"], -0.50636, atol=1e-5)
     # the same -3% over ten years (BLS horizon) is not steep enough
-    assert not assess_risk(market.assign(forecast_years=10, trend_pct=np.nan))["at_risk"].any()
+    ten = market.assign(forecast_years=10, trend_pct=np.nan)
+    assert not assess_risk(ten, rule="routine_and_shrinking")["at_risk"].any()
 
 
 def test_lang_adds_reasons_column(market):
@@ -137,7 +164,33 @@ def test_lang_adds_reasons_column(market):
 def test_only_one_change_source_is_enough():
     table = _table([1.5, 1.5], [-4.0, 1.0], [np.nan, np.nan]).drop(
         columns=["trend_pct", "trend_source", "trend_level"])
-    assert assess_risk(table)["at_risk"].tolist() == [True, False]
+    assert assess_risk(table, rule="routine_and_shrinking")["at_risk"].tolist() == [True, False]
+
+
+def test_growth_against_decline_establishes_neither():
+    # forecast -4% over 6 years (-0.7% a year) against +2% a year observed, and the reverse
+    table = _table([1.5, 1.5, 1.5], [-4.0, 6.0, -4.0], [2.0, -2.0, -0.2])
+    result = assess_risk(table, rule="routine_and_shrinking")
+    assert result["shrinking_conflict"].tolist() == [True, True, False]
+    assert result["shrinking"].tolist() == [False, False, True]
+    assert result["growing"].tolist() == [False, False, False]
+    assert result["at_risk"].tolist() == [False, False, True]
+    assert "Conflicting evidence, so no decline established" in result["reasons_en"].iloc[0]
+    default = assess_risk(table)
+    assert default["at_risk"].all()
+    assert default["risk_confidence"].tolist() == ["medium", "medium", "medium"]
+
+
+def test_a_stable_observed_decline_gives_high_confidence():
+    table = _table([1.5, 1.5, 0.7], [np.nan, np.nan, np.nan], [-2.0, -2.0, -2.0])
+    table["trend_pct_low"] = [-2.5, -2.5, -2.5]
+    table["trend_pct_high"] = [-1.5, 0.2, -1.5]  # the second: one year decides it
+    result = assess_risk(table)
+    # clearly routine and stable / one year decides / only marginally routine
+    assert result["risk_confidence"].tolist() == ["high", "medium", "medium"]
+    assert "robust slope; -2.5% to -1.5% a year with any one year left out" in \
+        result["reasons_en"].iloc[0]
+    assert result["shrinking_single_series"].all()
 
 
 @pytest.mark.parametrize("drop", [["rti"], ["rti_source"], ["forecast_pct", "trend_pct"],
@@ -168,7 +221,8 @@ def test_duplicated_ids_are_an_error(market):
 
 @pytest.mark.parametrize("kwargs", [{"rti_threshold": np.nan}, {"rti_threshold": "1"},
                                     {"shrink_threshold": 2.0}, {"require_both": "yes"},
-                                    {"lang": "de"}])
+                                    {"rule": "shrinking"}, {"lang": "de"},
+                                    {"rule": "routine_and_shrinking", "require_both": False}])
 def test_bad_parameters(market, kwargs):
     with pytest.raises(InvalidParameterError, match=next(iter(kwargs))):
         assess_risk(market, **kwargs)
@@ -182,11 +236,12 @@ _rates = st.one_of(st.none(), st.floats(-5, 5, allow_nan=False))
 @settings(max_examples=60, deadline=None)
 @given(rows=st.lists(st.tuples(_values, _changes, _rates), min_size=1, max_size=12),
        rti_threshold=st.floats(-1, 2), shrink_threshold=st.floats(-3, 0),
-       require_both=st.booleans())
-def test_invariants(rows, rti_threshold, shrink_threshold, require_both):
+       rule=st.sampled_from(["routine", "routine_and_shrinking"]))
+def test_invariants(rows, rti_threshold, shrink_threshold, rule):
     rti, fc, obs = ([np.nan if v is None else v for v in col] for col in zip(*rows))
     result = assess_risk(_table(rti, fc, obs), rti_threshold=rti_threshold,
-                         shrink_threshold=shrink_threshold, require_both=require_both)
+                         shrink_threshold=shrink_threshold, rule=rule)
+    require_both = rule == "routine_and_shrinking"
     score = result["risk_score"]
     assert ((score.dropna() >= 0) & (score.dropna() <= 1)).all()
     assert (score[result["at_risk"]] >= 0.5).all()
@@ -197,8 +252,14 @@ def test_invariants(rows, rti_threshold, shrink_threshold, require_both):
     if require_both:
         assert not (result["at_risk"] & result["shrinking"].isna()).any()
     # stricter thresholds never add flags
+    # every flag has a confidence, and only flags have one
+    assert result.loc[result["at_risk"], "risk_confidence"].isin(["high", "medium", "low"]).all()
+    assert result.loc[~result["at_risk"], "risk_confidence"].isna().all()
+    # shrinking and growing never both hold
+    assert not (result["shrinking"].fillna(False) & result["growing"].fillna(False)).any()
+    # a stricter routine threshold never adds flags
     stricter = assess_risk(_table(rti, fc, obs), rti_threshold=rti_threshold + 0.5,
-                           shrink_threshold=shrink_threshold - 1, require_both=require_both)
+                           shrink_threshold=shrink_threshold, rule=rule)
     assert not (stricter["at_risk"] & ~result["at_risk"]).any()
     assert result["reasons_nl"].str.len().gt(0).all() and result["reasons_en"].str.len().gt(0).all()
 

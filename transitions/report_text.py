@@ -19,11 +19,12 @@ TEXTS = {
         "source": "bron",
         "level": "niveau",
         "at_risk": "Risico",
-        "at_risk_text": "Dit beroep krimpt en bestaat voor een groot deel uit routinewerk dat "
-                        "digitalisering kan overnemen.",
+        "at_risk_text": "Dit beroep bestaat voor een groot deel uit routinewerk dat "
+                        "digitalisering kan overnemen; de redenen zeggen of het ook krimpt en "
+                        "hoe zeker het risico is.",
         "not_at_risk": "Geen verhoogd risico",
-        "not_at_risk_text": "Dit beroep is volgens de gebruikte gegevens niet tegelijk routinematig "
-                            "en krimpend.",
+        "not_at_risk_text": "Volgens de gebruikte gegevens geen verhoogd risico; de redenen zeggen "
+                            "waarom.",
         "risk_unknown": "Risico onbekend: te weinig gegevens",
         "why": "Waarom:",
         "indicator": "Kenmerk",
@@ -93,10 +94,11 @@ TEXTS = {
         "source": "source",
         "level": "level",
         "at_risk": "At risk",
-        "at_risk_text": "This occupation is shrinking and consists largely of routine work that "
-                        "digitalisation can take over.",
+        "at_risk_text": "This occupation consists largely of routine work that digitalisation "
+                        "can take over; the reasons say whether it also shrinks and how sure "
+                        "the risk is.",
         "not_at_risk": "No raised risk",
-        "not_at_risk_text": "By the data used, this occupation is not both routine and shrinking.",
+        "not_at_risk_text": "By the data used, no raised risk; the reasons say why.",
         "risk_unknown": "Risk unknown: not enough data",
         "why": "Why:",
         "indicator": "Indicator",

@@ -310,15 +310,19 @@ def search(query, limit, fmt, output, dataset, extend, lang):
               help="List every occupation with its verdict, not only those at risk.")
 @click.option("--rti-threshold", type=float, help="Routine task intensity above which work "
               "counts as routine [default: the library's, 0.5].")
-@click.option("--shrink-threshold", type=float, help="Employment change (percent) at or below "
-              "which an occupation counts as shrinking [default: the library's, -2].")
+@click.option("--shrink-threshold", type=float, help="Employment change (percent a year) at or "
+              "below which an occupation counts as shrinking [default: the library's, -0.5].")
+@click.option("--rule", type=click.Choice(["routine", "routine_and_shrinking"]),
+              help="What flags an occupation: routine work, with the employment trend as the "
+              "confidence, or routine work AND shrinking employment [default: routine].")
 @click.option("-n", "--limit", type=click.IntRange(min=1), help="Show at most this many.")
 @_format_option()
 @_output_option
 @data_options
-def at_risk(show_all, rti_threshold, shrink_threshold, limit, fmt, output, dataset, extend, lang):
-    """List the occupations at risk from digitalisation (routine work AND shrinking employment),
-    with the reasons and the evidence behind each, highest risk first.
+def at_risk(show_all, rti_threshold, shrink_threshold, rule, limit, fmt, output, dataset, extend,
+            lang):
+    """List the occupations at risk from digitalisation (routine work; the employment trend
+    gives the confidence), with the reasons and the evidence behind each, highest risk first.
 
     \b
     Examples:
@@ -330,7 +334,8 @@ def at_risk(show_all, rti_threshold, shrink_threshold, limit, fmt, output, datas
 
     session = Session(dataset, extend, lang)
     kwargs = {k: v for k, v in (("rti_threshold", rti_threshold),
-                                ("shrink_threshold", shrink_threshold)) if v is not None}
+                                ("shrink_threshold", shrink_threshold), ("rule", rule))
+              if v is not None}
     risk = assess_risk(session.market_table, lang=lang, **kwargs)
     risk = risk.rename_axis("occupation_id").reset_index()
     labels = session.taxonomy.label(list(risk["occupation_id"]), lang)

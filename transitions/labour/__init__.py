@@ -13,10 +13,14 @@ module                    tables
 :mod:`.bls`               BLS OEWS wages and jobs, Employment Projections (SOC 2018)
 :mod:`.routine`           Mihaylov & Tijdens RTI, Frey & Osborne, ILO GenAI,
                           Felten AIOE, JRC-Eurofound task indices
-:mod:`.crosswalks`        ISCO-08 <-> BRC 2014, ISCO-08 <-> SOC 2010, SOC 2010 -> 2018
+:mod:`.crosswalks`        ISCO-08 <-> BRC 2014, ISCO-08 <-> SOC 2010, SOC 2010 -> 2018,
+                          ESCO -> O*NET-SOC
 :mod:`.schema`            the documented table schema (also for your own tables)
 :mod:`.mapping`           codes per occupation and the hierarchical fallback
 :mod:`.trend`             shrinking / stable / growing from forecast and observation
+:mod:`.reference`         relative wages and sizes of single occupations (US OEWS)
+:mod:`.estimate`          occupation-level estimates of group wages and jobs
+:mod:`.minimum_wage`      adult statutory minimum wages per hour (NL, US)
 :mod:`.workforce`         jobs per occupation (a group's jobs split over its occupations)
 :mod:`.wide`              per-occupation tables (the sample's ``labour_market.csv``)
 :mod:`.files`             a folder of publishers' files -> tables
@@ -26,10 +30,17 @@ module                    tables
 
 from .bls import projection_openings, read_bls_projections, read_oews
 from .cbs import read_cbs_jobs_2023, read_cbs_occupation_groups, read_cbs_wages
-from .crosswalks import Crosswalks, read_isco_brc, read_isco_soc2010, read_soc2010_soc2018
-from .eurostat import lfs_trend, read_lfs_employment, read_ses_earnings
+from .crosswalks import (
+    Crosswalks,
+    read_isco_brc,
+    read_isco_soc2010,
+    read_occupation_onet,
+    read_soc2010_soc2018,
+)
+from .eurostat import lfs_robust_trend, lfs_trend, read_lfs_employment, read_ses_earnings
 from .files import FILES, read_folder
 from .market import LabourMarket
+from .minimum_wage import minimum_wage
 from .roa import read_roa_forecast, roa_demand, roa_to_brc2014
 from .routine import (
     read_felten_aioe,
@@ -58,6 +69,7 @@ __all__ = [
     "roa_demand",
     "read_lfs_employment",
     "lfs_trend",
+    "lfs_robust_trend",
     "read_ses_earnings",
     "read_oews",
     "read_bls_projections",
@@ -71,4 +83,6 @@ __all__ = [
     "read_isco_brc",
     "read_isco_soc2010",
     "read_soc2010_soc2018",
+    "read_occupation_onet",
+    "minimum_wage",
 ]

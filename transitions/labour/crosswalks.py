@@ -5,6 +5,10 @@
 - :func:`read_isco_soc2010`: BLS's ISCO-08 <-> SOC 2010 table (many-to-many;
   ``partial`` marks partial matches). Codes with stray spaces are trimmed.
 - :func:`read_soc2010_soc2018`: BLS's SOC 2010 -> SOC 2018 table.
+- :func:`read_occupation_onet`: the ESCO -> O*NET-SOC 2019 crosswalk of the
+  European Commission and US DOL (ESCO occupation URIs -> O*NET-SOC codes,
+  many-to-many). It links single ESCO occupations to US statistics, where
+  the ISCO -> SOC route only links their unit groups.
 
 :class:`Crosswalks` holds any of them and gives each taxonomy occupation its
 codes in the other systems (see :mod:`.mapping`).
@@ -19,7 +23,8 @@ import pandas as pd
 from ..exceptions import DataFormatError, warn_defect
 from ._io import read_table
 
-__all__ = ["Crosswalks", "read_isco_brc", "read_isco_soc2010", "read_soc2010_soc2018"]
+__all__ = ["Crosswalks", "read_isco_brc", "read_isco_soc2010", "read_soc2010_soc2018",
+           "read_occupation_onet"]
 
 _SOC = r"\d\d-\d{4}"
 
@@ -111,6 +116,38 @@ def read_soc2010_soc2018(path):
     return out.drop_duplicates().sort_values(["soc2010", "soc2018"]).reset_index(drop=True)
 
 
+_ONET_URI = "escoUri(resolved via v1.1.0 code)"
+
+
+def read_occupation_onet(path):
+    """Read the ESCO -> O*NET-SOC 2019 crosswalk (occupation URIs resolved).
+
+    Parameters
+    ----------
+    path : str or path-like
+        ``ESCO_to_ONET-SOC2019_with_uris.csv`` (columns ``uriKind``,
+        ``escoUri(resolved via v1.1.0 code)``, ``onetSoc2019Code``).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``occupation_id`` (the ESCO occupation URI), ``onet_code``
+        (``XX-XXXX.XX``) and ``soc2018`` (its detailed SOC 2018 code); one row
+        per distinct pair. Rows that map ISCO groups rather than occupations
+        are left out.
+    """
+    where = str(path)
+    df = read_table(path, required=("uriKind", _ONET_URI, "onetSoc2019Code"),
+                    what="ESCO-O*NET crosswalk")
+    df = df[df["uriKind"].fillna("") == "occupation"]
+    df = df[df[_ONET_URI].notna() & df["onetSoc2019Code"].notna()]
+    _check_codes(df, "onetSoc2019Code", r"\d\d-\d{4}\.\d\d", where, "'XX-XXXX.XX'")
+    out = pd.DataFrame({"occupation_id": df[_ONET_URI].str.strip(),
+                        "onet_code": df["onetSoc2019Code"]})
+    out["soc2018"] = out["onet_code"].str[:7]
+    return out.drop_duplicates().sort_values(["occupation_id", "onet_code"]).reset_index(drop=True)
+
+
 @dataclass
 class Crosswalks:
     """The crosswalks a :class:`~transitions.LabourMarket` maps through (any may be None).
@@ -123,11 +160,17 @@ class Crosswalks:
         From :func:`read_isco_soc2010`.
     soc2010_soc2018 : pandas.DataFrame or None
         From :func:`read_soc2010_soc2018`.
+    occupation_onet : pandas.DataFrame or None
+        A taxonomy's occupation ids -> O*NET-SOC codes (from
+        :func:`read_occupation_onet`). Used for occupation-level wage
+        estimates and job shares (:mod:`.reference`), not for the lookup of
+        published figures.
     """
 
     isco_brc: pd.DataFrame | None = None
     isco_soc2010: pd.DataFrame | None = None
     soc2010_soc2018: pd.DataFrame | None = None
+    occupation_onet: pd.DataFrame | None = None
 
     @classmethod
     def from_folder(cls, folder):
@@ -179,4 +222,5 @@ class Crosswalks:
         return out
 
     def __bool__(self):
-        return any(t is not None for t in (self.isco_brc, self.isco_soc2010, self.soc2010_soc2018))
+        return any(t is not None for t in (self.isco_brc, self.isco_soc2010, self.soc2010_soc2018,
+                                           self.occupation_onet))

@@ -3,8 +3,10 @@
 - :func:`read_lfs_employment`: Labour Force Survey ``lfsa_egai2d``, employment
   (thousands) by ISCO-08 2-digit, one row per code and year, with the series
   break and low-reliability flags.
-- :func:`lfs_trend`: the observed yearly change between two years as a
-  ``trend`` table, refusing any window that crosses a series break.
+- :func:`lfs_robust_trend`: the observed yearly change as a robust slope over
+  all comparable years of a window (the default ``trend`` of the layer).
+- :func:`lfs_trend`: the change between two end years as a ``trend`` table,
+  refusing any window that crosses a series break.
 - :func:`read_ses_earnings`: Structure of Earnings Survey 2022, mean hourly
   earnings by NACE section x ISCO-08 1-digit (for sanity checks).
 
@@ -15,14 +17,20 @@ from 2020 to 2021 mixes two surveys and is never computed.
 
 from __future__ import annotations
 
+import warnings
+
+import numpy as np
 import pandas as pd
 
 from ..exceptions import DataFormatError, InvalidParameterError, warn_defect
 from ._io import drop_exact_duplicates, parse_numbers, read_table
 
-__all__ = ["read_lfs_employment", "lfs_trend", "read_ses_earnings", "series_breaks"]
+__all__ = ["read_lfs_employment", "lfs_trend", "lfs_robust_trend", "read_ses_earnings",
+           "series_breaks", "ROBUST_TREND_YEARS"]
 
 LFS_SOURCE = "Eurostat lfsa_egai2d (LFS)"
+#: Default length (years) of the robust trend's window, ending in the file's last year.
+ROBUST_TREND_YEARS = 10
 
 
 def _isco_from_oc(codes, where, column, digits):
@@ -143,6 +151,111 @@ def lfs_trend(lfs, start=2021, end=2025, *, min_years=3):
     cols = ["code_system", "code", "trend_pct", "trend_period", "employed_start",
             "employed_end", "low_reliability", "trend_source"]
     return out[cols].sort_values("code", kind="stable").reset_index(drop=True)
+
+
+def _series_id(years, breaks):
+    """Which series (0, 1, ...) each year belongs to: a break year starts a new one."""
+    return np.searchsorted(np.asarray(sorted(breaks)), np.asarray(years), side="right")
+
+
+def _theil_sen(logs, years, series):
+    """Median pairwise slope per row of ``logs`` (rows x years) over same-series pairs.
+
+    Returns the slopes (log points a year), the jackknife minimum and maximum
+    (leaving out one year at a time) and the number of pairs used.
+    """
+    a, b = np.triu_indices(len(years), k=1)
+    same = series[a] == series[b]
+    a, b = a[same], b[same]
+    slopes = (logs[:, b] - logs[:, a]) / (years[b] - years[a])
+    with np.errstate(all="ignore"), warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)  # all-NaN rows stay NaN
+        full = np.nanmedian(slopes, axis=1)
+        jack = np.stack([np.nanmedian(np.where(((a == k) | (b == k))[None, :], np.nan, slopes),
+                                      axis=1) for k in range(len(years))], axis=1)
+        low, high = np.nanmin(jack, axis=1), np.nanmax(jack, axis=1)
+    n = np.isfinite(slopes).sum(axis=1)
+    return full, low, high, n
+
+
+def lfs_robust_trend(lfs, start=None, end=None, *, min_years=5):
+    """Robust yearly employment change by ISCO-08 2- and 1-digit as a ``trend`` table.
+
+    The Theil-Sen slope of log employment over all pairs of years of the
+    window that lie in one series (see the module docs), as a compound %
+    a year. Series breaks shift the level only; no pair crosses one.
+    1-digit groups use the sums of their 2-digit groups that have every year
+    of the window.
+
+    Parameters
+    ----------
+    lfs : pandas.DataFrame
+        From :func:`read_lfs_employment`.
+    start, end : int, optional
+        The window; default the last :data:`ROBUST_TREND_YEARS` years of the file.
+    min_years : int, default=5
+        Codes with fewer years of data in the window get no trend (counted
+        warning); fewer than three comparable pairs also means no trend.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``code_system="ISCO-08"``, ``code``, ``trend_pct`` (robust, % a year),
+        ``trend_pct_low``, ``trend_pct_high`` (the range when any one year is
+        left out), ``trend_period`` (e.g. ``"2016-2025"``), ``trend_method``
+        (``"robust"``), ``trend_years`` (years with data), ``trend_series``
+        (series in the window), ``low_reliability`` and ``trend_source``.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> years = list(range(2016, 2026))
+    >>> jobs = [73, 84, 81, 82, 82, 92, 79, 79, 79, 79]   # a high first year of a new series
+    >>> lfs = pd.DataFrame({"isco": "81", "year": years, "employed": [j * 1000 for j in jobs],
+    ...                     "series_break": [y == 2021 for y in years], "low_reliability": False})
+    >>> t = lfs_robust_trend(lfs).set_index("code")
+    >>> round(float(t.loc["81", "trend_pct"]), 1)   # the end points 2021-2025 say -3.7
+    0.0
+    """
+    lo_year, hi_year = int(lfs["year"].min()), int(lfs["year"].max())
+    end = hi_year if end is None else int(end)
+    start = max(lo_year, end - ROBUST_TREND_YEARS + 1) if start is None else int(start)
+    if end - start + 1 < min_years:
+        raise InvalidParameterError(
+            f"lfs_robust_trend window {start}-{end} is shorter than min_years={min_years}")
+    wide = lfs.pivot(index="isco", columns="year", values="employed")
+    flags = lfs.pivot(index="isco", columns="year", values="low_reliability")
+    years = np.array([y for y in wide.columns if start <= y <= end])
+    if len(years) < min_years:
+        raise InvalidParameterError(
+            f"lfs_robust_trend: the table has {len(years)} year(s) in {start}-{end}; "
+            f"need {min_years}")
+    series = _series_id(years, series_breaks(lfs))
+    two = wide[years]
+    one = two[two.notna().all(axis=1)].groupby(two.index[two.notna().all(axis=1)].str[0]).sum()
+    table = pd.concat([two, one])
+    values = table.to_numpy(float)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        logs = np.where(values > 0, np.log(values), np.nan)
+    full, low, high, pairs = _theil_sen(logs, years.astype(float), series)
+    n_years = np.isfinite(logs).sum(axis=1)
+    ok = (n_years >= min_years) & (pairs >= 3)
+    if (~ok).any():
+        warn_defect(f"LFS {start}-{end}: {int((~ok).sum())} ISCO code(s) with fewer than "
+                    f"{min_years} years in the window; they fall back to a coarser level",
+                    [f"OC{c}" for c in table.index[~ok]])
+    low_rel = flags.reindex(columns=years).fillna(False).astype(bool).any(axis=1)
+    low_rel = pd.concat([low_rel, low_rel.groupby(low_rel.index.str[0]).any()])
+    pct = lambda x: 100 * np.expm1(x)  # noqa: E731
+    out = pd.DataFrame({
+        "code_system": "ISCO-08", "code": table.index, "trend_pct": pct(full),
+        "trend_pct_low": pct(low), "trend_pct_high": pct(high),
+        "trend_period": f"{start}-{end}", "trend_method": "robust",
+        "trend_years": n_years, "trend_series": [len(set(series[np.isfinite(r)])) for r in logs],
+        "low_reliability": low_rel.reindex(table.index).fillna(False).to_numpy(bool),
+        "trend_source": f"{LFS_SOURCE} {start}-{end}, robust slope",
+    })
+    return out[ok].sort_values("code", kind="stable").reset_index(drop=True)
 
 
 def read_ses_earnings(path):

@@ -18,7 +18,7 @@ from .codes import BRC
 from .crosswalks import Crosswalks
 from .schema import MEASURES
 
-__all__ = ["FILES", "COUNTRIES", "read_folder", "labour_root"]
+__all__ = ["FILES", "COUNTRIES", "read_folder", "read_reference", "labour_root"]
 
 #: The countries whose wages and jobs can be read.
 COUNTRIES = ("NL", "US")
@@ -36,6 +36,7 @@ FILES = {
     "felten_aioe": "risk/felten_aioe_soc2010.tsv",
     "jrc_eurofound": "risk/jrc_eurofound_tasks_isco2_nace2.tsv",
     "crosswalks": "crosswalks",
+    "occupation_onet": "esco/crosswalk/ESCO_to_ONET-SOC2019_with_uris.csv",
 }
 
 
@@ -56,7 +57,8 @@ def labour_root(root=None):
     return root
 
 
-def read_folder(root=None, *, country="NL", wage_year=2022, trend_years=(2021, 2025)):
+def read_folder(root=None, *, country="NL", wage_year=2022, trend_years=None,
+                trend_method="robust"):
     """Read the tables of one country and the risk indices from a data folder.
 
     See :meth:`transitions.LabourMarket.from_files` for the parameters.
@@ -104,7 +106,14 @@ def read_folder(root=None, *, country="NL", wage_year=2022, trend_years=(2021, 2
         for measure, table in roa.roa_demand(forecast).items():
             add(measure, table, "roa")
         lfs = eurostat.read_lfs_employment(paths["lfs"])
-        add("trend", eurostat.lfs_trend(lfs, *trend_years), "lfs")
+        if trend_method == "robust":
+            trend = eurostat.lfs_robust_trend(lfs, *(trend_years or (None, None)))
+        elif trend_method == "endpoint":
+            trend = eurostat.lfs_trend(lfs, *(trend_years or (2021, 2025)))
+        else:
+            raise InvalidParameterError(f"trend_method={trend_method!r} is not valid; choose "
+                                        f"'robust' or 'endpoint'")
+        add("trend", trend, "lfs")
     else:
         oews = bls.read_oews(paths["oews"])
         add("wage", oews, "oews")
@@ -125,6 +134,44 @@ def read_folder(root=None, *, country="NL", wage_year=2022, trend_years=(2021, 2
             continue
         add(measure, reader(paths[key]), key)
     return tables, cw, pd.DataFrame(prov)
+
+
+def read_reference(root=None, *, country="NL"):
+    """The reference for occupation-level estimates of ``country``'s group figures, and its crosswalk.
+
+    For the Netherlands: BLS OEWS wages and employment per SOC code (relative
+    wages and sizes of single occupations, see :mod:`.reference`) and the
+    ESCO -> O*NET-SOC crosswalk. The US figures are per occupation already:
+    no reference.
+
+    Returns
+    -------
+    reference : dict or None
+        ``{"wage": table, "employment": table}`` (raw, in the measure schema).
+    occupation_onet : pandas.DataFrame or None
+        From :func:`~.crosswalks.read_occupation_onet`.
+    provenance : list of dict
+    """
+    from . import bls
+    from .crosswalks import read_occupation_onet
+
+    if country != "NL":
+        return None, None, []
+    root = labour_root(root)
+    oews, onet = root / FILES["oews"], root / FILES["occupation_onet"]
+    reference, xwalk, prov = None, None, []
+    if oews.is_file():
+        table = bls.read_oews(oews)
+        reference = {"wage": table, "employment": table}
+        prov.append({"measure": "reference", "source": "; ".join(sorted(set(table["wage_source"]))),
+                     **file_info(oews)})
+    else:
+        warn_defect(f"{oews} not found: no occupation-level estimates of wages and job shares")
+    if onet.is_file():
+        xwalk = read_occupation_onet(onet)
+        prov.append({"measure": "reference", "source": "ESCO-O*NET-SOC 2019 crosswalk",
+                     **file_info(onet)})
+    return reference, xwalk, prov
 
 
 def with_brc_sums(groups, column):

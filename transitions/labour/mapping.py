@@ -140,20 +140,33 @@ def occupation_links(tax, crosswalks=None):
     return out
 
 
-def _join_unique(m, col):
-    """Per occupation, the distinct values of ``col`` joined by ``"; "`` (NaN if none).
+def join_distinct(ids, values):
+    """Per id, its distinct values (as text, sorted) joined by ``"; "``; ids in sorted order.
 
-    Most occupations have a single value; only the others are joined in Python.
+    Vectorised: most ids have a single value; only the others are joined in Python.
     """
-    pairs = m[["occupation_id", col]].dropna().astype({col: str})
-    pairs = pairs.drop_duplicates().sort_values(["occupation_id", col])
-    g = pairs.groupby("occupation_id", sort=True)[col]
-    out = g.first().astype(object)
-    many = g.size() > 1
-    if many.any():
-        multi = pairs[pairs["occupation_id"].isin(many.index[many])]
-        out.update(multi.groupby("occupation_id")[col].agg("; ".join))
-    return out
+    ids = pd.Series(ids).reset_index(drop=True)
+    values = pd.Series(values).reset_index(drop=True)
+    keep = ids.notna() & values.notna()
+    if not keep.any():
+        return pd.Series(dtype=object)
+    id_codes, id_uniq = pd.factorize(ids[keep], sort=True)
+    val_codes, val_uniq = pd.factorize(values[keep].astype(str), sort=True)
+    n_val = max(len(val_uniq), 1)
+    pair = np.unique(id_codes.astype(np.int64) * n_val + val_codes)
+    owner, val = pair // n_val, pair % n_val
+    counts = np.bincount(owner, minlength=len(id_uniq))
+    first = np.r_[0, np.cumsum(counts)[:-1]]
+    text = np.asarray(val_uniq, dtype=object)
+    out = text[val[first]].copy()
+    for i in np.flatnonzero(counts > 1):
+        out[i] = "; ".join(text[val[first[i]:first[i] + counts[i]]])
+    return pd.Series(out, index=pd.Index(id_uniq), dtype=object)
+
+
+def _join_unique(m, col):
+    """Per occupation, the distinct values of ``col`` joined by ``"; "`` (NaN if none)."""
+    return join_distinct(m["occupation_id"], m[col])
 
 
 def resolve(links, table, spec, *, fallback_to_total=False):

@@ -52,6 +52,12 @@ class LabourMarket:
         ``"NL"`` or ``"US"``: whose wages and jobs the tables hold.
     provenance : pandas.DataFrame, optional
         One row per source file (``measure``, ``source``, ``file``, ``sha256``).
+    reference : dict, optional
+        ``{"wage": table, "employment": table}``: wages and jobs of a finer
+        classification (BLS OEWS by SOC code for the Netherlands) that tell the
+        occupations of one group apart; see :mod:`transitions.labour.reference`
+        and :mod:`transitions.labour.estimate`. Without one, group figures are
+        not disaggregated (jobs are split evenly).
 
     Attributes
     ----------
@@ -60,6 +66,8 @@ class LabourMarket:
     crosswalks : Crosswalks
     country : str or None
     provenance : pandas.DataFrame
+    reference : dict or None
+        The normalised reference tables.
 
     Examples
     --------
@@ -73,7 +81,8 @@ class LabourMarket:
     True
     """
 
-    def __init__(self, tables=None, *, crosswalks=None, country=None, provenance=None):
+    def __init__(self, tables=None, *, crosswalks=None, country=None, provenance=None,
+                 reference=None):
         tables = dict(tables or {})
         unknown = [m for m in tables if m not in MEASURES]
         if unknown:
@@ -91,10 +100,12 @@ class LabourMarket:
                   "file": np.nan, "sha256": np.nan} for m, t in self.tables.items()],
                 columns=["measure", "source", "file", "sha256"])
         self.provenance = provenance.reset_index(drop=True)
+        self.reference = _normalise_reference(reference)
 
     # ------------------------------------------------------------------ constructors
     @classmethod
-    def from_files(cls, root=None, *, country="NL", wage_year=2022, trend_years=(2021, 2025)):
+    def from_files(cls, root=None, *, country="NL", wage_year=2022, trend_years=None,
+                   trend_method="robust"):
         """Read the publishers' files from a folder laid out like the reference data.
 
         Parameters
@@ -114,12 +125,24 @@ class LabourMarket:
             consistent choice for comparing occupations). 2024: the groups' 2024
             quartiles where published, else the 2022 figures (``wage_year``
             tells which).
-        trend_years : (int, int), default=(2021, 2025)
-            Window of the observed LFS change; it may not cross a series break.
+        trend_years : (int, int), optional
+            Window of the observed LFS change. Default: the last ten years of
+            the file (2016-2025) for ``trend_method="robust"``, 2021-2025 for
+            ``"endpoint"``.
+        trend_method : {"robust", "endpoint"}, default="robust"
+            ``"robust"``: the Theil-Sen slope over all comparable pairs of
+            years (:func:`~transitions.labour.eurostat.lfs_robust_trend`;
+            series breaks shift the level only). ``"endpoint"``: the change
+            between the window's end years, which may not cross a break.
 
         Returns
         -------
         LabourMarket
+
+        For the Netherlands the BLS OEWS file and the ESCO -> O*NET-SOC
+        crosswalk are read as the *reference* of the occupation-level
+        estimates (:mod:`transitions.labour.estimate`); without them, a warning
+        says the group figures stay undivided.
 
         Raises
         ------
@@ -127,9 +150,16 @@ class LabourMarket:
             A required file of the country is missing (risk files are optional:
             a missing one is a warning).
         """
+        from .files import read_reference
+
         tables, cw, prov = read_folder(root, country=country, wage_year=wage_year,
-                                       trend_years=trend_years)
-        return cls(tables, crosswalks=cw, country=country, provenance=prov)
+                                       trend_years=trend_years, trend_method=trend_method)
+        reference, xwalk, ref_prov = read_reference(root, country=country)
+        if xwalk is not None:
+            cw.occupation_onet = xwalk
+        if ref_prov:
+            prov = pd.concat([prov, pd.DataFrame(ref_prov)], ignore_index=True)
+        return cls(tables, crosswalks=cw, country=country, provenance=prov, reference=reference)
 
     @classmethod
     def from_sample(cls):
@@ -150,7 +180,7 @@ class LabourMarket:
 
     @classmethod
     def from_tables(cls, *, occupations=None, base=None, crosswalks=None, country=None,
-                    currency="EUR", where=None, **tables):
+                    currency="EUR", where=None, reference=None, **tables):
         """A labour market from your own tables in the documented schema.
 
         Parameters
@@ -170,6 +200,9 @@ class LabourMarket:
             Currency of the wages in ``occupations``.
         where : str, optional
             Name of ``occupations`` for error messages.
+        reference : dict, optional
+            ``{"wage": table, "employment": table}`` for occupation-level
+            estimates (see the class docs); default: that of ``base``.
         **tables : pandas.DataFrame
             Measure name -> table in the schema of
             :mod:`transitions.labour.schema` (e.g. ``wage=``, ``forecast=``).
@@ -200,6 +233,7 @@ class LabourMarket:
                 f"unknown table keyword(s) {unknown}; valid: {list(MEASURES)} and occupations=")
         merged = {}
         prov = []
+        own_reference = reference
         if base is not None:
             if not isinstance(base, LabourMarket):
                 raise InvalidParameterError(
@@ -208,6 +242,7 @@ class LabourMarket:
             prov.append(base.provenance)
             crosswalks = crosswalks if crosswalks is not None else base.crosswalks
             country = country if country is not None else base.country
+            reference = base.reference
         if occupations is not None:
             merged.update(split_wide(occupations, currency=currency,
                                      where=where or "occupations table"))
@@ -215,6 +250,8 @@ class LabourMarket:
             if table is not None:
                 merged[measure] = table
         lm = cls(merged, crosswalks=crosswalks, country=country)
+        lm.reference = (_normalise_reference(own_reference) if own_reference is not None
+                        else reference)
         replaced = set(tables) | (set(wide_measures(occupations)) if occupations is not None
                                   else set())
         lm._warn_unknown_codes([m for m in tables if tables[m] is not None])
@@ -229,7 +266,8 @@ class LabourMarket:
         """Each occupation's codes per code system (see :func:`~.mapping.occupation_links`)."""
         return occupation_links(tax, self.crosswalks)
 
-    def for_taxonomy(self, tax, *, forecast_threshold=DEFAULT_FORECAST_THRESHOLD,
+    def for_taxonomy(self, tax, *, estimate=True, wage_elasticity=None,
+                     forecast_threshold=DEFAULT_FORECAST_THRESHOLD,
                      observed_threshold=DEFAULT_OBSERVED_THRESHOLD, fallback_to_total=False,
                      warn=True):
         """The labour-market figures of every occupation of ``tax``.
@@ -244,6 +282,19 @@ class LabourMarket:
             ESCO (mapped through ``isco_code``), O*NET (through ``soc_code``),
             the sample (through its ids, ``isco_code`` and ``brc_code``) or any
             taxonomy with such columns.
+        estimate : bool, default=True
+            Disaggregate group figures to occupations
+            (:mod:`transitions.labour.estimate`): a group's jobs (and openings)
+            split by the occupations' reference employment, and, where the
+            market has a reference, wages estimated from the published group
+            median and the occupation's relative wage. ``wage_median`` is then
+            the estimate (``wage_level="occupation (estimate)"``) and
+            ``wage_group_median`` the published figure. False: every
+            occupation shows its group's published figures.
+        wage_elasticity : float, optional
+            Share (0-1) of a relative-wage difference in the reference that
+            carries over to the Dutch estimate; default fitted on the
+            published group medians (:func:`~transitions.labour.estimate.fit_elasticity`).
         forecast_threshold, observed_threshold : float, default=0.25, 1.0
             % per year beyond which forecast / observed change counts as
             shrinking or growing; see :mod:`transitions.labour.trend`.
@@ -262,10 +313,24 @@ class LabourMarket:
             where no level has a value) and ``<measure>_via`` (the crosswalk
             route, NaN for a direct match):
 
-            - ``wage_median``, ``wage_p25``, ``wage_p75`` (gross per hour),
-              ``wage_currency``, ``wage_year``, ``wage_topcoded``;
-            - ``employment`` (jobs or employed persons of the occupation's
-              group), ``employment_year``;
+            - ``wage_median``, ``wage_p25``, ``wage_p75`` (gross per hour;
+              the occupation's estimate where ``wage_level`` is
+              ``"occupation (estimate)"``), ``wage_currency``, ``wage_year``,
+              ``wage_topcoded``; ``wage_group_median``, ``wage_group_p25``,
+              ``wage_group_p75`` with ``wage_group_source`` and
+              ``wage_group_level`` (the published figures, P25/P75 where the
+              publisher has them); ``wage_estimate_factor`` (estimate /
+              published) and ``wage_estimate_basis`` (how the relative wage
+              was found, see :mod:`transitions.labour.reference`);
+            - ``wage_minimum`` (the adult statutory minimum wage per hour of
+              ``wage_year``, see :mod:`transitions.labour.minimum_wage`),
+              ``wage_minimum_source`` and ``wage_below_minimum`` (True where
+              ``wage_median`` or ``wage_group_median`` is below it: a median
+              pulled down by young workers, not an adult's wage);
+            - ``employment`` (jobs; the occupation's share of its group's jobs
+              where ``employment_level`` is ``"occupation (estimate)"``),
+              ``employment_year``, ``employment_share``, and the group's
+              published jobs ``employment_group`` (``_source``, ``_level``);
             - ``trend`` (``"shrinking"``, ``"stable"``, ``"growing"``),
               ``trend_basis``, ``trend_pct`` (observed, % per year),
               ``trend_period``;
@@ -314,6 +379,7 @@ class LabourMarket:
             n = int((out[spec.level] == _NONE).sum())
             if n:
                 missing[name] = out.index[out[spec.level] == _NONE]
+        self._add_estimates(tax, links, out, estimate, wage_elasticity)
         trend = classify_trend(out["forecast_pct"], out.get("forecast_years", np.nan),
                                out["trend_pct"], forecast_threshold=forecast_threshold,
                                observed_threshold=observed_threshold)
@@ -332,14 +398,46 @@ class LabourMarket:
                             f"empty (level 'none') for all {len(out)} occupations")
         return out
 
+    def _add_estimates(self, tax, links, out, estimate, wage_elasticity):
+        """Occupation-level estimates, the published group figures beside them, minimum wage."""
+        from .estimate import disaggregate
+
+        for col in ("median", "p25", "p75", "source", "level"):
+            out[f"wage_group_{col}"] = out[f"wage_{col}"]
+        out["wage_estimate_factor"] = np.nan
+        out["wage_estimate_basis"] = np.nan
+        if estimate:
+            if wage_elasticity is not None and not (
+                    isinstance(wage_elasticity, (int, float, np.number))
+                    and not isinstance(wage_elasticity, bool) and 0 <= wage_elasticity <= 1):
+                raise InvalidParameterError(
+                    f"wage_elasticity={wage_elasticity!r} must be a number from 0 to 1 or None")
+            disaggregate(out, tax, links, self.crosswalks, self.tables, self.reference,
+                         beta=wage_elasticity)
+        else:
+            out.attrs["estimates"] = {"beta": np.nan, "n_groups": 0, "kappa": np.nan,
+                                      "source": None, "n_wage_estimates": 0}
+        for name in ("employment",):
+            if f"{name}_group" not in out and name in out:
+                out[f"{name}_group"] = out[name]
+                out[f"{name}_group_source"] = out[f"{name}_source"]
+                out[f"{name}_group_level"] = out[f"{name}_level"]
+        if "employment_share" not in out:
+            out["employment_share"] = np.nan
+        add_minimum_wage(out, self.country)
+
     def coverage(self, tax, **kwargs):
         """Share of ``tax``'s occupations with a value per measure and level.
+
+        The levels are those of the published figures (``estimate=False``):
+        occupation-level estimates are built on top of them.
 
         Parameters
         ----------
         tax : Taxonomy
         **kwargs
-            Passed to :meth:`for_taxonomy`.
+            Passed to :meth:`for_taxonomy` (``estimate=True`` reports the
+            estimates' level instead).
 
         Returns
         -------
@@ -357,7 +455,7 @@ class LabourMarket:
         """
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            table = self.for_taxonomy(tax, warn=False, **kwargs)
+            table = self.for_taxonomy(tax, warn=False, **{"estimate": False, **kwargs})
         order = [lvl for levels in LEVELS.values() for lvl in levels.values()]
         rows = []
         total = len(table)
@@ -376,23 +474,36 @@ class LabourMarket:
                          "share": known / total if total else np.nan})
         return pd.DataFrame(rows, columns=["measure", "level", "n", "share"])
 
-    def workforce(self, tax):
-        """Workers per occupation: each group's jobs split evenly over its occupations.
+    def workforce(self, tax, *, estimate=True):
+        """Workers per occupation: each group's jobs split over its occupations.
 
         The employment table's finest rows that partition the workforce (BRC
         groups for the Netherlands, detailed or else broad SOC codes for the
         US, ids for the sample) are matched to the taxonomy's occupations as in
-        :meth:`for_taxonomy`. A group's jobs are split evenly over the
-        occupations that fall in it; an occupation linked to several groups
-        counts for ``1/k`` in each of its ``k`` groups.
+        :meth:`for_taxonomy`. A group's jobs are split over the occupations
+        that fall in it in proportion to their reference employment (US OEWS
+        through the ESCO -> O*NET-SOC crosswalk for the Netherlands; see
+        :func:`transitions.labour.estimate.job_shares`), evenly where the
+        market has no reference or ``estimate=False``. An occupation linked to
+        several groups counts for ``1/k`` in each of its ``k`` groups.
+
+        Parameters
+        ----------
+        tax : Taxonomy
+        estimate : bool, default=True
+            Split by the reference shares (False: evenly).
 
         Returns
         -------
         pandas.DataFrame
-            Indexed by occupation id: ``workers``, ``workers_source``,
-            ``workers_level`` (``"none"`` without a group), ``workers_groups``
-            (the codes used) and ``workers_sharing`` (how many occupations share
-            the group). ``attrs`` holds ``total_workers`` (all rows that
+            Indexed by occupation id: ``workers``, ``workers_source`` (naming
+            the split), ``workers_level`` (``"occupation (estimate)"`` where a
+            group's jobs were split over several occupations, the group's level
+            where the occupation has its group alone, ``"none"`` without a
+            group), ``workers_group_level``, ``workers_groups`` (the codes
+            used), ``workers_sharing`` (how many occupations share the group)
+            and ``workers_share`` (the occupation's share of its group's jobs).
+            ``attrs`` holds ``total_workers`` (all rows that
             partition the workforce) and ``assigned_workers`` (those matched to
             at least one occupation): jobs of groups without any occupation are
             not spread elsewhere.
@@ -406,7 +517,19 @@ class LabourMarket:
         """
         if "employment" not in self.tables:
             raise InvalidParameterError("this labour market has no employment table")
-        return split_workforce(self.tables["employment"], self.links(tax), tax.occupations.index)
+        links = self.links(tax)
+        mass, how = None, "split evenly"
+        if estimate and self.reference is not None:
+            from .estimate import short_source
+            from .reference import occupation_reference
+
+            ref = occupation_reference(tax, links, self.crosswalks, self.reference["wage"],
+                                       self.reference.get("employment"), skills=False)
+            mass = ref["ref_mass"]
+            source = sorted(self.reference["wage"]["wage_source"].unique())[0]
+            how = f"split by {short_source(source)} employment shares"
+        return split_workforce(self.tables["employment"], links, tax.occupations.index,
+                               mass=mass, how=how)
 
     def _warn_unknown_ids(self, tax):
         """Count rows keyed by occupation ids that ``tax`` does not have (likely typos)."""
@@ -445,6 +568,47 @@ class LabourMarket:
 
 
 # ---------------------------------------------------------------------- helpers
+def _normalise_reference(reference):
+    if reference is None:
+        return None
+    if not isinstance(reference, dict) or "wage" not in reference:
+        raise InvalidParameterError(
+            "reference must be a dict {'wage': table, 'employment': table} in the measure schema")
+    out = {"wage": normalise_table(reference["wage"], "wage", where="reference wage table")}
+    if reference.get("employment") is not None:
+        out["employment"] = normalise_table(reference["employment"], "employment",
+                                            where="reference employment table")
+    return out
+
+
+def add_minimum_wage(out, country=None):
+    """Add ``wage_minimum``, ``wage_minimum_source`` and ``wage_below_minimum`` (in place).
+
+    The minimum is the adult statutory minimum per hour of each row's
+    ``wage_year`` in its currency's country (:func:`~.minimum_wage.minimum_wage`).
+    """
+    from .minimum_wage import minimum_wage
+
+    currency = out["wage_currency"] if "wage_currency" in out else pd.Series(np.nan, index=out.index)
+    years = out["wage_year"] if "wage_year" in out else pd.Series(np.nan, index=out.index)
+    by_currency = {"EUR": "NL", "USD": "US"}
+    value = pd.Series(np.nan, index=out.index)
+    source = pd.Series(np.nan, index=out.index, dtype=object)
+    keys = pd.DataFrame({"c": currency.astype(object), "y": years.astype(object)})
+    for (cur, year), idx in keys.groupby(["c", "y"], dropna=True).groups.items():
+        land = by_currency.get(str(cur), country)
+        found = minimum_wage(land, year) if land in ("NL", "US") else None
+        if found is not None:
+            value[idx] = found["value"]
+            source[idx] = found["source"]
+    out["wage_minimum"] = value
+    out["wage_minimum_source"] = source
+    low = out["wage_median"].lt(value)
+    if "wage_group_median" in out:
+        low |= out["wage_group_median"].lt(value)
+    out["wage_below_minimum"] = low.fillna(False).astype(bool)
+
+
 def _empty_measure(out, spec):
     for col in spec.columns:
         out[col] = False if spec.meta.get(col) == "any" else np.nan

@@ -25,7 +25,9 @@ measure                  columns (required in bold)                      meaning
                          value is the publisher's top code, a lower
                          bound)
 ``employment``           **employment**, employment_year                 jobs or employed persons
-``trend``                **trend_pct**, trend_period                     observed change, % per year
+``trend``                **trend_pct**, trend_pct_low, trend_pct_high,   observed change, % per year
+                         trend_period, trend_method                      (low/high: range when one
+                                                                         year is left out)
 ``jobs_growth_1y``       **jobs_growth_1y_pct**, jobs_growth_1y_period   one-year change, % (noisy)
 ``forecast``             **forecast_pct**, **forecast_years**,           expected change, % over
                          forecast_period                                 the horizon
@@ -123,7 +125,8 @@ MEASURES = {
         Measure("employment", ("employment",), {"employment_year": "text"},
                 required=("employment",), bounds={"employment": _NONNEG},
                 description="jobs or employed persons"),
-        Measure("trend", ("trend_pct",), {"trend_period": "text"}, required=("trend_pct",),
+        Measure("trend", ("trend_pct", "trend_pct_low", "trend_pct_high"),
+                {"trend_period": "text", "trend_method": "text"}, required=("trend_pct",),
                 description="observed employment change, % per year"),
         Measure("jobs_growth_1y", ("jobs_growth_1y_pct",), {"jobs_growth_1y_period": "text"},
                 required=("jobs_growth_1y_pct",),

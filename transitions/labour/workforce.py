@@ -1,4 +1,7 @@
-"""Workers per occupation: a group's jobs split evenly over the occupations in it.
+"""Workers per occupation: a group's jobs split over the occupations in it.
+
+The split follows the occupations' reference employment where the market has
+a reference (:mod:`.estimate`, :func:`~.estimate.job_shares`), else it is even.
 
 Used for coverage reports such as "share of Dutch workers with at least one
 switch option". Only the employment rows that partition the workforce are
@@ -14,7 +17,7 @@ import pandas as pd
 
 from .codes import LEVELS, OCC, TOTAL_LEVEL
 
-__all__ = ["split_workforce", "leaf_mask"]
+__all__ = ["split_workforce", "leaf_mask", "leaf_pairs"]
 
 _NONE = "none"
 
@@ -28,6 +31,17 @@ def leaf_mask(table):
             rows = sub.index[sub["depth"] == d]
             mask[rows] = ~sub.loc[rows, "key"].isin(prefixes).to_numpy()
     return mask
+
+
+def leaf_pairs(employment, links):
+    """(occupation, leaf) pairs of a normalised ``employment`` table, or None.
+
+    Each occupation is matched at the finest level where it matches; columns
+    ``occupation_id``, ``code_system``, ``key``, ``code``, ``level``,
+    ``employment`` (the leaf's) and ``employment_source``.
+    """
+    table = employment[employment["employment"].notna() & (employment["level"] != TOTAL_LEVEL)]
+    return _match(table[leaf_mask(table)], links)
 
 
 def _match(leaves, links):
@@ -46,15 +60,15 @@ def _match(leaves, links):
             lk = links[system][~links[system]["occupation_id"].isin(done)]
             key = lk["code"] if depth < 0 else lk["code"].str[:depth]
             lk = lk.assign(key=key).drop_duplicates(["occupation_id", "key"]).drop(columns="code")
-            m = lk.merge(rows[["key", "code", "level", "employment", "employment_source"]],
-                         on="key")
+            m = lk.merge(rows[["key", "code_system", "code", "level", "employment",
+                               "employment_source"]], on="key")
             if not m.empty:
                 pairs.append(m)
                 done = done.append(pd.Index(m["occupation_id"].unique()))
     return pd.concat(pairs, ignore_index=True) if pairs else None
 
 
-def split_workforce(employment, links, index):
+def split_workforce(employment, links, index, *, mass=None, how="split evenly"):
     """Split the jobs of each leaf of ``employment`` over the occupations linked to it.
 
     Parameters
@@ -65,42 +79,55 @@ def split_workforce(employment, links, index):
         From :func:`~transitions.labour.mapping.occupation_links`.
     index : pandas.Index
         The taxonomy's occupation ids (the result's index and order).
+    mass : pandas.Series, optional
+        Relative size of each occupation (``ref_mass`` of
+        :func:`~transitions.labour.reference.occupation_reference`); a group's
+        jobs are split in proportion to it (:func:`~transitions.labour.estimate.job_shares`).
+        Default: evenly.
+    how : str
+        How the split was made, appended to ``workers_source``.
 
     Returns
     -------
     pandas.DataFrame
         See :meth:`transitions.LabourMarket.workforce`.
     """
+    from .estimate import ESTIMATE_LEVEL, job_shares
+
     table = employment[employment["employment"].notna() & (employment["level"] != TOTAL_LEVEL)]
     leaves = table[leaf_mask(table)]
     total = float(leaves["employment"].sum())
     out = pd.DataFrame(index=index.copy())
+    cols = ["workers", "workers_source", "workers_level", "workers_group_level",
+            "workers_groups", "workers_sharing", "workers_share"]
     p = _match(leaves, links)
     if p is None:
-        for col in ("workers", "workers_source", "workers_groups", "workers_sharing"):
+        for col in cols:
             out[col] = np.nan
         out["workers_level"] = _NONE
         out.attrs.update(total_workers=total, assigned_workers=0.0)
-        return out[["workers", "workers_source", "workers_level", "workers_groups",
-                    "workers_sharing"]]
+        return out[cols]
     # An occupation in k groups counts 1/k in each; a group's jobs go to its
-    # occupations in proportion to those weights (evenly when each has one group).
-    p["weight"] = 1.0 / p.groupby("occupation_id")["key"].transform("nunique")
-    by_group = p.groupby(["level", "key"])
-    p["sharing"] = by_group["occupation_id"].transform("nunique")
-    p["workers"] = p["employment"] * p["weight"] / by_group["weight"].transform("sum")
+    # occupations in proportion to their mass (evenly without one).
+    p["share"] = job_shares(p, mass)
+    p["sharing"] = p.groupby(["level", "key"])["occupation_id"].transform("nunique")
+    p["workers"] = p["employment"] * p["share"]
     g = p.groupby("occupation_id")
     joined = lambda s: "; ".join(sorted(set(s)))  # noqa: E731
     res = pd.DataFrame({
         "workers": g["workers"].sum(),
         "workers_source": g["employment_source"].agg(joined),
-        "workers_level": g["level"].agg(joined),
+        "workers_group_level": g["level"].agg(joined),
         "workers_groups": g["code"].agg(joined),
         "workers_sharing": g["sharing"].max(),
+        "workers_share": g["share"].sum() / g["key"].nunique(),
     })
+    split = res["workers_sharing"] > 1
+    res["workers_level"] = res["workers_group_level"].where(~split, ESTIMATE_LEVEL)
+    res.loc[split, "workers_source"] = res.loc[split, "workers_source"] + f", {how}"
     out = out.join(res)
     out["workers_level"] = out["workers_level"].astype(object).where(
         out["workers_level"].notna(), _NONE)
     assigned = float(p.drop_duplicates(["level", "key"])["employment"].sum())
     out.attrs.update(total_workers=total, assigned_workers=assigned)
-    return out
+    return out[cols]

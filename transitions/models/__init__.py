@@ -1,7 +1,8 @@
 """Models on top of the labour-market layer: the digitalisation-risk flag and its estimator.
 
-- :func:`assess_risk` (:mod:`transitions.models.risk`): the transparent rule,
-  routine work AND shrinking employment, with reasons in Dutch and English.
+- :func:`assess_risk` (:mod:`transitions.models.risk`): the transparent flag,
+  routine work with the employment trend as its confidence (or, by name, routine
+  AND shrinking), with reasons in Dutch and English.
 - :class:`RiskSignalRegressor`, :class:`RiskSignalClassifier`
   (:mod:`transitions.models.estimator`): scikit-learn estimators that learn the
   risk signals from an occupation's skill profile, for occupations without a
@@ -17,7 +18,9 @@ from .estimator import (
 from .features import SkillProfiles, skill_profiles
 from .risk import (
     DEFAULT_RTI_THRESHOLD,
+    DEFAULT_RULE,
     DEFAULT_SHRINK_THRESHOLD,
+    RULES,
     assess_risk,
     per_year,
     risk_components,
@@ -35,4 +38,6 @@ __all__ = [
     "per_year",
     "DEFAULT_RTI_THRESHOLD",
     "DEFAULT_SHRINK_THRESHOLD",
+    "DEFAULT_RULE",
+    "RULES",
 ]
