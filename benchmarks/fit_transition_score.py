@@ -64,7 +64,8 @@ class Problem:
         cov = ctx.coverage_share(pairs.carried[rows].astype(float))
         with np.errstate(invalid="ignore", divide="ignore"):
             ratio = ctx.wage[None, :] / ctx.wage[rows][:, None]
-        self.X = feature_stack(ctx, rows, sim, cov, ratio).astype(np.float32)
+        months = pairs.months[rows].astype(float)
+        self.X = feature_stack(ctx, rows, sim, cov, months, ratio).astype(np.float32)
         self.G = truth.occupation_gains
         self.excluded = truth.occupation_excluded
         self.cand = ~self.excluded
@@ -75,6 +76,7 @@ class Problem:
         self.disc = disc
         self.ideal = -np.sort(-self.G, axis=1)[:, :K] @ disc
         self.n = len(rows)
+        self.demand = FEATURES.index("demand")
 
     def index(self, beta, rows):
         return self.X[rows] @ np.asarray(beta, dtype=np.float32)
@@ -112,6 +114,44 @@ def fit_likelihood(P, rows):
     return minimize(f, np.zeros(X.shape[2]), jac=True, method="L-BFGS-B").x
 
 
+def _softmax(u, cand):
+    u = np.where(cand, u, -np.inf)
+    u = u - u.max(axis=1, keepdims=True)
+    e = np.exp(u)
+    return e / e.sum(axis=1, keepdims=True)
+
+
+def mixture_likelihood(P, w, rows):
+    """The mixture's likelihood: lambda * softmax(X beta) + (1 - lambda) * softmax(kappa * demand)."""
+    p = P.X.shape[2]
+    beta, lam, kappa = w[:p], 1 / (1 + np.exp(-w[p])), w[p + 1]
+    X = P.X[rows].astype(float)
+    s = _softmax(X @ beta, P.cand[rows])
+    noise = _softmax(kappa * X[..., P.demand], P.cand[rows])
+    return lam * s + (1 - lam) * noise, s, noise, lam
+
+
+def fit_mixture(P, rows):
+    """Maximum likelihood of the mixture (L-BFGS, analytic gradient)."""
+    X, Q, p = P.X[rows].astype(float), P.Q[rows], P.X.shape[2]
+    dem = X[..., P.demand]
+
+    def f(w):
+        mix, s, noise, lam = mixture_likelihood(P, w, rows)
+        R = np.where(P.cand[rows], Q / np.maximum(mix, 1e-300), 0.0)
+        ll = (Q * np.log(np.maximum(mix, 1e-300))).sum()
+        A = R * s * lam
+        g_beta = np.einsum("ij,ijk->k", A, X) - np.einsum("i,ijk,ij->k", A.sum(axis=1), X, s)
+        B = R * noise * (1 - lam)
+        g_kappa = (B * dem).sum() - (B.sum(axis=1) * (noise * dem).sum(axis=1)).sum()
+        g_lam = (R * (s - noise)).sum() * lam * (1 - lam)
+        g = np.r_[g_beta, g_lam, g_kappa]
+        beta = w[:p]
+        return -ll / len(rows) + L2 * beta @ beta, -g / len(rows) + np.r_[2 * L2 * beta, 0, 0]
+
+    return minimize(f, np.r_[np.zeros(p), 0.0, 0.5], jac=True, method="L-BFGS-B").x
+
+
 def fit_ndcg(P, rows, starts):
     """Powell on NDCG@K over the coefficients other than the similarity's (fixed at 1), from
     each start (NDCG is not concave: the best of a few starts is kept)."""
@@ -122,7 +162,7 @@ def fit_ndcg(P, rows, starts):
     for start in starts:
         start = np.asarray(start, dtype=float)
         res = minimize(f, start[1:] / max(start[0], 1e-6), method="Powell",
-                       options={"maxiter": 3000, "xtol": 1e-2, "ftol": 1e-4})
+                       options={"maxiter": 3000, "xtol": 2e-2, "ftol": 1e-4})
         if best is None or res.fun < best.fun:
             best = res
     beta = np.r_[1.0, best.x]
@@ -132,12 +172,17 @@ def fit_ndcg(P, rows, starts):
     return tau * beta
 
 
-def cross_validate(P, fitter):
+def cross_validate(P, fitter, mixture=False):
     U = np.empty((P.n, P.X.shape[1]), dtype=np.float32)
     losses = []
     for k in range(P.fold.max() + 1):
         train, test = np.flatnonzero(P.fold != k), np.flatnonzero(P.fold == k)
         beta = fitter(train)
+        if mixture:
+            lik = mixture_likelihood(P, beta, test)[0]
+            U[test] = np.log(np.maximum(lik, 1e-300))
+            losses.append(-(P.Q[test] * np.where(P.cand[test], U[test], 0.0)).sum())
+            continue
         U[test] = P.index(beta, test)
         losses.append(P.log_loss(beta, test) * len(test))
     everyone = np.arange(P.n)
@@ -167,8 +212,18 @@ def run(which):
                P.log_loss(tau * beta, everyone))
     like_all = fit_likelihood(P, everyone)
     record("likelihood", like_all, *cross_validate(P, lambda r: fit_likelihood(P, r)))
+    mix_all = fit_mixture(P, everyone)
+    cv = cross_validate(P, lambda r: fit_mixture(P, r), mixture=True)
+    rows.append({"method": "mixture", "cv_ndcg": cv[0], "cv_log_loss": cv[1],
+                 "in_sample_ndcg": P.ndcg(np.log(np.maximum(
+                     mixture_likelihood(P, mix_all, everyone)[0], 1e-300)), everyone),
+                 **dict(zip(FEATURES, np.round(mix_all[:len(FEATURES)], 4))),
+                 "mix_weight": 1 / (1 + np.exp(-mix_all[len(FEATURES)])),
+                 "noise_demand": mix_all[len(FEATURES) + 1]})
     plain = np.r_[1.0, np.full(len(FEATURES) - 1, 0.1)]
-    ndcg_all = fit_ndcg(P, everyone, [plain, like_all])
+    sim_only = np.r_[1.0, np.zeros(len(FEATURES) - 1)]
+    ndcg_all = fit_ndcg(P, everyone, [plain, sim_only, like_all])
+    ndcg_all = fit_ndcg(P, everyone, [ndcg_all])          # a second pass from the best
     record("ndcg", ndcg_all, *cross_validate(P, lambda r: fit_ndcg(P, r, [ndcg_all])))
     table = pd.DataFrame(rows)
     print(f"{which}: {P.n} origins, {len(set(P.gid))} code groups "

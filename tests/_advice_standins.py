@@ -195,7 +195,7 @@ def documented_education(tax):
     return occ["isco_code"].astype(str).str[0].map(_ISCO_LEVEL).astype(float)
 
 
-def documented_score(advisor, prof, sim, ratio, coverage):
+def documented_score(advisor, prof, sim, ratio, coverage, months):
     """The transition score's likelihood by its documented features (transitions.advice.score),
     written out feature by feature from the public inputs."""
     tax = advisor.taxonomy
@@ -220,7 +220,7 @@ def documented_score(advisor, prof, sim, ratio, coverage):
     demand = np.log1p(openings.where(openings >= 0, fill))
     lr = np.log(ratio.where(ratio > 0)).replace([np.inf, -np.inf], np.nan).fillna(0.0)
     s = (beta["log_similarity"] * np.log(np.maximum(sim, 0.01))
-         + beta["coverage"] * coverage
+         + beta["coverage"] * coverage + beta["gap_years"] * months / 12.0
          + beta["classification"] * code.map(shared).astype(float)
          + beta["education_up"] * step.clip(lower=0) + beta["education_down"] * (-step).clip(lower=0)
          + beta["log_wage_ratio"] * lr.clip(-1, 1) + beta["demand"] * demand)
@@ -255,7 +255,7 @@ def expected_options(advisor, profile, criteria=None):
     months = gaps.map(lambda g: documented_months(tax, g)) \
         + 12.0 * (edu - edu[prof.occupation]).fillna(0.0).clip(lower=0)
     coverage = (carried / n_ess.where(n_ess > 0)).fillna(1.0)
-    score = documented_score(advisor, prof, sim, ratio, coverage)
+    score = documented_score(advisor, prof, sim, ratio, coverage, months)
     ok = (ratio >= prof.min_wage_ratio - 1e-12) & ratio.notna()
     if prof.exclude_at_risk:
         ok &= ~risk.astype(bool)

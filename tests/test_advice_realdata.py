@@ -1,6 +1,7 @@
 """Switch advice on full ESCO with the Dutch labour-market data (TRANSITIONS_TEST_DATA)."""
 
 import warnings
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -39,21 +40,21 @@ def test_invariants_on_esco(esco_adv, data):
         pd.testing.assert_frame_equal(got, adv.recommend(profile, n=None, explain=False))
 
 
-def test_default_profiles_match_the_graph_matrix(esco_adv):
-    """An unchanged worker's options are the graph row filtered by the documented rules."""
+def test_default_profiles_match_the_definition(esco_adv):
+    """Default workers' options and scores equal the documented definition, written out
+    independently of the library's array code (tests/_advice_standins.py)."""
+    from _advice_standins import expected_options
+
     adv = esco_adv
-    S = adv.graph.similarity_matrix()
-    wage = pd.to_numeric(adv.market_table["wage_median"], errors="coerce")
-    risky = adv.risk_table["at_risk"].astype("boolean").fillna(False)
     rng = np.random.default_rng(5)
-    for occ in rng.choice(adv.taxonomy.occupation_index, 40, replace=False):
-        got = adv.recommend(occ, n=None, explain=False)
-        row = S.loc[occ]
-        ok = (row >= adv.min_similarity) & (wage.reindex(row.index) >= wage[occ] - 1e-9)
-        ok &= ~risky.reindex(row.index).astype(bool)
-        ok[occ] = False
-        assert set(got["occupation_id"]) == set(row.index[ok.to_numpy(bool)])
-        np.testing.assert_allclose(got["similarity"], row[got["occupation_id"]], atol=1e-9)
+    for occ in rng.choice(adv.taxonomy.occupation_index, 12, replace=False):
+        if not np.isfinite(adv._ctx.wage[adv.taxonomy.occupation_index.get_loc(occ)]):
+            continue
+        got = adv.recommend(occ, n=None, explain=False).set_index("occupation_id")
+        exp, _, _ = expected_options(adv, WorkerProfile(occ))
+        assert set(got.index) == set(exp.index)
+        np.testing.assert_allclose(got["score"], exp.loc[got.index, "score"], rtol=1e-7)
+        np.testing.assert_allclose(got["effort_months"], exp.loc[got.index, "months"])
 
 
 def test_dutch_titles_and_suggestions(esco_adv):
@@ -133,3 +134,72 @@ def test_onet_gaps_are_level_aware(onet_adv):
     assert row["level_source"] == "taxonomy"
     options = onet_adv.recommend("43-3031.00", n=10)
     assert (options["essential_coverage"] < 1).any() and (options["n_missing"] > 0).any()
+
+
+# ---------------------------------------------------------------------- issue 10's client panel
+PANEL = Path(__file__).resolve().parents[1] / "data" / "eval" / "client_panel.csv"
+
+
+@pytest.fixture(scope="module")
+def panel():
+    return pd.read_csv(PANEL)
+
+
+def test_panel_titles_resolve_to_the_listed_occupations(esco_adv, panel):
+    for row in panel.itertuples():
+        hit = esco_adv.taxonomy.find_occupation(row.title_nl, limit=1)
+        assert hit["occupation_id"].iloc[0] == row.occupation_id, row.title_nl
+
+
+def test_every_client_gets_options_and_a_route(esco_adv, panel):
+    adv = esco_adv
+    max_months = 36.0  # "none needs more than 3 years"
+    for row in panel.itertuples():
+        p = WorkerProfile(row.title_nl)
+        options = adv.recommend(p, n=10, lang="nl")
+        assert len(options) >= 3, row.title_nl
+        assert (options["effort_months"] <= max_months).all(), row.title_nl
+        for o in options.itertuples():
+            n_ess = o.n_carried + o.n_missing
+            assert o.n_carried >= 3 or (o.n_carried >= 0.3 * n_ess and o.n_carried >= 2)
+            named = [lbl for lbl in o.carried_labels if lbl in o.explanation]
+            assert len(named) >= min(3, o.n_carried), (row.title_nl, o.explanation)
+            assert o.openings_source.startswith("ROA") and o.openings_level, row.title_nl
+        paths = adv.paths(p, n=3, lang="nl")
+        assert len(paths) >= 1, row.title_nl
+        assert (paths["effort_months"] > 0).all()
+        learn = adv.skills_to_learn(p, n=10, lang="nl")
+        assert len(learn), row.title_nl
+        assert ((learn["n_new_options"] > 0) | (learn["months_saved"] > 0)).all(), row.title_nl
+
+
+# ---------------------------------------------------------------------- documented headlines
+DOCS = Path(__file__).resolve().parents[1] / "docs"
+
+
+def _table_row(path, first_cell):
+    """The cells of the markdown table row of ``path`` that starts with ``first_cell``."""
+    for line in path.read_text(encoding="utf-8").splitlines():
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if cells and cells[0] == first_cell:
+            return cells
+    raise AssertionError(f"{path.name}: no table row {first_cell!r}")
+
+
+def _pct(cell):
+    return float(cell.rstrip("%")) / 100
+
+
+@pytest.mark.parametrize("doc", ["benchmarks/coverage.md", "recommend.md"])
+def test_documented_coverage_headline_is_the_code(esco_adv, doc):
+    """The coverage headline in the docs is recomputed here; more than one point off fails."""
+    cov = esco_adv.coverage(sensitivity=False).set_index("group")
+    share = _table_row(DOCS / doc, "share with >= 1 good option")
+    mean = _table_row(DOCS / doc, "mean number of options")
+    # columns: measure, seed study, everyone, at-risk occupations, ...
+    assert _pct(share[2]) == pytest.approx(cov.loc["all", "share_with_option"], abs=0.01)
+    assert _pct(share[3]) == pytest.approx(cov.loc["at risk", "share_with_option"], abs=0.01)
+    assert float(mean[2]) == pytest.approx(cov.loc["all", "mean_options"], abs=0.5)
+    assert float(mean[3]) == pytest.approx(cov.loc["at risk", "mean_options"], abs=0.5)
+    best = _table_row(DOCS / doc, "best option needs <= 1 year")
+    assert _pct(best[3]) == pytest.approx(cov.loc["at risk", "share_best_within_year"], abs=0.01)

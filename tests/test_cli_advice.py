@@ -181,7 +181,7 @@ def test_coverage_is_the_api_result(advisor):
     grid = json.loads(ok("coverage", "--wage-ratio-grid", "0.9", "--gap-grid", "9",
                          "--carried-grid", "4", "--format", "json").stdout)
     assert {r["min_wage_ratio"] for r in grid} >= {0.9, 1.0}
-    assert {r["max_gap_months"] for r in grid} == {9.0, 12.0}
+    assert {r["max_gap_months"] for r in grid} == {9.0, 36.0}
     assert {r["min_carried"] for r in grid} == {3, 4}
     stricter = json.loads(ok("coverage", "--no-sensitivity", "--max-gap-months", "6",
                              "--format", "json").stdout)
@@ -237,7 +237,7 @@ def test_help_shows_the_library_defaults(command):
     defaults = Criteria()
     assert CRITERIA_DEFAULTS == {k: getattr(defaults, k) for k in CRITERIA_DEFAULTS}
     text = " ".join(ok(command, "--help").stdout.split())
-    assert "--max-gap-months" in text and "[default: 12]" in text
+    assert "--max-gap-months" in text and "[default: 36]" in text
     assert "--min-carried INTEGER" in text and "[default: 3]" in text
     assert "[default: 0.3]" in text and "--kansrijk" in text
 

@@ -15,7 +15,7 @@ What counts as a good option
 In short (the full definition: :mod:`transitions.advice.criteria`): not the
 worker's occupation nor excluded; salary-neutral against the worker's wage
 and not at risk (the worker's constraints); a *learnable gap* (at most
-``max_gap_months``, default one year, of learning by the effort heuristic);
+``max_gap_months``, default three years, of part-time learning by the effort heuristic);
 and *enough carried over* (at least ``min_carried`` = 3 of the destination's
 essential skills, or ``min_carried_share`` = 30% of them and never only one).
 Good options are ranked by the transition score
@@ -90,7 +90,7 @@ class Advisor:
     risk_table : pandas.DataFrame, optional
         Default: ``transitions.models.assess_risk(market_table)``; indexed by
         occupation id with ``at_risk`` and ``risk_score``.
-    max_gap_months : float, default=12
+    max_gap_months : float, default=36
         Most months of learning a good option may need (overridable per call).
     min_carried : int, default=3
         Essential skills of the destination the worker must already have ...

@@ -99,6 +99,7 @@ class AdviceContext:
         self.essential_months = self.essential.astype(bool).astype(float).multiply(
             self.months[None, :]).tocsr()
         self.total_months = np.asarray(self.essential_months.sum(axis=1)).ravel()
+        self.essential_months_t = self.essential_months.T.tocsr()  # transposed once, not per call
         self.education = education_levels(occ)
         col = code_column(taxonomy)
         self.code_levels = code_levels(occ[col].to_numpy(), col) if col else []
@@ -333,7 +334,7 @@ class AdviceContext:
         if level is None or not self.rated:
             H = _sparse(held)
             carried = (H @ self.essential_t).toarray()
-            months = self.total_months[None, :] - (H @ self.essential_months.T).toarray()
+            months = self.total_months[None, :] - (H @ self.essential_months_t).toarray()
             return carried, self._with_education(np.maximum(months, 0.0), origins)
         cols = self.essential.indices
         entry_months = self.months[cols]

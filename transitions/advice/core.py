@@ -119,7 +119,7 @@ def evaluate(ctx, block, criteria):
     cov = ctx.coverage_share(carried)
     with np.errstate(invalid="ignore", divide="ignore"):
         ratio = ctx.wage[None, :] / block.worker_wage[:, None]
-    index = transition_index(ctx, ctx.score_model, block.origin, sim, cov, ratio)
+    index = transition_index(ctx, ctx.score_model, block.origin, sim, cov, months, ratio)
     # NaN ratios (unknown wage) fail this comparison: no salary claim without a wage.
     allowed = ratio >= block.min_ratio[:, None] - 1e-12
     allowed &= ~(ctx.at_risk[None, :] & block.exclude_at_risk[:, None])

@@ -106,12 +106,25 @@ def option_counts(advisor, scenarios):
     valid = np.isfinite(R)
     np.fill_diagonal(valid, False)
     index = np.where(valid, pairs.index, -np.inf)
+    # The scenarios vary one threshold at a time: build each mask once and combine.
+    masks = {}
+
+    def mask(key, build):
+        if key not in masks:
+            masks[key] = build()
+        return masks[key]
+
     out = {}
     for key in scenarios:
         criteria, ratio, excl = key
-        good = valid & (R >= ratio - 1e-12) & pairs.reachable(ctx, criteria)
-        if excl:
-            good &= ~ctx.at_risk[None, :]
+        good = mask(("wage", ratio, excl), lambda: valid & (R >= ratio - 1e-12) & (
+            ~ctx.at_risk[None, :] if excl else True)).copy()
+        good &= mask(("credible", criteria.min_carried, criteria.min_carried_share),
+                     lambda: criteria.credible(pairs.carried, ctx.n_essential[None, :]))
+        good &= mask(("months", criteria.max_gap_months),
+                     lambda: pairs.months <= criteria.max_gap_months + 1e-9)
+        if criteria.min_similarity > 0:
+            good &= pairs.similarity >= criteria.min_similarity
         if criteria.in_demand_only:
             good &= ctx.in_demand[None, :]
         counts = good.sum(axis=1)

@@ -10,8 +10,9 @@ A destination is a good option for a worker when
   :class:`~transitions.WorkerProfile`;
 * **its gap is learnable**: the essential skills the worker lacks take at
   most ``max_gap_months`` months by the effort heuristic
-  (:mod:`transitions.advice.effort`; default :data:`DEFAULT_MAX_GAP_MONTHS`,
-  one year);
+  (:mod:`transitions.advice.effort`, education levels up included; default
+  :data:`DEFAULT_MAX_GAP_MONTHS`, three years of part-time learning, the
+  longest bounded effort band);
 * **enough carries over**: the worker already has at least ``min_carried``
   of its essential skills (default 3), or at least ``min_carried_share`` of
   them (default 30%) and never fewer than two -- one shared skill never
@@ -35,8 +36,8 @@ from ..exceptions import InvalidParameterError
 __all__ = ["Criteria", "DEFAULT_MAX_GAP_MONTHS", "DEFAULT_MIN_CARRIED",
            "DEFAULT_MIN_CARRIED_SHARE", "in_demand", "TIGHT_CLASSES", "SHORTAGE_CLASSES"]
 
-#: Most months of learning a good option may need (the effort band "<= 1 year").
-DEFAULT_MAX_GAP_MONTHS = 12.0
+#: Most months of learning a good option may need: the effort band "<= 3 years" (see the docs).
+DEFAULT_MAX_GAP_MONTHS = 36.0
 #: Essential skills of the destination the worker must already have ...
 DEFAULT_MIN_CARRIED = 3
 #: ... or this share of them (with at least two skills).

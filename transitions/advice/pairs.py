@@ -62,7 +62,7 @@ def default_pairs(advisor):
             with np.errstate(invalid="ignore", divide="ignore"):
                 ratio = ctx.wage[None, :] / ctx.wage[rows][:, None]
             index = transition_index(ctx, ctx.score_model, rows, sim,
-                                     ctx.coverage_share(carried), ratio)
+                                     ctx.coverage_share(carried), months, ratio)
             for key, value in (("similarity", sim), ("carried", carried), ("months", months),
                                ("index", index)):
                 out[key][rows] = value

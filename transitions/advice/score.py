@@ -22,6 +22,9 @@ Features
     ``ln(max(similarity, 0.01))``: the graph's similarity of the worker's skills to ``d``.
 ``coverage``
     Share of ``d``'s essential skills the worker already has.
+``gap_years``
+    The effort to close the gap, in years (:mod:`transitions.advice.effort`:
+    the missing essential skills and any education level up).
 ``classification``
     Share of classification levels (ISCO-08 1-4 digits, or SOC major, minor,
     broad, detailed) the origin and ``d`` share.
@@ -53,8 +56,8 @@ from ..exceptions import DataFormatError, InvalidParameterError
 __all__ = ["FEATURES", "ScoreModel", "load_score_models", "education_levels", "likelihood"]
 
 #: The features of the transition score, in order (see the module docs).
-FEATURES = ("log_similarity", "coverage", "classification", "education_up", "education_down",
-            "log_wage_ratio", "demand")
+FEATURES = ("log_similarity", "coverage", "gap_years", "classification", "education_up",
+            "education_down", "log_wage_ratio", "demand")
 _MODELS_FILE = Path(__file__).with_name("transition_score.json")
 #: ISCO-08 skill level of each major group (ILO, ISCO-08 vol. 1, table 1); armed forces mixed.
 ISCO_SKILL_LEVEL = {"1": 4, "2": 4, "3": 3, "4": 2, "5": 2, "6": 2, "7": 2, "8": 2, "9": 1}
@@ -143,13 +146,15 @@ def education_levels(occupations):
     return np.full(len(occupations), np.nan)
 
 
-def _feature(ctx, k, origins, sim, coverage, wage_ratio):
+def _feature(ctx, k, origins, sim, coverage, months, wage_ratio):
     """Feature ``FEATURES[k]`` of every (profile, destination) pair (see the module docs)."""
     name = FEATURES[k]
     if name == "log_similarity":
         return np.log(np.maximum(sim, _SIM_FLOOR))
     if name == "coverage":
         return coverage
+    if name == "gap_years":
+        return months / 12.0
     if name == "classification":
         return ctx.classification(origins)
     if name in ("education_up", "education_down"):
@@ -162,7 +167,7 @@ def _feature(ctx, k, origins, sim, coverage, wage_ratio):
     return np.broadcast_to(ctx.demand_feature[None, :], sim.shape)  # demand
 
 
-def feature_stack(ctx, origins, sim, coverage, wage_ratio):
+def feature_stack(ctx, origins, sim, coverage, months, wage_ratio):
     """The features of every (profile, destination) pair, shape (n_profiles, n_occ, n_features).
 
     Parameters
@@ -170,14 +175,14 @@ def feature_stack(ctx, origins, sim, coverage, wage_ratio):
     ctx : AdviceContext
     origins : int array
         Each profile's occupation position.
-    sim, coverage, wage_ratio : arrays (n_profiles, n_occupations)
+    sim, coverage, months, wage_ratio : arrays (n_profiles, n_occupations)
     """
     origins = np.asarray(origins, dtype=np.int64)
-    return np.stack([_feature(ctx, k, origins, sim, coverage, wage_ratio)
+    return np.stack([_feature(ctx, k, origins, sim, coverage, months, wage_ratio)
                      for k in range(len(FEATURES))], axis=2)
 
 
-def transition_index(ctx, model, origins, sim, coverage, wage_ratio):
+def transition_index(ctx, model, origins, sim, coverage, months, wage_ratio):
     """The score ``s`` of every pair (see the module docs), shape (n_profiles, n_occupations).
 
     Summed feature by feature, so that no (profiles x occupations x features)
@@ -187,7 +192,7 @@ def transition_index(ctx, model, origins, sim, coverage, wage_ratio):
     s = np.zeros(sim.shape)
     for k, b in enumerate(model.beta()):
         if b:
-            s += b * _feature(ctx, k, origins, sim, coverage, wage_ratio)
+            s += b * _feature(ctx, k, origins, sim, coverage, months, wage_ratio)
     return s
 
 

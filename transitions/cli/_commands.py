@@ -94,7 +94,7 @@ def profile_options(func):
 
 #: The good-option thresholds' defaults as the help shows them (tests check them against
 #: transitions.advice.criteria, so that --help never disagrees with the library).
-CRITERIA_DEFAULTS = {"max_gap_months": 12, "min_carried": 3, "min_carried_share": 0.3,
+CRITERIA_DEFAULTS = {"max_gap_months": 36, "min_carried": 3, "min_carried_share": 0.3,
                      "min_similarity": 0.0}
 
 
