@@ -231,12 +231,37 @@ def test_side_index_spares_rehashing_unchanged_files(tmp_path, monkeypatch):
     calls = []
     real = _cache.file_sha256
     monkeypatch.setattr(_cache, "file_sha256", lambda p: calls.append(p) or real(p))
+    monkeypatch.setattr(_cache, "SETTLE_SECONDS", 0)  # the file was written a moment ago
     k1 = cache_key("n", [src], hash_index=index)
     k2 = cache_key("n", [src], hash_index=index)
     assert k1 == k2 and len(calls) == 1
     assert json.loads(index.read_text())[str(src.resolve())]["sha256"] == real(src)
     src.write_text("a,b\n1,2\n3,4\n")  # size changes -> hashed again
     assert cache_key("n", [src], hash_index=index) != k1 and len(calls) == 2
+
+
+@pytest.mark.skipif(os.name != "posix", reason="the stat shortcut is POSIX-only")
+def test_in_place_edit_keeping_size_and_mtime_is_rehashed(tmp_path, monkeypatch):
+    # cp -p, rsync -t, unzip and tar restore the mtime; the ctime they cannot restore.
+    src = _source(tmp_path)
+    index = tmp_path / "index.json"
+    monkeypatch.setattr(_cache, "SETTLE_SECONDS", 0)
+    k1 = cache_key("n", [src], hash_index=index)
+    before = src.stat()
+    src.write_text(src.read_text().replace("2", "9"))
+    os.utime(src, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert src.stat().st_size == before.st_size and src.stat().st_mtime_ns == before.st_mtime_ns
+    assert cache_key("n", [src], hash_index=index) != k1
+
+
+def test_a_hash_taken_right_after_a_change_is_not_remembered(tmp_path, monkeypatch):
+    # A second write in the same timestamp tick would keep every stat field: such a
+    # racy hash is used once and not remembered.
+    src = _source(tmp_path)
+    index = tmp_path / "index.json"
+    monkeypatch.setattr(_cache, "SETTLE_SECONDS", 3600)
+    cache_key("n", [src], hash_index=index)
+    assert not index.exists() or str(src.resolve()) not in json.loads(index.read_text())
 
 
 def test_flipped_byte_warns_and_rebuilds(tmp_path):

@@ -28,6 +28,7 @@ from .exceptions import (
     DataFormatError,
     DataQualityWarning,
     InvalidParameterError,
+    MissingFileError,
     TransitionsError,
     UnknownOccupationError,
     UnknownSkillError,
@@ -86,6 +87,7 @@ __all__ = [
     # errors and warnings
     "TransitionsError",
     "DataFormatError",
+    "MissingFileError",
     "UnknownOccupationError",
     "UnknownSkillError",
     "InvalidParameterError",

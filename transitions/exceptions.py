@@ -9,6 +9,7 @@ Messages name the file, column, id or parameter at fault and what would be valid
 __all__ = [
     "TransitionsError",
     "DataFormatError",
+    "MissingFileError",
     "UnknownOccupationError",
     "UnknownSkillError",
     "InvalidParameterError",
@@ -23,6 +24,10 @@ class TransitionsError(Exception):
 
 class DataFormatError(TransitionsError, ValueError):
     """An input file or table does not have the expected layout or content."""
+
+
+class MissingFileError(DataFormatError, FileNotFoundError):
+    """A required input file is missing (the message names every missing file)."""
 
 
 class UnknownOccupationError(TransitionsError, KeyError):

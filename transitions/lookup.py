@@ -7,10 +7,10 @@ normalised text), and returns ranked candidates.
 
 from __future__ import annotations
 
-import numpy as np
 import pandas as pd
 from rapidfuzz import fuzz, process, utils
 
+from ._validation import MAX_TITLE_LENGTH, check_int, check_number, check_text
 from .exceptions import InvalidParameterError
 from .taxonomy import LANGUAGES
 
@@ -57,6 +57,14 @@ def find_occupation(tax, query, *, lang=None, limit=10, min_score=60.0):
     min_score : float, default=60.0
         Fuzzy candidates scoring below this (0-100) are left out.
 
+    Raises
+    ------
+    InvalidParameterError
+        An empty query or one longer than 200 characters
+        (:data:`~transitions._validation.MAX_TITLE_LENGTH`), an unknown
+        ``lang``, a ``limit`` that is not a positive integer or a
+        ``min_score`` outside 0-100.
+
     Returns
     -------
     pandas.DataFrame
@@ -74,12 +82,11 @@ def find_occupation(tax, query, *, lang=None, limit=10, min_score=60.0):
     >>> find_occupation(tax, "boekhoudr").iloc[0]["match"]
     'fuzzy'
     """
-    if not isinstance(query, str) or not query.strip():
-        raise InvalidParameterError("query must be a non-empty title string")
+    query = check_text(query, "query", max_length=MAX_TITLE_LENGTH)
     if lang is not None and lang not in LANGUAGES:
         raise InvalidParameterError(f"lang={lang!r} is not supported; choose one of {list(LANGUAGES)}")
-    if not (isinstance(limit, (int, np.integer)) and limit > 0):
-        raise InvalidParameterError(f"limit must be a positive integer, got {limit!r}")
+    limit = check_int(limit, "limit", low=1)
+    min_score = check_number(min_score, "min_score", low=0, high=100)
     table = _title_table(tax)
     if lang is not None:
         table = table[table["lang"] == lang]

@@ -30,6 +30,16 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from ._validation import (
+    MAX_ID_LENGTH,
+    MAX_LIST_LENGTH,
+    MAX_PROFILE_BYTES,
+    MAX_TITLE_LENGTH,
+    check_text,
+    load_json,
+    load_yaml,
+    shown,
+)
 from .digcomp import UNIT_CODES, competence_levels, parse_digcomp_assessment, unit_levels
 from .exceptions import (
     DataFormatError,
@@ -56,12 +66,17 @@ def _id_tuple(values, what):
         return ()
     if isinstance(values, str):
         values = [values]
-    try:
-        out = tuple(dict.fromkeys(str(v).strip() for v in values))
-    except TypeError:
+    if not isinstance(values, (list, tuple, set, frozenset, np.ndarray, pd.Index, pd.Series)):
+        raise InvalidParameterError(f"{what} must be a list of ids, got {type(values).__name__}")
+    values = list(values)
+    if len(values) > MAX_LIST_LENGTH:
         raise InvalidParameterError(
-            f"{what} must be a list of ids, got {type(values).__name__}"
-        ) from None
+            f"{what} lists {len(values):,} ids; at most {MAX_LIST_LENGTH:,} are accepted")
+    for i, v in enumerate(values):
+        if not isinstance(v, (str, numbers.Integral)) or isinstance(v, bool):
+            raise InvalidParameterError(f"{what}[{i}] must be an id (text), got {shown(v)}")
+    out = tuple(dict.fromkeys(check_text(str(v), f"{what}[{i}]", max_length=MAX_ID_LENGTH)
+                              if str(v).strip() else "" for i, v in enumerate(values)))
     if any(not v for v in out):
         raise InvalidParameterError(f"{what} contains an empty id")
     return out
@@ -144,9 +159,9 @@ class WorkerProfile:
                  exclude=(), profile_id=None):
         if not isinstance(occupation, str) or not occupation.strip():
             raise InvalidParameterError(
-                f"occupation must be a non-empty id, code or title, got {occupation!r}"
+                f"occupation must be a non-empty id, code or title, got {shown(occupation)}"
             )
-        self._occupation = occupation.strip()
+        self._occupation = check_text(occupation, "occupation", max_length=MAX_TITLE_LENGTH)
         self._skills = _id_tuple(skills, "skills")
         self._lacking = _id_tuple(lacking, "lacking")
         both = sorted(set(self._skills) & set(self._lacking))
@@ -172,6 +187,9 @@ class WorkerProfile:
         self._max_steps = int(max_steps)
         self._exclude = _id_tuple(exclude, "exclude")
         # Kept as given when JSON-friendly (str or int), so batch results join back to the caseload.
+        if isinstance(profile_id, str) and len(profile_id) > MAX_ID_LENGTH:
+            raise InvalidParameterError(
+                f"profile_id is {len(profile_id)} characters long; at most {MAX_ID_LENGTH}")
         if profile_id is None or isinstance(profile_id, str):
             self._profile_id = profile_id
         elif isinstance(profile_id, numbers.Integral) and not isinstance(profile_id, bool):
@@ -265,11 +283,7 @@ class WorkerProfile:
     @classmethod
     def from_json(cls, path):
         """Read a profile written by :meth:`to_json`."""
-        try:
-            data = json.loads(Path(path).read_text(encoding="utf-8"))
-        except (OSError, ValueError) as exc:
-            raise DataFormatError(f"{path}: not a readable JSON profile ({exc})") from exc
-        return cls.from_dict(data)
+        return cls.from_dict(read_profile_file(path, "json"))
 
     def to_yaml(self, path):
         """Write the profile to a YAML file (needs PyYAML)."""
@@ -281,12 +295,7 @@ class WorkerProfile:
     @classmethod
     def from_yaml(cls, path):
         """Read a profile written by :meth:`to_yaml` (needs PyYAML)."""
-        yaml = _yaml()
-        try:
-            data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
-        except (OSError, yaml.YAMLError) as exc:
-            raise DataFormatError(f"{path}: not a readable YAML profile ({exc})") from exc
-        return cls.from_dict(data)
+        return cls.from_dict(read_profile_file(path, "yaml"))
 
     # ------------------------------------------------------------------ against a taxonomy
     def resolve(self, taxonomy):
@@ -415,7 +424,7 @@ def resolve_occupation(tax, text):
     >>> resolve_occupation(tax, "Boekhouder")
     'occ-bookkeeper'
     """
-    text = str(text).strip()
+    text = check_text(str(text), "occupation", max_length=MAX_TITLE_LENGTH)
     if text in tax.occupation_index:
         return text
     occ = tax.occupations
@@ -510,6 +519,45 @@ def held_mask(arrays, origin, profile, skill_pos, *, optional_held=True):
     held[extra] = True
     held[lacking] = False
     return held
+
+
+def read_profile_file(path, kind=None):
+    """The content of a JSON or YAML profile file (``kind`` from the suffix when None).
+
+    The file may hold at most :data:`~transitions._validation.MAX_PROFILE_BYTES`
+    bytes, and YAML aliases are expanded within a bound
+    (:func:`transitions._validation.load_yaml`).
+
+    Raises
+    ------
+    DataFormatError
+        The file is unreadable, too large, not UTF-8 or not JSON/YAML.
+    """
+    path = Path(path)
+    kind = kind or ("json" if path.suffix.lower() == ".json" else "yaml")
+    try:
+        with open(path, "rb") as f:
+            raw = f.read(MAX_PROFILE_BYTES + 1)
+    except OSError as exc:
+        raise DataFormatError(f"{path}: cannot read the profile ({exc.strerror})") from None
+    if len(raw) > MAX_PROFILE_BYTES:
+        raise DataFormatError(f"{path}: a profile file holds at most {MAX_PROFILE_BYTES:,} bytes")
+    try:
+        text = raw.decode("utf-8-sig")
+        if kind == "json":
+            data = load_json(text, str(path))
+        else:
+            yaml = _yaml()
+            try:
+                data = load_yaml(text, str(path))
+            except yaml.YAMLError as exc:
+                raise ValueError(str(exc).splitlines()[0] if str(exc) else "not YAML") from None
+    except InvalidParameterError as exc:
+        raise DataFormatError(str(exc)) from None
+    except (UnicodeDecodeError, ValueError, RecursionError) as exc:
+        first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise DataFormatError(f"{path}: not a readable {kind.upper()} profile ({first})") from None
+    return data
 
 
 def _yaml():

@@ -215,6 +215,12 @@ class Taxonomy:
         if edges is None:
             return pd.DataFrame({c: pd.Series(dtype=str) for c in _EDGE_COLUMNS})
         _require_columns(edges, _EDGE_COLUMNS, what)
+        cycle = hierarchy_cycle(edges)
+        if cycle:
+            raise DataFormatError(
+                f"{what} has a cycle: {' -> '.join(map(str, cycle))}; every chain of broader "
+                f"concepts must end at a top concept"
+            )
         return edges.reset_index(drop=True)
 
     # ------------------------------------------------------------------ matrices
@@ -453,14 +459,16 @@ class Taxonomy:
             if "weight" not in new:
                 new["weight"] = new["relation"].map({"essential": 1.0, "optional": 0.5})
             rel = pd.concat([rel, new], ignore_index=True)
-        hier = self.skill_hierarchy
-        if skill_hierarchy is not None:
-            _require_columns(skill_hierarchy, _EDGE_COLUMNS, "skill_hierarchy")
-            hier = pd.concat([hier, skill_hierarchy[list(_EDGE_COLUMNS)]], ignore_index=True)
         groups = self.skill_groups
         if skill_groups is not None:
             groups = pd.concat([groups, skill_groups.reindex(columns=groups.columns)])
             groups = groups[~groups.index.duplicated(keep="first")]
+        hier = self.skill_hierarchy
+        if skill_hierarchy is not None:
+            _require_columns(skill_hierarchy, _EDGE_COLUMNS, "skill_hierarchy")
+            new_edges = skill_hierarchy[list(_EDGE_COLUMNS)]
+            _check_known_nodes(new_edges, skl.index, groups.index, hier)
+            hier = pd.concat([hier, new_edges], ignore_index=True)
         meta = dict(self.metadata, extended_from=self.name)
         return Taxonomy(
             occ, skl, rel,
@@ -504,6 +512,60 @@ class Taxonomy:
             f"Taxonomy(name={self.name!r}, occupations={len(self.occupations)}, "
             f"skills={len(self.skills)}, relations={len(self.relations)})"
         )
+
+
+def _check_known_nodes(edges, skills, groups, hierarchy):
+    """New hierarchy edges may only join skills and skill groups that exist (old or new)."""
+    known = pd.Index(skills).append(pd.Index(groups)).append(pd.Index(hierarchy["child"]))
+    known = known.append(pd.Index(hierarchy["parent"])).astype(str).unique()
+    for col in _EDGE_COLUMNS:
+        values = edges[col].astype(str)
+        unknown = values[~values.isin(known)].unique()
+        if len(unknown):
+            raise DataFormatError(
+                f"skill_hierarchy column {col!r}: {len(unknown)} id(s) that are neither skills "
+                f"nor skill groups of the taxonomy or the extension, e.g. {list(unknown[:3])}; "
+                f"add them to skills or skill_groups"
+            )
+
+
+def hierarchy_cycle(edges):
+    """One cycle of ``child -> parent`` edges as a list of ids (first repeated at the end), or None.
+
+    Leaves (concepts that are no one's parent) are peeled off level by level,
+    vectorised; whatever survives lies on or above a cycle, where networkx
+    finds one to name.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> hierarchy_cycle(pd.DataFrame({"child": ["a", "b"], "parent": ["b", "c"]})) is None
+    True
+    >>> hierarchy_cycle(pd.DataFrame({"child": ["a", "b", "c"], "parent": ["b", "c", "b"]}))
+    ['b', 'c', 'b']
+    """
+    n = len(edges)
+    if n == 0:
+        return None
+    codes, uniques = pd.factorize(np.concatenate([np.asarray(edges["child"], dtype=object),
+                                                  np.asarray(edges["parent"], dtype=object)]))
+    child, parent = codes[:n], codes[n:]
+    ok = (child >= 0) & (parent >= 0)  # an edge with a missing end cannot close a cycle
+    child, parent = child[ok], parent[ok]
+    alive = np.ones(len(child), dtype=bool)
+    while alive.any():
+        has_children = np.bincount(parent[alive], minlength=len(uniques)) > 0
+        leaf_edges = alive & ~has_children[child]
+        if not leaf_edges.any():
+            break
+        alive &= ~leaf_edges
+    if not alive.any():
+        return None
+    import networkx as nx
+
+    graph = nx.DiGraph(zip(child[alive].tolist(), parent[alive].tolist()))
+    cycle = [u for u, _ in nx.find_cycle(graph)]
+    return [uniques[i] for i in cycle + cycle[:1]]
 
 
 def _positions(index, values):

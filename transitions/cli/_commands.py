@@ -9,6 +9,8 @@ from pathlib import Path
 import click
 import pandas as pd
 
+from ..exceptions import DataFormatError
+
 from ._app import cli
 from ._data import Session, data_group, data_options
 from ._output import FORMATS, emit_table, emit_text, progress, render, say
@@ -24,9 +26,20 @@ def _format_option(choices=FORMATS, default="table"):
                         + (", a printable HTML advice page" if "html" in choices else "") + ".")
 
 
+def _output_file(ctx, param, value):
+    # Checked before it becomes a Path: Path("") would silently mean the current folder.
+    if value is None:
+        return None
+    if not value.strip():
+        raise click.BadParameter("the file name is empty", ctx=ctx, param=param)
+    return Path(value)
+
+
+_OUTPUT_TYPE = click.Path(dir_okay=False, writable=True)
 _output_option = click.option(
-    "-o", "--output", type=click.Path(dir_okay=False, writable=True, path_type=Path),
-    help="Write to this file (atomically) instead of standard output.")
+    "-o", "--output", type=_OUTPUT_TYPE, callback=_output_file,
+    help="Write to this file instead of standard output (a file is replaced atomically and "
+    "keeps its permissions; a device or FIFO is written in place).")
 
 
 # ---------------------------------------------------------------------- profiles
@@ -42,15 +55,12 @@ def _digcomp_pairs(values):
 
 
 def _read_profile_file(path):
-    import yaml
+    from ..profile import read_profile_file
 
     try:
-        raw = path.read_text(encoding="utf-8")
-        data = json.loads(raw) if path.suffix.lower() == ".json" else yaml.safe_load(raw)
-    except (OSError, UnicodeDecodeError, ValueError, yaml.YAMLError) as exc:
-        first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-        raise click.BadParameter(f"{path}: not a readable JSON/YAML profile ({first})",
-                                 param_hint="'--profile'") from None
+        data = read_profile_file(path)
+    except DataFormatError as exc:
+        raise click.BadParameter(str(exc), param_hint="'--profile'") from None
     if not isinstance(data, dict):
         raise click.BadParameter(f"{path}: a profile file holds one mapping (occupation: ..., "
                                  f"skills: [...]), not a {type(data).__name__}",
@@ -520,8 +530,7 @@ def graph_neighbors(occupation, k, fmt, output, dataset, extend, lang):
 
 
 @graph_group.command("export", short_help="Write the graph as GraphML or a CSV edge list.")
-@click.option("-o", "--output", required=True,
-              type=click.Path(dir_okay=False, writable=True, path_type=Path),
+@click.option("-o", "--output", required=True, type=_OUTPUT_TYPE, callback=_output_file,
               help="File to write (.graphml or .csv).")
 @click.option("--format", "fmt", type=click.Choice(["graphml", "csv"]),
               help="File format [default: from the file name's extension].")

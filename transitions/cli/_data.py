@@ -17,8 +17,9 @@ from pathlib import Path
 import click
 import pandas as pd
 
-from ..datasets._base import atomic_write_text, get_data_home
-from ..exceptions import DataFormatError, InvalidParameterError
+from .._files import atomic_write_text, file_lock
+from ..datasets._base import get_data_home
+from ..exceptions import DataFormatError, InvalidParameterError, MissingFileError
 
 __all__ = ["DATASETS", "SOURCES", "Session", "data_options", "read_registry"]
 
@@ -40,14 +41,32 @@ def read_registry():
     if not path.is_file():
         return {}
     try:
-        return json.loads(path.read_text(encoding="utf-8"))
+        registry = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         # A damaged record is not a reason to fail: the user re-imports.
         return {}
+    if not isinstance(registry, dict):
+        return {}
+    # Entries without a usable path (hand-edited, damaged) count as not imported.
+    return {k: v for k, v in registry.items()
+            if isinstance(v, dict) and isinstance(v.get("path"), str)
+            and isinstance(v.get("labels", {}), dict)}
 
 
 def write_registry(registry):
+    """Replace the whole registry (use :func:`update_registry` to record one source)."""
     atomic_write_text(_registry_path(), json.dumps(registry, indent=2, ensure_ascii=False))
+
+
+def update_registry(source, entry):
+    """Record ``entry`` for ``source``, keeping every other source's record.
+
+    Read, change and write happen under a file lock, so imports of different
+    sources running at the same time into one data home all stay recorded.
+    """
+    path = _registry_path()
+    with file_lock(path.with_name(path.name + ".lock")):
+        write_registry(dict(read_registry(), **{source: entry}))
 
 
 def _imported(source):
@@ -192,7 +211,6 @@ def data_import(source, path, labels):
     label_map = _parse_labels(labels)
     if label_map and source != "esco":
         raise click.BadParameter("only 'data import esco' takes --labels", param_hint="'--labels'")
-    registry = read_registry()
     entry = {"path": str(path.resolve()), "imported": _dt.datetime.now().isoformat(timespec="seconds")}
     if label_map:
         entry["labels"] = label_map
@@ -201,11 +219,10 @@ def data_import(source, path, labels):
     with progress(stages, label=f"importing {source}") as bar:
         for stage in bar:
             summary.update(stage(entry))
-    if source == "labour" and not any(k.endswith("tables") for k in summary):
-        raise DataFormatError(f"{entry['path']}: no labour-market files for NL or US found "
-                              f"({summary.get('NL', '')})")
+    if source == "labour":
+        _check_labour_summary(entry["path"], summary)
     entry["summary"] = summary
-    write_registry(dict(registry, **{source: entry}))
+    update_registry(source, entry)
     hint = f"use --data {source}" if source != "labour" else "used by --data esco / --data onet"
     say(f"{source}: imported from {entry['path']}; {hint}")
     width = max(len(k) for k in summary) if summary else 0
@@ -235,16 +252,34 @@ def _taxonomy_stages(source):
 
 
 def _labour_stage(country):
+    # A country whose files are all absent is left out (named at the end); one with some of
+    # its files missing is an error naming them (LabourMarket.from_files raises it).
     def read(entry):
         import transitions as tr
+        from ..labour.files import has_country, missing_files
 
-        try:
-            market = tr.LabourMarket.from_files(entry["path"], country=country)
-        except FileNotFoundError as exc:
-            return {country: f"not found ({exc})"}
+        if not has_country(entry["path"], country):
+            return {country: "no files: " + ", ".join(
+                str(p.relative_to(entry["path"])) for p in missing_files(entry["path"], country))}
+        market = tr.LabourMarket.from_files(entry["path"], country=country)
         return {f"{country} tables": ", ".join(sorted(market.tables))}
 
     return read
+
+
+def _check_labour_summary(path, summary):
+    """No country at all is an error; a country left out is a named warning."""
+    from ..exceptions import warn_defect
+
+    absent = {c: v for c, v in summary.items() if c in _COUNTRY.values()}
+    if len(absent) == len(_COUNTRY):
+        raise MissingFileError(f"{path}: no labour-market files for NL or US; NL needs "
+                               f"{absent['NL'][len('no files: '):]}; US needs "
+                               f"{absent['US'][len('no files: '):]}")
+    users = {country: source for source, country in _COUNTRY.items()}
+    for country, text in absent.items():
+        warn_defect(f"{path}: {country} labour market left out ({text}); --data "
+                    f"{users[country]} cannot use this import", stacklevel=2)
 
 
 _STAGES = {"esco": _taxonomy_stages("esco"), "onet": _taxonomy_stages("onet"),
@@ -283,6 +318,6 @@ def data_info(dataset, extend, lang, fmt):
     if info["imported"]:
         click.echo("imported:")
         for name, entry in info["imported"].items():
-            click.echo(f"  {name}: {entry['path']} ({entry['imported']})")
+            click.echo(f"  {name}: {entry['path']} ({entry.get('imported', '?')})")
     else:
         click.echo("imported:  nothing yet (transitions data import esco|onet|labour PATH)")

@@ -13,7 +13,7 @@ import click
 import numpy as np
 import pandas as pd
 
-from ..datasets._base import atomic_write_text
+from .._files import atomic_write_text, neutralise_csv
 
 __all__ = ["FORMATS", "emit_table", "emit_text", "say", "progress"]
 
@@ -82,13 +82,17 @@ def render(df, fmt, headers=None):
     """``df`` as text in ``fmt`` (one of :data:`FORMATS`)."""
     if fmt == "json":
         return to_json(df)
-    if fmt == "csv":
-        return _flat(df, "|").to_csv(index=False)
+    if fmt == "csv":  # cells that a spreadsheet would run as formulas are neutralised
+        return neutralise_csv(_flat(df, "|")).to_csv(index=False)
     return to_table(df, headers)
 
 
 def emit_text(text, output=None):
-    """Write ``text`` to ``output`` (atomically) or to standard output."""
+    """Write ``text`` to ``output`` or to standard output.
+
+    A file is replaced atomically with its permissions kept; a device or FIFO
+    is written in place; see :mod:`transitions._files` for the whole policy.
+    """
     if output is None or str(output) == "-":
         click.echo(text, nl=False)
     else:

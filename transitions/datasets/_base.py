@@ -7,14 +7,15 @@ the user's cache folder.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import os
 import shutil
-import tempfile
 from pathlib import Path
 
 import platformdirs
+
+# Atomic writes follow one policy for every file the library writes (see transitions._files).
+from .._files import atomic_path, atomic_write_text  # noqa: F401
 
 __all__ = ["get_data_home", "clear_data_home"]
 
@@ -65,29 +66,3 @@ def file_sha256(path):
 def bytes_sha256(data):
     """Hex SHA-256 of ``data``."""
     return hashlib.sha256(data).hexdigest()
-
-
-@contextlib.contextmanager
-def atomic_path(path):
-    """Yield a temporary path next to ``path``; on success move it into place.
-
-    Readers never see a half-written file: the final ``os.replace`` is atomic
-    on POSIX and Windows. On error the temporary file is removed.
-    """
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    os.close(fd)
-    try:
-        yield Path(tmp)
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp)
-        raise
-
-
-def atomic_write_text(path, text, encoding="utf-8"):
-    """Write ``text`` to ``path`` atomically."""
-    with atomic_path(path) as tmp:
-        Path(tmp).write_text(text, encoding=encoding)

@@ -25,9 +25,19 @@ Entries are written to a temporary folder and moved into place with one
 ``os.replace``, so a crash never leaves a half-written entry that reads as
 valid. Temporary and trash folders a killed process left behind are removed
 before the next write, once they are older than ``STALE_SECONDS`` (a
-concurrent writer's folder is younger). Hashing the sources is cheap on warm loads: ``_source_hashes.json`` in
-the same folder remembers (size, mtime) -> SHA-256 per file, and a file is
-hashed again only when its size or modification time changes.
+concurrent writer's folder is younger).
+
+The key is always the content's SHA-256. Hashing every source on every load
+is spared on POSIX systems by ``_source_hashes.json`` in the same folder, which
+remembers the SHA-256 of a file together with its device, inode, size,
+modification time *and status-change time* (``st_ctime``). Tools that restore
+a file's modification time after editing it (``cp -p``, ``rsync -t``,
+``unzip``, ``tar``) cannot restore its ctime: the kernel sets it on every
+write and every ``utime``, so an in-place edit that keeps size and mtime still
+changes the ctime and the file is hashed again. A hash is only remembered
+when the file's ctime is at least :data:`SETTLE_SECONDS` old, so that a second
+write within the same timestamp tick cannot go unseen. On Windows, where
+``st_ctime`` is the creation time, every source is hashed on every load.
 """
 
 from __future__ import annotations
@@ -49,7 +59,13 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from ..exceptions import CacheError, DataFormatError, InvalidParameterError, warn_defect
+from ..exceptions import (
+    CacheError,
+    DataFormatError,
+    InvalidParameterError,
+    TransitionsError,
+    warn_defect,
+)
 from ..taxonomy import Taxonomy
 from ._base import atomic_write_text, bytes_sha256, file_sha256, get_data_home
 
@@ -79,6 +95,10 @@ _NAME_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*\Z")
 _DICT_SHARE = 0.5
 #: Age after which a ``.tmp`` / ``.trash`` folder in the cache is a crash's leftover.
 STALE_SECONDS = 3600
+#: A source's hash is remembered only once its last change is this old (see the module docs).
+SETTLE_SECONDS = 2.0
+# st_ctime is the status-change time on POSIX only (the creation time on Windows).
+_TRUST_STAT = os.name == "posix"
 
 
 # ---------------------------------------------------------------------- public API
@@ -179,8 +199,9 @@ def cache_key(name, source_files, params=None, *, hash_index=None):
     params : dict, optional
         Must be JSON-serialisable.
     hash_index : path-like, optional
-        JSON side index of (size, mtime_ns) -> SHA-256 that spares re-hashing
-        unchanged files; updated atomically when a file had to be hashed.
+        JSON side index of (device, inode, size, mtime, ctime) -> SHA-256 that
+        spares re-hashing unchanged files (see the module docs); updated
+        atomically when a file had to be hashed.
 
     Returns
     -------
@@ -389,9 +410,14 @@ def _named_sources(source_files):
     return [(n, p.resolve()) for n, p in named]
 
 
+def _stat_signature(st):
+    """What must not change for a remembered hash to stay valid."""
+    return [st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns]
+
+
 def _source_hashes(paths, hash_index):
     index = {}
-    if hash_index is not None:
+    if hash_index is not None and _TRUST_STAT:
         with contextlib.suppress(OSError, ValueError, TypeError):
             loaded = json.loads(Path(hash_index).read_text(encoding="utf-8"))
             if isinstance(loaded, dict):
@@ -402,19 +428,21 @@ def _source_hashes(paths, hash_index):
         entry = index.get(str(p))
         if (
             isinstance(entry, dict)
-            and entry.get("size") == st.st_size
-            and entry.get("mtime_ns") == st.st_mtime_ns
+            and entry.get("stat") == _stat_signature(st)
             and isinstance(entry.get("sha256"), str)
         ):
             out[str(p)] = entry["sha256"]
             continue
         digest = file_sha256(p)
         out[str(p)] = digest
-        index[str(p)] = {"size": st.st_size, "mtime_ns": st.st_mtime_ns, "sha256": digest}
-        changed = True
+        after = p.stat()
+        settled = time.time_ns() - after.st_ctime_ns >= SETTLE_SECONDS * 1e9
+        if _TRUST_STAT and settled and _stat_signature(after) == _stat_signature(st):
+            index[str(p)] = {"stat": _stat_signature(st), "sha256": digest}
+            changed = True
     if changed and hash_index is not None:
         index = {k: v for k, v in index.items() if Path(k).exists()}
-        with contextlib.suppress(OSError):
+        with contextlib.suppress(OSError, TransitionsError):
             atomic_write_text(hash_index, json.dumps(index, sort_keys=True, indent=0))
     return out
 

@@ -24,6 +24,7 @@ import numpy as np
 import pandas as pd
 
 from ..exceptions import DataFormatError
+from ._integrity import check_whole, read_csv_strict, text_of
 
 __all__ = ["SourceSet", "read_csv", "member"]
 
@@ -49,6 +50,7 @@ ROLES = {
     "language": ("languageSkillsCollection_{lang}.csv",),
     "green": ("greenSkillsCollection_{lang}.csv",),
     "research_skills": ("researchSkillsCollection_{lang}.csv",),
+    "concept_schemes": ("conceptSchemes_{lang}.csv",),
 }
 _VERSION_RE = re.compile(r"(?<![\w.])v(\d+\.\d+\.\d+)(?![\w.])")
 _LANG_FILE_RE = re.compile(r"_([a-z]{2,3})(?:_partial)?\.csv\Z", re.IGNORECASE)
@@ -218,39 +220,33 @@ class SourceSet:
         return sorted({s.path for s in sources if s is not None})
 
 
-def read_csv(source, required, optional=(), *, str_columns=()):
+def read_csv(source, required, optional=(), *, str_columns=(), min_rows=0):
     """Read the columns ``required`` + ``optional`` of one ESCO CSV file.
 
     Empty cells become NaN; no other text does (a label "NA" stays "NA").
-    Columns not asked for are not parsed.
+    Columns not asked for are dropped. The file is first checked to be
+    whole (see :mod:`transitions.datasets._integrity`; ESCO ends every file
+    with a line break).
 
     Raises
     ------
     DataFormatError
-        The file is unreadable or lacks a required column (the message names
-        the file, the missing columns and the columns found).
+        The file is unreadable, empty, cut in the middle of a row, has a row
+        with more fields than the header, has fewer than ``min_rows`` data
+        rows, or lacks a required column (the message
+        names the file, the missing columns and the columns found).
     """
     wanted = set(required) | set(optional)
-    header = []
-
-    def keep(col):
-        header.append(col)
-        return col in wanted
-
-    try:
-        with source.open() as stream:
-            df = pd.read_csv(
-                stream,
-                usecols=keep,
-                keep_default_na=False,
-                na_values=[""],
-                dtype={c: str for c in str_columns},
-                encoding="utf-8",
-            )
-    except DataFormatError:
-        raise
-    except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError, ValueError) as exc:
-        raise DataFormatError(f"{source.where}: not a readable UTF-8 CSV file ({exc})") from exc
+    data = source.read_bytes()
+    check_whole(text_of(data, source.where), source.where, final_newline=True)
+    df = read_csv_strict(data, source.where, keep_default_na=False, na_values=[""],
+                         dtype={c: str for c in str_columns}, encoding="utf-8")
+    header = list(df.columns)
+    df = df[[c for c in df.columns if c in wanted]]
+    if len(df) < min_rows:
+        raise DataFormatError(
+            f"{source.where}: no data rows, only a header; the file is empty or cut: download "
+            f"the ESCO files again")
     # Every ESCO column is text. Inference is kept (dtype=str makes pandas 3 parse
     # 4-6x slower); a column read as numbers (all empty, or digits only) is turned back.
     for col in df.columns:

@@ -59,10 +59,11 @@ def clean_multi(series):
     return cleaned.astype(TEXT), int(suspect.sum())
 
 
-def read_concepts(src, defects, required=(), optional=(), str_columns=()):
+def read_concepts(src, defects, required=(), optional=(), str_columns=(), min_rows=0):
     """Read a concept file indexed by ``conceptUri``; rows without an id and repeats are
     dropped (first kept) and reported to ``defects``."""
-    df = read_csv(src, ("conceptUri",) + tuple(required), optional, str_columns=str_columns)
+    df = read_csv(src, ("conceptUri",) + tuple(required), optional, str_columns=str_columns,
+                  min_rows=min_rows)
     empty = df["conceptUri"].isna()
     if empty.any():
         defects.add(
@@ -140,6 +141,15 @@ class LabelReader:
             if self.plan[name]:
                 coverage[name] = (
                     round(float(labels["label"].notna().mean()), 4) if len(table) else 0.0
+                )
+            # A language's occupations file labels every occupation; a short one was cut.
+            if name == "occupations" and self.plan[name] and labels["label"].isna().any():
+                missing = labels["label"].isna()
+                defects.add(
+                    self.plan[name][0].name,
+                    f"{int(missing.sum())} of {len(table)} occupation(s) without a {lang} label "
+                    f"(shown in English)",
+                    table.index[missing.to_numpy()],
                 )
         return coverage
 

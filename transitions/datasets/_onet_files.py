@@ -10,7 +10,6 @@ messages that name the file, the column and the line.
 
 from __future__ import annotations
 
-import io
 import re
 import zipfile
 from pathlib import Path
@@ -19,9 +18,10 @@ import numpy as np
 import pandas as pd
 
 from ..exceptions import DataFormatError
+from ._integrity import check_whole, read_csv_strict
 
 __all__ = ["OnetSource", "Defects", "CODE", "parse_numbers", "read_version",
-           "known_occupations", "join_sorted_groups"]
+           "known_occupations", "join_sorted_groups", "check_coverage", "COVERAGE_TOLERANCE"]
 
 #: The occupation-code column of every O*NET file.
 CODE = "O*NET-SOC Code"
@@ -107,8 +107,8 @@ class OnetSource:
         except UnicodeDecodeError as exc:
             raise DataFormatError(f"{where}: not UTF-8 text ({exc})") from exc
 
-    def read(self, name, columns):
-        """Read one tab-separated file as strings and check its header.
+    def read(self, name, columns, min_rows=1):
+        """Read one tab-separated file as strings and check its header and that it is whole.
 
         Parameters
         ----------
@@ -116,6 +116,8 @@ class OnetSource:
             File name as published, e.g. ``"Skills.txt"``.
         columns : sequence of str
             Columns that must be present.
+        min_rows : int, default=1
+            Fewer data rows are an error (every published file has rows).
 
         Returns
         -------
@@ -128,19 +130,23 @@ class OnetSource:
         header = text.split("\n", 1)[0].rstrip("\r").split("\t")
         if header == [""]:
             raise DataFormatError(f"{where}: empty file, expected columns {list(columns)}")
+        # O*NET ends every file with a line break; a cut file is an error, never fewer rows.
+        check_whole(text, where, sep="\t", quotechar=None, final_newline=True)
         missing = [c for c in columns if c not in header]
         if missing:
             raise DataFormatError(
                 f"{where}: missing column(s) {missing}; found {header}. "
                 f"Expected the tab-separated O*NET text layout with columns {list(columns)}"
             )
-        # Only the needed columns, as Python strings: several times faster than
-        # pandas' Arrow-backed ``str`` dtype here, and cheap to join per group later.
-        try:
-            df = pd.read_csv(io.StringIO(text), sep="\t", usecols=list(columns), dtype=object,
-                             keep_default_na=False, na_filter=False)
-        except (pd.errors.ParserError, ValueError) as exc:
-            raise DataFormatError(f"{where}: not a tab-separated O*NET file ({exc})") from exc
+        # Python strings: several times faster than pandas' Arrow-backed ``str`` dtype here,
+        # and cheap to join per group later. Every column is parsed (so that a row with a
+        # field too many is caught), then the needed ones are kept.
+        df = read_csv_strict(text, where, sep="\t", dtype=object, keep_default_na=False,
+                             na_filter=False)[list(columns)]
+        if len(df) < min_rows:
+            raise DataFormatError(
+                f"{where}: no data rows, only a header; the file is empty or cut: download the "
+                f"O*NET release again")
         return df
 
 
@@ -194,9 +200,28 @@ class Defects:
         return n
 
 
+#: Share of a file's occupations that may be missing from ``Occupation Data.txt``, or of the
+#: rated occupations that a per-occupation file may leave out, before a file counts as cut
+#: (O*NET 29.3: none missing; Education covers 97.6% of the rated occupations, the others 100%).
+COVERAGE_TOLERANCE = 0.05
+
+
 def known_occupations(df, occ_ids, where, defects):
-    """Rows naming occupations of ``Occupation Data.txt`` (the others counted and dropped)."""
+    """Rows naming occupations of ``Occupation Data.txt`` (the others counted and dropped).
+
+    Raises
+    ------
+    DataFormatError
+        More than :data:`COVERAGE_TOLERANCE` of the file's occupations are unknown:
+        ``Occupation Data.txt`` was cut.
+    """
     unknown = ~df[CODE].isin(occ_ids)
+    n_codes = df[CODE].nunique()
+    n_unknown = df.loc[unknown, CODE].nunique()
+    if n_codes >= 20 and n_unknown > COVERAGE_TOLERANCE * n_codes:
+        raise DataFormatError(
+            f"{where}: names {n_unknown} of its {n_codes} occupations that Occupation Data.txt "
+            f"lacks: Occupation Data.txt looks cut short; download the O*NET release again")
     defects.report(unknown, where, "row(s) name an occupation missing from Occupation Data.txt; "
                    "left out", df.loc[unknown, CODE].unique())
     return df[~unknown]
@@ -220,3 +245,26 @@ def join_sorted_groups(df, keys, column, sep="\n"):
     index = (pd.Index(key[starts, 0], name=keys[0]) if len(keys) == 1
              else pd.MultiIndex.from_arrays([key[starts, i] for i in range(len(keys))], names=keys))
     return pd.Series(joined, index=index, dtype=object)
+
+
+def check_coverage(source, name, covered, rated):
+    """``name`` must cover nearly every rated occupation, as each published file does.
+
+    Parameters
+    ----------
+    source : OnetSource
+    name : str
+        The file, for the message.
+    covered : pandas.Index
+        The rated occupations that the file gave something (a Job Zone, a link).
+    rated : pandas.Index
+        The occupations rated in Skills/Knowledge.
+    """
+    if len(rated) < 20:
+        return
+    share = len(pd.Index(covered).intersection(rated)) / len(rated)
+    if share < 1 - COVERAGE_TOLERANCE:
+        raise DataFormatError(
+            f"{source.where(name)}: covers {share:.0%} of the {len(rated)} rated occupations "
+            f"(a whole release: at least {1 - COVERAGE_TOLERANCE:.0%}): the file looks cut "
+            f"short; download the O*NET release again")

@@ -13,7 +13,7 @@ from ..exceptions import DataFormatError
 from ._onet_files import CODE, join_sorted_groups, known_occupations, parse_numbers
 
 __all__ = ["ONET_DOMAINS", "DIGITAL_ELEMENTS", "ESSENTIAL_IMPORTANCE", "TECHNOLOGY_WEIGHTS",
-           "read_scales", "rated_domain", "technology_links"]
+           "read_scales", "rated_domain", "technology_links", "check_rated_domains"]
 
 #: Rated domains the loader can read, and the ``skill_type`` of their elements.
 ONET_DOMAINS = {
@@ -45,6 +45,9 @@ _SCALE_COLUMNS = ("Scale ID", "Minimum", "Maximum")
 _TECH_COLUMNS = (CODE, "Example", "Commodity Code", "Commodity Title", "Hot Technology",
                  "In Demand")
 _CONTEXT_SCALES = ("CX", "CT")
+# The completeness checks compare occupations with each other: meaningful in a release
+# (hundreds rated), not in a hand-made example of a few.
+_MIN_OCCUPATIONS = 20
 
 
 def read_scales(source):
@@ -56,6 +59,34 @@ def read_scales(source):
     hi = parse_numbers(df, "Maximum", where)
     return pd.DataFrame({"min": lo.to_numpy(), "max": hi.to_numpy()},
                         index=df["Scale ID"]).groupby(level=0).first()
+
+
+def _check_complete_last(df, where):
+    """Every occupation of a published ratings file rates the same elements on each scale;
+    when the *last* one rates fewer than the others, the file was cut after it."""
+    counts = df.groupby(CODE, sort=False).size()
+    if len(counts) < _MIN_OCCUPATIONS:
+        return
+    usual = counts.iloc[:-1].max()
+    if counts.iloc[-1] < usual and (counts.iloc[:-1] == usual).mean() > 0.5:
+        raise DataFormatError(
+            f"{where}: the last occupation ({counts.index[-1]}) has {counts.iloc[-1]} rating "
+            f"rows where the others have {usual}: the file is cut after line {df.index[-1] + 2}; "
+            f"download the O*NET release again")
+
+
+def check_rated_domains(rated, source):
+    """Skills, Knowledge (and the others) rate the same occupations in a release; a file
+    rating far fewer than another was cut short."""
+    most = max((len(codes) for codes in rated.values()), default=0)
+    if len(rated) < 2 or most < _MIN_OCCUPATIONS:
+        return
+    for domain, codes in rated.items():
+        if len(codes) < 0.98 * most:
+            raise DataFormatError(
+                f"{source.where(domain + '.txt')}: rates {len(codes)} occupations where another "
+                f"domain of the release rates {most}: the file looks cut short; download the "
+                f"O*NET release again")
 
 
 def rated_domain(source, domain, scales, occ_ids, content, defects):
@@ -82,6 +113,7 @@ def rated_domain(source, domain, scales, occ_ids, content, defects):
     df = known_occupations(df[~dup], occ_ids, where, defects)
     value, label = value[df.index], label[df.index]
     rated_codes = pd.Index(df[CODE].unique())
+    _check_complete_last(df, where)
 
     keys = [CODE, "Element ID"]
     # O*NET puts the Not Relevant flag on the level row; it applies to the whole link.

@@ -23,11 +23,12 @@ import numpy as np
 import pandas as pd
 
 from ..exceptions import DataFormatError, InvalidParameterError, warn_defect
-from ..taxonomy import LANGUAGES, Taxonomy
+from ..taxonomy import LANGUAGES, Taxonomy, hierarchy_cycle
 from ._cache import cached_taxonomy
 from ._digcomp import match_digcomp
 from ._esco_files import ROLES, TEXT, SourceSet, member, read_csv
 from ._esco_labels import LabelReader, clean_labels, clean_multi, read_concepts
+from ._integrity import check_whole, text_of
 
 __all__ = ["load_esco", "ESCO_ATTRIBUTION", "RELATION_WEIGHTS"]
 
@@ -35,8 +36,23 @@ ESCO_ATTRIBUTION = "This service uses the ESCO classification of the European Co
 #: Weights of ESCO's occupation-skill relation types.
 RELATION_WEIGHTS = {"essential": 1.0, "optional": 0.5}
 # Bumped when the importer's output changes for the same input (part of the cache key).
-_IMPORTER_VERSION = 3
+_IMPORTER_VERSION = 4
 _COLLECTIONS = ("digital", "digcomp", "transversal", "language", "green")
+#: Share of concepts that may lack what a whole download gives them (relations, a broader
+#: concept, an entry in the concept file) before a file counts as cut short. In v1.1.1 it is
+#: 0 for every check except one occupation named by 67 relation rows (0.03%). Shares mean
+#: little in a handful of concepts (hand-made test downloads), so the checks start at
+#: ``STRUCTURAL_MIN_CONCEPTS``; a real release has thousands.
+STRUCTURAL_TOLERANCE = 0.02
+STRUCTURAL_MIN_CONCEPTS = 100
+
+
+def _check_structure(n_bad, n_all, src, message):
+    """A :class:`DataFormatError` when more than the tolerated share of concepts is affected."""
+    if n_all >= STRUCTURAL_MIN_CONCEPTS and n_bad > STRUCTURAL_TOLERANCE * n_all:
+        raise DataFormatError(
+            f"{src.where}: {message} ({n_bad} of {n_all}); a whole ESCO download has (nearly) "
+            f"none, so a file looks cut short or mixed from two releases: download it again")
 
 
 def load_esco(path, labels=None, *, cache=True, data_home=None):
@@ -276,6 +292,7 @@ def _occupations(src, defects):
         ("preferredLabel", "iscoGroup"),
         ("altLabels", "description", "code", "naceCode"),
         str_columns=("iscoGroup", "code", "naceCode"),
+        min_rows=1,
     )
     out = _label_columns(df, src, defects)
     out["isco_code"] = df["iscoGroup"].str.strip().astype(TEXT)
@@ -296,7 +313,8 @@ def _occupations(src, defects):
 
 def _skills(src, defects):
     df = read_concepts(
-        src, defects, ("preferredLabel", "skillType", "reuseLevel"), ("altLabels", "description")
+        src, defects, ("preferredLabel", "skillType", "reuseLevel"), ("altLabels", "description"),
+        min_rows=1,
     )
     out = _label_columns(df, src, defects)
     for col, name in (("skillType", "skill_type"), ("reuseLevel", "reuse_level")):
@@ -312,7 +330,7 @@ def _skills(src, defects):
 
 
 def _relations(src, occ, skills, defects):
-    df = read_csv(src, ("occupationUri", "relationType", "skillUri"), ("skillType",))
+    df = read_csv(src, ("occupationUri", "relationType", "skillUri"), ("skillType",), min_rows=1)
     name = src.name
     bad_type = ~df["relationType"].isin(list(RELATION_WEIGHTS))
     if bad_type.any():
@@ -332,6 +350,12 @@ def _relations(src, occ, skills, defects):
                 df.loc[empty, "skillUri"].unique(),
             )
     bad_occ = ~member(df["occupationUri"], occ.index)
+    n_occ = df["occupationUri"].nunique()
+    _check_structure(df.loc[bad_occ, "occupationUri"].nunique(), n_occ, src,
+                     "relations name occupations that the occupations file lacks")
+    bad_skill = ~member(df["skillUri"], skills.index)
+    _check_structure(df.loc[bad_skill, "skillUri"].nunique(), df["skillUri"].nunique(), src,
+                     "relations name skills that the skills file lacks")
     if bad_occ.any():
         ids = df.loc[bad_occ, "occupationUri"].unique()
         defects.add(
@@ -340,7 +364,6 @@ def _relations(src, occ, skills, defects):
             f"missing from the occupations file (dropped)",
             ids,
         )
-    bad_skill = ~member(df["skillUri"], skills.index)
     if bad_skill.any():
         ids = df.loc[bad_skill, "skillUri"].unique()
         defects.add(
@@ -381,6 +404,7 @@ def _relations(src, occ, skills, defects):
     rel["weight"] = np.where(essential, RELATION_WEIGHTS["essential"], RELATION_WEIGHTS["optional"])
     # Occupations with links, and with essential links, from the distinct ids only.
     has_rel = member(occ.index, occ_ids)
+    _check_structure(int((~has_rel).sum()), len(occ), src, "occupations without any skill relation")
     if not has_rel.all():
         defects.add(
             name,
@@ -417,6 +441,10 @@ def _collections(plan, skills, defects):
             skills[role] = False
             continue
         members = read_csv(src, ("conceptUri",))["conceptUri"].dropna()
+        if role == "digital":
+            _check_against_scheme(members, plan, src)
+        if members.empty:
+            defects.add(src.name, f"no rows: the skills' '{role}' flag is False throughout")
         unknown = ~member(members, skills.index)
         if unknown.any():
             defects.add(
@@ -426,6 +454,27 @@ def _collections(plan, skills, defects):
             )
         skills[role] = member(skills.index, members)
     return skills
+
+
+def _check_against_scheme(members, plan, src):
+    """The digital collection file must list the members that ``conceptSchemes`` gives its
+    scheme (the one count ESCO publishes: 1,201 in v1.1.1)."""
+    schemes = plan.get("concept_schemes")
+    if schemes is None:
+        return
+    df = read_csv(schemes, ("preferredLabel", "hasTopConcept"))
+    row = df[df["preferredLabel"].str.strip().str.lower() == "digital"]
+    if row.empty or row["hasTopConcept"].isna().all():
+        return
+    stated = pd.Index(row["hasTopConcept"].dropna().iloc[0].replace("\n", ",").split(","))
+    stated = stated.str.strip()
+    stated = stated[stated != ""].unique()
+    missing = int((~member(stated, members)).sum())
+    if missing:
+        raise DataFormatError(
+            f"{src.where}: lists {len(stated) - missing} of the {len(stated)} skills that "
+            f"{schemes.name} names as ESCO's digital collection: the file looks cut short or "
+            f"comes from another release; download it again")
 
 
 def _digcomp(plan, skills, skill_edges, defects):
@@ -449,7 +498,7 @@ def _digcomp(plan, skills, skill_edges, defects):
 
 # ---------------------------------------------------------------------- hierarchies
 def _edges(src, nodes, defects, child="conceptUri", parent="broaderUri"):
-    df = read_csv(src, (child, parent))
+    df = read_csv(src, (child, parent), min_rows=1)
     df = df.dropna()
     known_child, known_parent = member(df[child], nodes), member(df[parent], nodes)
     unknown = ~(known_child & known_parent)
@@ -466,7 +515,13 @@ def _edges(src, nodes, defects, child="conceptUri", parent="broaderUri"):
             ids,
         )
     df = df[~unknown].drop_duplicates()
-    return pd.DataFrame({"child": df[child].array, "parent": df[parent].array})
+    edges = pd.DataFrame({"child": df[child].array, "parent": df[parent].array})
+    cycle = hierarchy_cycle(edges)
+    if cycle:
+        raise DataFormatError(
+            f"{src.where}: the broader relations form a cycle: {' -> '.join(cycle)}; ESCO's "
+            f"hierarchy has none (is the file edited?)")
+    return edges
 
 
 def _groups_frame(ids, labels, codes):
@@ -485,6 +540,12 @@ def _occupation_hierarchy(plan, occ, defects):
     if plan["broader_occupations"] is not None:
         nodes = occ.index.append(groups.index)
         edges = _edges(plan["broader_occupations"], nodes, defects)
+        orphans = int((~member(occ.index, edges["child"])).sum())
+        _check_structure(orphans, len(occ), plan["broader_occupations"],
+                         "occupations without a broader concept in it or in ISCOGroups")
+    else:
+        defects.add(ROLES["broader_occupations"][1], "file not in the download: no occupation "
+                    "hierarchy (ISCO groups)")
     return groups, edges
 
 
@@ -498,10 +559,19 @@ def _skill_hierarchy(plan, skills, defects):
         groups = _groups_frame(df.index, labels.array, code.array)
     if plan["skills_hierarchy"] is not None:
         groups = _add_hierarchy_nodes(plan["skills_hierarchy"], groups, defects)
+    else:
+        defects.add(ROLES["skills_hierarchy"][0].format(lang="en"), "file not in the download: "
+                    "skill groups missing from skillGroups have no label, their edges are dropped")
     edges = pd.DataFrame({"child": pd.Series(dtype=TEXT), "parent": pd.Series(dtype=TEXT)})
     if plan["broader_skills"] is not None:
         nodes = skills.index.append(groups.index)
         edges = _edges(plan["broader_skills"], nodes, defects)
+        orphans = int((~member(skills.index, edges["child"])).sum())
+        _check_structure(orphans, len(skills), plan["broader_skills"],
+                         "skills without a broader concept in it or in skillGroups")
+    else:
+        defects.add(ROLES["broader_skills"][1], "file not in the download: no skill hierarchy "
+                    "(similarities without broader skills, DigComp areas from the collection only)")
     return groups, edges
 
 
@@ -511,12 +581,14 @@ def _add_hierarchy_nodes(src, groups, defects):
     The file is small and has short rows (trailing empty cells omitted), which
     are counted here, so it is read with the csv module rather than pandas.
     """
-    try:
-        text = src.read_bytes().decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise DataFormatError(f"{src.where}: not a readable UTF-8 CSV file ({exc})") from exc
+    text = text_of(src.read_bytes(), src.where)
+    # Short rows are this file's known defect; a short *last* row without a line break is a cut.
+    check_whole(text, src.where, final_newline=True)
     rows = list(csv.reader(io.StringIO(text, newline="")))
     header = rows[0] if rows else []
+    if len(rows) < 2:
+        raise DataFormatError(f"{src.where}: no data rows, only a header; the file is empty or "
+                              f"cut: download the ESCO files again")
     if "Level 0 URI" not in header:
         raise DataFormatError(f"{src.where}: missing column(s) ['Level 0 URI']; found {header}")
     short = [i + 2 for i, row in enumerate(rows[1:]) if len(row) < len(header)]
@@ -561,8 +633,10 @@ def _add_hierarchy_nodes(src, groups, defects):
 
 def _skill_relations(src, skills, defects):
     if src is None:
+        defects.add(ROLES["skill_relations"][1], "file not in the download: no skill-skill "
+                    "relations")
         return None
-    df = read_csv(src, ("originalSkillUri", "relationType", "relatedSkillUri"))
+    df = read_csv(src, ("originalSkillUri", "relationType", "relatedSkillUri"), min_rows=1)
     edges = _edges_known(df, skills, src, defects)
     return edges
 

@@ -18,24 +18,51 @@ alternative labels, booleans as ``true``/``false``):
 ``skill_groups.csv``
     ``id``, ``parent`` (empty at the top), ``label_en``, ``label_nl``.
 
-Unknown columns, bad booleans, DigComp codes or levels raise
-:class:`~transitions.DataFormatError` naming the file, column and row.
+Every value is checked, and a bad one raises :class:`~transitions.DataFormatError`
+naming the file, column, row (the line in the file) and what would be valid:
+unknown or missing columns; empty or repeated ids; ids longer than
+:data:`MAX_ID_LENGTH`, labels longer than :data:`MAX_LABEL_LENGTH` and other text
+longer than :data:`MAX_TEXT_LENGTH` characters; ISCO (1-4 digits), SOC
+(``XX-XXXX``) and BRC (2-4 digits) codes that are malformed; a ``skill_type``
+or ``reuse_level`` outside the vocabulary; bad booleans; DigComp codes that do
+not exist and levels that are not whole numbers 1-8; a ``relation`` other than
+``essential``/``optional``; a ``weight`` that is not a number in (0, 1] (an
+empty cell takes the default); groups that form a cycle. A file of 0 bytes or
+one cut in the middle of a row is an error too; a file with a header only adds
+nothing. Whether links and parents name known ids is checked when the tables
+join a taxonomy (:meth:`transitions.Taxonomy.extend`).
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from ..digcomp import COMPETENCE_CODES
 from ..exceptions import DataFormatError
+from ..taxonomy import hierarchy_cycle
+from ._integrity import check_whole, read_csv_strict, text_of
 
-__all__ = ["read_extension", "DIGCOMP_COMPETENCES"]
+__all__ = ["read_extension", "DIGCOMP_COMPETENCES", "SKILL_TYPES", "REUSE_LEVELS",
+           "MAX_ID_LENGTH", "MAX_LABEL_LENGTH", "MAX_TEXT_LENGTH"]
 
 #: The 21 competence codes of DigComp 2.2.
 DIGCOMP_COMPETENCES = COMPETENCE_CODES
 RELATION_WEIGHTS = {"essential": 1.0, "optional": 0.5}
+#: ``skill_type`` values: ESCO's, and O*NET's domains (see :mod:`transitions.datasets.onet`).
+SKILL_TYPES = ("skill/competence", "knowledge", "technology", "ability", "work activity",
+               "work context")
+#: ``reuse_level`` values (ESCO's).
+REUSE_LEVELS = ("transversal", "cross-sector", "sector-specific", "occupation-specific")
+#: Longest id, label and other text (characters) an extension may hold.
+MAX_ID_LENGTH, MAX_LABEL_LENGTH, MAX_TEXT_LENGTH = 500, 300, 20_000
+_CODES = {"isco_code": (r"\d{1,4}", "1 to 4 digits of ISCO-08, e.g. 2411"),
+          "soc_code": (r"\d\d-\d{4}(\.\d\d)?", "a SOC code XX-XXXX (or O*NET-SOC XX-XXXX.XX)"),
+          "brc_code": (r"\d{2,4}", "2 to 4 digits of BRC 2014, e.g. 0434")}
+_CHOICES = {"skill_type": SKILL_TYPES, "reuse_level": REUSE_LEVELS,
+            "relation": tuple(RELATION_WEIGHTS), "digcomp": DIGCOMP_COMPETENCES}
 
 _COLUMNS = {
     "occupations.csv": ("id", "label_en", "label_nl", "isco_code", "soc_code", "brc_code",
@@ -55,55 +82,89 @@ _REQUIRED = {
 _BOOLS = {"true": True, "false": False, "1": True, "0": False, "yes": True, "no": False}
 
 
+def _fail(path, col, df, bad, valid):
+    """Raise naming the first bad row of ``col`` (its line in the file) and what is valid."""
+    row = int(np.flatnonzero(np.asarray(bad, dtype=bool))[0])
+    value = df[col].iloc[row]
+    shown = repr(value) if len(str(value)) <= 60 else repr(str(value)[:60]) + "..."
+    raise DataFormatError(
+        f"{path}, column {col!r}, row {row + 2}: {shown} is not valid "
+        f"({int(np.count_nonzero(bad))} such row(s)); valid: {valid}")
+
+
 def _read_table(path):
     name = path.name
-    try:
-        df = pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""])
-    except (pd.errors.ParserError, UnicodeDecodeError) as exc:
-        raise DataFormatError(f"{path}: not a readable UTF-8 CSV file ({exc})") from exc
+    text = text_of(path.read_bytes(), str(path))
+    check_whole(text, str(path))
+    df = read_csv_strict(text, str(path), dtype=str, keep_default_na=False, na_values=[""])
     unknown = [c for c in df.columns if c not in _COLUMNS[name]]
     if unknown:
         raise DataFormatError(f"{path}: unknown column(s) {unknown}; valid: {list(_COLUMNS[name])}")
     missing = [c for c in _REQUIRED[name] if c not in df.columns]
     if missing:
         raise DataFormatError(f"{path}: missing required column(s) {missing}")
+    _check_text(df, path)
     for col in [c for c in df.columns if c.startswith("altlabels_")]:
         df[col] = df[col].str.replace("|", "\n", regex=False)
     return df
+
+
+def _check_text(df, path):
+    for col in df.columns:
+        values = df[col].str.strip()
+        df[col] = values.where(values != "")  # a blank cell is an empty cell
+        if col in ("id", "occupation_id", "skill_id") and df[col].isna().any():
+            _fail(path, col, df, df[col].isna(), "a non-empty id")
+        limit = (MAX_ID_LENGTH if col in ("id", "occupation_id", "skill_id", "group", "parent")
+                 else MAX_LABEL_LENGTH if col.startswith("label_") else MAX_TEXT_LENGTH)
+        too_long = df[col].str.len() > limit
+        if too_long.any():
+            _fail(path, col, df, too_long.fillna(False), f"at most {limit} characters")
+        if col in _CODES:
+            pattern, valid = _CODES[col]
+            bad = df[col].notna() & ~df[col].str.fullmatch(pattern).fillna(False)
+            if bad.any():
+                _fail(path, col, df, bad, valid)
+        if col in _CHOICES:
+            bad = df[col].notna() & ~df[col].isin(_CHOICES[col])
+            if col == "relation":
+                bad |= df[col].isna()
+            if bad.any():
+                _fail(path, col, df, bad, ", ".join(_CHOICES[col]))
+    if "id" in df and df["id"].duplicated().any():
+        _fail(path, "id", df, df["id"].duplicated(), "each id once")
 
 
 def _parse_skills(df, path):
     for flag in ("digital", "transversal", "language"):
         if flag not in df:
             continue
-        parsed = df[flag].str.strip().str.lower().map(_BOOLS)
+        parsed = df[flag].str.lower().map(_BOOLS)
         bad = df[flag].notna() & parsed.isna()
         if bad.any():
-            row = bad.idxmax()
-            raise DataFormatError(
-                f"{path}, column {flag!r}, row {row + 2}: {df.at[row, flag]!r} is not a boolean "
-                f"(use true/false)"
-            )
+            _fail(path, flag, df, bad, "true or false")
         df[flag] = parsed.fillna(False).astype(bool)
-    if "digcomp" in df:
-        bad = df["digcomp"].notna() & ~df["digcomp"].isin(DIGCOMP_COMPETENCES)
-        if bad.any():
-            row = bad.idxmax()
-            raise DataFormatError(
-                f"{path}, column 'digcomp', row {row + 2}: {df.at[row, 'digcomp']!r} is not a "
-                f"DigComp 2.2 competence; valid: {', '.join(DIGCOMP_COMPETENCES)}"
-            )
     if "digcomp_level" in df:
         level = pd.to_numeric(df["digcomp_level"], errors="coerce")
-        bad = df["digcomp_level"].notna() & ~level.between(1, 8)
+        bad = df["digcomp_level"].notna() & ~(level.between(1, 8) & (level % 1 == 0))
         if bad.any():
-            row = bad.idxmax()
-            raise DataFormatError(
-                f"{path}, column 'digcomp_level', row {row + 2}: {df.at[row, 'digcomp_level']!r} "
-                f"is not a DigComp proficiency level 1-8"
-            )
+            _fail(path, "digcomp_level", df, bad, "a whole DigComp proficiency level 1-8")
         df["digcomp_level"] = level.astype("Int64")
     return df
+
+
+def _parse_weights(rel, path):
+    """Weights as numbers in (0, 1]; an empty cell takes the relation's default."""
+    if "weight" not in rel:
+        rel["weight"] = rel["relation"].map(RELATION_WEIGHTS)
+        return rel
+    weight = pd.to_numeric(rel["weight"], errors="coerce")
+    bad = rel["weight"].notna() & ~(np.isfinite(weight) & (weight > 0) & (weight <= 1))
+    if bad.any():
+        _fail(path, "weight", rel, bad, "a number in (0, 1], or empty for the default "
+              "(1.0 essential, 0.5 optional)")
+    rel["weight"] = weight.fillna(rel["relation"].map(RELATION_WEIGHTS)).astype(float)
+    return rel
 
 
 def read_extension(folder):
@@ -157,12 +218,11 @@ def read_extension(folder):
             edges.append(pd.DataFrame({"child": g.index, "parent": g.values}))
         out["skills"] = skills
     if "relations.csv" in found:
-        rel = _read_table(found["relations.csv"])
-        if "weight" in rel:
-            rel["weight"] = pd.to_numeric(rel["weight"], errors="coerce")
-        else:
-            rel["weight"] = float("nan")
-        rel["weight"] = rel["weight"].fillna(rel["relation"].map(RELATION_WEIGHTS))
+        rel = _parse_weights(_read_table(found["relations.csv"]), found["relations.csv"])
+        pairs = rel.duplicated(["occupation_id", "skill_id"])
+        if pairs.any():
+            _fail(found["relations.csv"], "skill_id", rel, pairs,
+                  "each (occupation_id, skill_id) pair once")
         out["relations"] = rel
     if "skill_groups.csv" in found:
         groups = _read_table(found["skill_groups.csv"]).set_index("id")
@@ -172,4 +232,9 @@ def read_extension(folder):
         out["skill_groups"] = groups.reindex(columns=["label_en", "label_nl"])
     if edges:
         out["skill_hierarchy"] = pd.concat(edges, ignore_index=True)
+        cycle = hierarchy_cycle(out["skill_hierarchy"])
+        if cycle:
+            raise DataFormatError(
+                f"{folder}: the skills' 'group' and the groups' 'parent' form a cycle: "
+                f"{' -> '.join(cycle)}; every chain of groups must end at a top group")
     return out

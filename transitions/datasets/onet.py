@@ -75,12 +75,13 @@ import pandas as pd
 from ..exceptions import DataFormatError, InvalidParameterError, warn_defect
 from ..taxonomy import Taxonomy
 from ._cache import cached_taxonomy
-from ._onet_files import Defects, OnetSource, read_version
+from ._onet_files import Defects, OnetSource, check_coverage, read_version
 from ._onet_links import (
     DIGITAL_ELEMENTS,
     ESSENTIAL_IMPORTANCE,
     ONET_DOMAINS,
     TECHNOLOGY_WEIGHTS,
+    check_rated_domains,
     rated_domain,
     read_scales,
     technology_links,
@@ -108,7 +109,7 @@ ONET_ATTRIBUTION = (
 )
 
 # Bumped when the importer's output changes for the same input (part of the cache key).
-_IMPORTER_VERSION = 1
+_IMPORTER_VERSION = 2
 _DEFAULT_DOMAINS = ("Skills", "Knowledge")
 _TECHNOLOGY_UNITS = ("commodity", None)
 _TECHNOLOGY_GROUP = "5.F"
@@ -289,12 +290,14 @@ def _build(source, files, technology):
     content = content.drop_duplicates("Element ID").set_index("Element ID")
     scales = read_scales(source)
 
-    skills, relations, rated = [], [], pd.Index([])
+    skills, relations, rated, by_domain = [], [], pd.Index([]), {}
     for domain in domains:
         sk, rel, codes = rated_domain(source, domain, scales, occ_ids, content, defects)
         skills.append(sk)
         relations.append(rel)
         rated = rated.union(codes)
+        by_domain[domain] = codes
+    check_rated_domains(by_domain, source)
     if technology is not None:
         sk, rel = technology_links(source, occ_ids, defects)
         skills.append(sk)
@@ -312,12 +315,16 @@ def _build(source, files, technology):
     add_job_zones(source, occupations, defects)
     add_education(source, occupations, defects)
     add_alternate_titles(source, occupations, defects)
+    _check_coverage(source, occupations, relations, rated)
 
     occupations = occupations[_OCC_ORDER]
     skills = _tidy(skills, _SKILL_ORDER)
     relations = _tidy(relations, _REL_ORDER)
     hierarchy, groups = _skill_hierarchy(skills, content)
     version = read_version(source)
+    if version is None:
+        defects.report(1, "Read Me.txt", "file missing or without the release number; the "
+                       "taxonomy is named 'onet', its version unknown")
     metadata = {
         "source": f"O*NET {version or '(unknown release)'} Database",
         "attribution": ONET_ATTRIBUTION.format(version=version or ""),
@@ -333,6 +340,21 @@ def _build(source, files, technology):
         skill_hierarchy=hierarchy, skill_groups=groups,
         name=f"onet-{version}" if version else "onet", metadata=metadata,
     )
+
+
+def _check_coverage(source, occupations, relations, rated):
+    """Files read per occupation cover (nearly) every rated occupation in a whole release."""
+    checks = {
+        "Job Zones.txt": occupations.index[occupations["job_zone"].notna()],
+        "Education, Training, and Experience.txt":
+            occupations.index[occupations["education_level"].notna()],
+        "Alternate Titles.txt": occupations.index[occupations["altlabels_en"].notna()],
+        "Technology Skills.txt":
+            relations.loc[relations["domain"] == "Technology Skills", "occupation_id"].unique(),
+    }
+    for name, covered in checks.items():
+        if source.has(name) and (name != "Technology Skills.txt" or len(covered)):
+            check_coverage(source, name, covered, rated)
 
 
 def _tidy(df, order):

@@ -23,7 +23,7 @@ from pathlib import Path
 import networkx as nx
 import pandas as pd
 
-from ..datasets._base import atomic_path
+from .._files import atomic_path, neutralise_csv
 from ..exceptions import InvalidParameterError
 
 __all__ = ["write_graphml", "write_edgelist", "edges_frame"]
@@ -42,10 +42,9 @@ def write_graphml(G, path):
     The file appears only when complete (written to a temporary file, then moved).
     """
     _check_graph(G)
-    path = Path(path)
     with atomic_path(path) as tmp:
         nx.write_graphml(G, tmp, encoding="utf-8")
-    return path
+    return Path(path)
 
 
 def edges_frame(G, lang="en"):
@@ -70,9 +69,12 @@ def edges_frame(G, lang="en"):
 
 
 def write_edgelist(G, path, lang="en"):
-    """Write the edges of ``G`` as a CSV edge list (see :func:`edges_frame`); returns the path."""
+    """Write the edges of ``G`` as a CSV edge list (see :func:`edges_frame`); returns the path.
+
+    Text cells starting with ``=``, ``+``, ``-`` or ``@`` get a leading apostrophe
+    (:func:`transitions._files.neutralise_csv`), so a spreadsheet shows them as text.
+    """
     df = edges_frame(G, lang)
-    path = Path(path)
-    with atomic_path(path) as tmp:
-        df.to_csv(tmp, index=False)
-    return path
+    with atomic_path(path) as tmp:  # labels that a spreadsheet would run are neutralised
+        neutralise_csv(df).to_csv(tmp, index=False)
+    return Path(path)

@@ -34,6 +34,7 @@ import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 
+from .._validation import check_number
 from ..exceptions import DataFormatError, InvalidParameterError, UnknownSkillError
 from .measures import MEASURES, make_measure
 from ._topk import top_k
@@ -572,8 +573,8 @@ class OccupationGraph:
 
         if k is not None and not (isinstance(k, (int, np.integer)) and k >= 1):
             raise InvalidParameterError(f"k={k!r} is not valid; use a positive integer or None")
-        if threshold is not None and not (isinstance(threshold, (int, float)) and np.isfinite(threshold)):
-            raise InvalidParameterError(f"threshold={threshold!r} is not valid; use a number or None")
+        if threshold is not None:  # scores lie in [0, 1]: another threshold keeps all or nothing
+            threshold = check_number(threshold, "threshold", low=0.0, high=1.0)
         S = self._matrix_array()
         n = S.shape[0]
         ids = self.occupation_index.to_numpy()

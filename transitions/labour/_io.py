@@ -14,13 +14,17 @@ import numpy as np
 import pandas as pd
 
 from ..datasets._base import file_sha256
+from ..datasets._integrity import check_whole, read_csv_strict, text_of
 from ..exceptions import DataFormatError, warn_defect
 
 __all__ = ["read_table", "parse_numbers", "drop_exact_duplicates", "file_info"]
 
 
-def read_table(path, *, sep=",", required=(), what="table"):
+def read_table(path, *, sep=",", required=(), what="table", min_rows=1):
     """Read a publisher's CSV/TSV as strings (nothing converted yet).
+
+    The file must be whole (:func:`transitions.datasets._integrity.check_whole`:
+    not empty, the last row not cut) and hold at least ``min_rows`` data rows.
 
     Parameters
     ----------
@@ -30,6 +34,7 @@ def read_table(path, *, sep=",", required=(), what="table"):
         Columns that must be present.
     what : str
         Name of the publisher's table, for messages.
+    min_rows : int, default=1
 
     Returns
     -------
@@ -39,10 +44,19 @@ def read_table(path, *, sep=",", required=(), what="table"):
     if not path.is_file():
         raise FileNotFoundError(f"{what}: file not found: {path}")
     try:
-        df = pd.read_csv(path, sep=sep, dtype=str, keep_default_na=False, na_values=[""],
-                         encoding="utf-8")
-    except (pd.errors.ParserError, UnicodeDecodeError) as exc:
-        raise DataFormatError(f"{path}: not a readable {what} file ({exc})") from exc
+        text = text_of(path.read_bytes(), str(path))
+    except OSError as exc:
+        raise DataFormatError(f"{path}: cannot read the {what} file ({exc.strerror})") from exc
+    if not check_whole(text, str(path), sep=sep):
+        # Publishers end files with a line break; without one the last value may be cut.
+        last = text.rstrip().rsplit("\n", 1)[-1]
+        warn_defect(f"{path}: the file does not end with a line break; check that its last row "
+                    f"(line {text.count(chr(10)) + 1}) is complete", [last[:60]])
+    df = read_csv_strict(text, str(path), sep=sep, dtype=str, keep_default_na=False,
+                         na_values=[""])
+    if len(df) < min_rows:
+        raise DataFormatError(f"{path}: no data rows, only a header; the {what} file is empty "
+                              f"or cut short")
     df.columns = [str(c).strip() for c in df.columns]
     missing = [c for c in required if c not in df.columns]
     if missing:

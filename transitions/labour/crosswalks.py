@@ -139,6 +139,11 @@ def read_occupation_onet(path):
     where = str(path)
     df = read_table(path, required=("uriKind", _ONET_URI, "onetSoc2019Code"),
                     what="ESCO-O*NET crosswalk")
+    if "escoCode" in df:  # ESCO codes start with the ISCO unit group: all major groups appear
+        from ._checks import check_covers
+
+        isco = df["escoCode"].fillna("").str.extract(r"^(\d{1,4})", expand=False)
+        check_covers(pd.DataFrame({"code_system": "ISCO-08", "code": isco.dropna()}), where)
     df = df[df["uriKind"].fillna("") == "occupation"]
     df = df[df[_ONET_URI].notna() & df["onetSoc2019Code"].notna()]
     _check_codes(df, "onetSoc2019Code", r"\d\d-\d{4}\.\d\d", where, "'XX-XXXX.XX'")

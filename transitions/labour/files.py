@@ -12,13 +12,15 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..exceptions import InvalidParameterError, warn_defect
+from ..exceptions import InvalidParameterError, MissingFileError, warn_defect
+from ._checks import check_covers
 from ._io import file_info
-from .codes import BRC
+from .codes import BRC, ISCO, SOC2010, SOC2018
 from .crosswalks import Crosswalks
-from .schema import MEASURES
+from .schema import MEASURES, screen_values
 
-__all__ = ["FILES", "COUNTRIES", "read_folder", "read_reference", "labour_root"]
+__all__ = ["FILES", "COUNTRIES", "REQUIRED", "read_folder", "read_reference", "labour_root",
+           "missing_files", "has_country"]
 
 #: The countries whose wages and jobs can be read.
 COUNTRIES = ("NL", "US")
@@ -38,6 +40,24 @@ FILES = {
     "crosswalks": "crosswalks",
     "occupation_onet": "esco/crosswalk/ESCO_to_ONET-SOC2019_with_uris.csv",
 }
+#: The files without which a country's labour market cannot be built (risk indices and the
+#: other crosswalks are optional: a missing one is a warning).
+REQUIRED = {
+    "NL": ("cbs_wages", "cbs_groups", "roa", "lfs", "crosswalks/isco08_brc2014_cbs.csv"),
+    "US": ("oews", "bls_projections"),
+}
+
+
+def missing_files(root, country):
+    """The required files of ``country`` (see :data:`REQUIRED`) missing under ``root``."""
+    root = Path(root)
+    paths = [root / FILES.get(k, k) for k in REQUIRED[country]]
+    return [p for p in paths if not p.is_file()]
+
+
+def has_country(root, country):
+    """Whether ``root`` holds any of the country's own required files (crosswalks are shared)."""
+    return any((Path(root) / FILES[k]).is_file() for k in REQUIRED[country] if k in FILES)
 
 
 def labour_root(root=None):
@@ -79,10 +99,17 @@ def read_folder(root=None, *, country="NL", wage_year=2022, trend_years=None,
     if wage_year not in (2022, 2024):
         raise InvalidParameterError(f"wage_year={wage_year!r} is not valid; choose 2022 or 2024")
     root = labour_root(root)
+    missing = missing_files(root, country)
+    if missing:
+        raise MissingFileError(
+            f"{root}: the {country} labour market needs {len(missing)} more file(s): "
+            f"{', '.join(str(p.relative_to(root)) for p in missing)} (the layout of "
+            f"transitions.labour.files.FILES)")
     paths = {k: root / v for k, v in FILES.items()}
     tables, prov = {}, []
 
     def add(measure, table, key):
+        table = screen_values(table, measure, where=str(paths[key]))
         tables[measure] = table
         source_col = MEASURES[measure].source
         prov.append({"measure": measure,
@@ -90,9 +117,12 @@ def read_folder(root=None, *, country="NL", wage_year=2022, trend_years=None,
                      **file_info(paths[key])})
 
     cw = Crosswalks.from_folder(paths["crosswalks"])
+    _check_crosswalks(cw, paths["crosswalks"])
     if country == "NL":
         wages = cbs.read_cbs_wages(paths["cbs_wages"])
+        check_covers(wages, str(paths["cbs_wages"]), all_brc_groups=True)
         groups = cbs.read_cbs_occupation_groups(paths["cbs_groups"])
+        check_covers(groups, str(paths["cbs_groups"]), all_brc_groups=True)
         if wage_year == 2024:
             newer = groups[groups["wage_median"].notna()]
             wages = pd.concat([newer, wages[~wages["code"].isin(newer["code"])]],
@@ -102,10 +132,12 @@ def read_folder(root=None, *, country="NL", wage_year=2022, trend_years=None,
         add("jobs_growth_1y", groups, "cbs_groups")
         brc_groups = None if cw.isco_brc is None else cw.isco_brc["brc"].unique()
         forecast = roa.read_roa_forecast(paths["roa"])
+        check_covers(_codes(BRC, forecast["roa_code"]), str(paths["roa"]))
         add("forecast", roa.roa_to_brc2014(forecast, brc_groups), "roa")
         for measure, table in roa.roa_demand(forecast).items():
             add(measure, table, "roa")
         lfs = eurostat.read_lfs_employment(paths["lfs"])
+        check_covers(_codes(ISCO, lfs["isco"]), str(paths["lfs"]))
         if trend_method == "robust":
             trend = eurostat.lfs_robust_trend(lfs, *(trend_years or (None, None)))
         elif trend_method == "endpoint":
@@ -116,9 +148,11 @@ def read_folder(root=None, *, country="NL", wage_year=2022, trend_years=None,
         add("trend", trend, "lfs")
     else:
         oews = bls.read_oews(paths["oews"])
+        check_covers(oews, str(paths["oews"]))
         add("wage", oews, "oews")
         add("employment", oews, "oews")
         projections = bls.read_bls_projections(paths["bls_projections"])
+        check_covers(projections, str(paths["bls_projections"]))
         add("forecast", projections, "bls_projections")
         add("openings", bls.projection_openings(projections), "bls_projections")
     readers = {
@@ -132,8 +166,32 @@ def read_folder(root=None, *, country="NL", wage_year=2022, trend_years=None,
         if not paths[key].is_file():
             warn_defect(f"{paths[key]} not found: no {measure} in this labour market")
             continue
-        add(measure, reader(paths[key]), key)
+        table = reader(paths[key])
+        check_covers(table, str(paths[key]))
+        add(measure, table, key)
     return tables, cw, pd.DataFrame(prov)
+
+
+def _codes(system, codes):
+    """A ``code_system``/``code`` frame, for :func:`check_covers` on a reader's own columns."""
+    codes = pd.Series(codes, dtype=object).astype(str).str.removeprefix("OC")
+    return pd.DataFrame({"code_system": system, "code": codes.to_numpy()})
+
+
+def _check_crosswalks(cw, folder):
+    """Each crosswalk present covers both of its classifications."""
+    pairs = {
+        "isco08_brc2014_cbs.csv": (cw.isco_brc, (("isco", ISCO), ("brc", BRC))),
+        "isco08_soc2010_bls.csv": (cw.isco_soc2010, (("isco", ISCO), ("soc2010", SOC2010))),
+        "soc2010_soc2018_bls.csv": (cw.soc2010_soc2018,
+                                    (("soc2010", SOC2010), ("soc2018", SOC2018))),
+    }
+    for name, (table, columns) in pairs.items():
+        if table is None:
+            continue
+        for col, system in columns:
+            check_covers(_codes(system, table[col]), str(Path(folder) / name),
+                         all_brc_groups=system == BRC)
 
 
 def read_reference(root=None, *, country="NL"):
@@ -162,6 +220,7 @@ def read_reference(root=None, *, country="NL"):
     reference, xwalk, prov = None, None, []
     if oews.is_file():
         table = bls.read_oews(oews)
+        check_covers(table, str(oews))
         reference = {"wage": table, "employment": table}
         prov.append({"measure": "reference", "source": "; ".join(sorted(set(table["wage_source"]))),
                      **file_info(oews)})
@@ -171,6 +230,8 @@ def read_reference(root=None, *, country="NL"):
         xwalk = read_occupation_onet(onet)
         prov.append({"measure": "reference", "source": "ESCO-O*NET-SOC 2019 crosswalk",
                      **file_info(onet)})
+    else:
+        warn_defect(f"{onet} not found: no occupation-level estimates for ESCO occupations")
     return reference, xwalk, prov
 
 

@@ -54,6 +54,16 @@ measure                  columns (required in bold)                      meaning
 
 Rows whose value columns are all empty are kept: they mark a suppressed or
 unpublished value, so that the occupation falls back to a coarser level.
+
+Values that cannot be (a negative wage, a share above 1) are errors. Values
+that can be but are not plausible are counted defects (a
+:class:`~transitions.DataQualityWarning` naming the table, column and codes)
+and become missing, so that the occupation falls back to a coarser level:
+an hourly wage in EUR, USD, GBP or CHF outside [1, 1000] (0, or annual pay in
+an hourly column) or of 0 in another currency; more than 2e9 jobs; a change
+outside [-100, 1000] %; an index outside [-10, 10] standard deviations; a
+year outside [1900, 2100]; a forecast horizon outside (0, 100] years
+(see :data:`PLAUSIBLE`).
 """
 
 from __future__ import annotations
@@ -67,7 +77,7 @@ from ..exceptions import DataFormatError, warn_defect
 from ._io import drop_exact_duplicates, parse_numbers
 from .codes import canonical_system, code_keys, level_name
 
-__all__ = ["Measure", "MEASURES", "normalise_table", "KEY_COLUMNS"]
+__all__ = ["Measure", "MEASURES", "normalise_table", "screen_values", "PLAUSIBLE", "KEY_COLUMNS"]
 
 KEY_COLUMNS = ("code_system", "code", "key", "depth", "level")
 
@@ -160,6 +170,66 @@ MEASURES = {
     )
 }
 _NUMERIC_META = {"wage_year", "forecast_years"}
+_PCT = (-100.0, 1000.0)
+_WAGE = (1.0, 1000.0)
+#: Plausible ranges per column (closed); outside is a counted defect (see the module docs).
+PLAUSIBLE = {
+    "wage_median": _WAGE, "wage_p25": _WAGE, "wage_p75": _WAGE, "wage_year": (1900, 2100),
+    "employment": (0.0, 2e9), "openings": (0.0, 2e9), "trend_pct": _PCT,
+    "jobs_growth_1y_pct": _PCT,
+    "forecast_pct": _PCT, "forecast_years": (1e-9, 100.0), "rti": (-10.0, 10.0),
+    "aioe": (-10.0, 10.0),
+}
+#: Currencies whose hourly wages :data:`PLAUSIBLE` bounds; in others only 0 is implausible.
+WAGE_CURRENCIES = ("EUR", "USD", "GBP", "CHF")
+
+
+def screen_values(table, measure, *, where=None):
+    """``table`` with implausible values of ``measure`` made missing, each kind counted.
+
+    Values outside :data:`PLAUSIBLE` give a :class:`~transitions.DataQualityWarning`
+    naming ``where``, the column, the count and examples (code: value) and become
+    NaN, so the occupation falls back to a coarser level. Columns that are not
+    numbers are left alone (:func:`normalise_table` reports them).
+
+    Examples
+    --------
+    >>> import pandas as pd, warnings
+    >>> t = pd.DataFrame({"code_system": "BRC 2014", "code": ["0434", "0435"],
+    ...                   "wage_median": [21.2, 0.0], "wage_currency": "EUR", "source": "x"})
+    >>> with warnings.catch_warnings(record=True) as w:
+    ...     warnings.simplefilter("always")
+    ...     screen_values(t, "wage", where="wages.csv")["wage_median"].tolist()
+    [21.2, nan]
+    >>> print(w[0].message)
+    wages.csv: 1 implausible value(s) in column 'wage_median', outside [1.0, 1000.0]; treated as missing (e.g. 0435: 0.0)
+    """
+    where = where or f"{measure} table"
+    spec = MEASURES[measure]
+    out = table
+    columns = [*spec.values, *[c for c in spec.meta if c in _NUMERIC_META]]
+    for col in columns:
+        if col not in table.columns or col not in PLAUSIBLE \
+                or not pd.api.types.is_numeric_dtype(table[col]):
+            continue
+        lo, hi = PLAUSIBLE[col]
+        v = table[col]
+        bad = v.notna() & ((v < lo) | (v > hi))
+        if col.startswith("wage_") and col != "wage_year" and "wage_currency" in table.columns:
+            major = table["wage_currency"].astype(str).str.upper().isin(WAGE_CURRENCIES)
+            bad = (bad & major) | (v.notna() & (v == 0) & ~major)
+        if not bad.any():
+            continue
+        if out is table:
+            out = table.copy()
+        codes = table["code"].astype(str) if "code" in table else pd.Series(table.index.astype(str))
+        warn_defect(
+            f"{where}: {int(bad.sum())} implausible value(s) in column {col!r}, outside "
+            f"[{lo}, {hi}]; treated as missing",
+            [f"{c}: {x!r}" for c, x in zip(codes[bad.to_numpy()], v[bad].tolist())],
+        )
+        out[col] = v.mask(bad)
+    return out
 
 
 def normalise_table(table, measure, *, where=None):
@@ -228,6 +298,7 @@ def normalise_table(table, measure, *, where=None):
             df[col] = df[col].astype(object).where(df[col].notna(), None)
     parse_numbers(df, numeric, where=where)
     _check_bounds(df, spec, where)
+    df = screen_values(df, measure, where=where)
 
     out = pd.DataFrame({"code_system": df["code_system"].map(
         lambda s: canonical_system(s, where=where))})
