@@ -61,35 +61,27 @@ def ranking_table(adv, truth):
     return pd.DataFrame(rows)
 
 
-def option_lift(adv, truth):
-    """Observed-destination rate of the recommended options vs all filter-passing destinations."""
+def allowed_destinations(adv, truth):
+    """Per evaluated origin, the destinations passing its default worker's wage and risk filters."""
     ctx = adv._ctx
-    origins = list(truth.origins)
-    options = adv.recommend_batch(origins, n=10, errors="skip")
-    ids = np.asarray(origins, dtype=object)
-    opt_origin = ids[options["profile_id"].to_numpy(int)]
-    hit = ev.observed_pairs(truth, opt_origin, options["occupation_id"].to_numpy(object))
-    per_origin = pd.Series(hit).groupby(opt_origin).mean()
-    # The same wage and risk filters, every destination: what a random pick would give.
     rows = truth.origin_positions
     with np.errstate(invalid="ignore", divide="ignore"):
-        ratio = ctx.wage[None, :] / ctx.wage[rows][:, None]
-    allowed = (ratio >= 1.0 - 1e-12) & ~ctx.at_risk[None, :]
+        allowed = (ctx.wage[None, :] / ctx.wage[rows][:, None] >= 1.0 - 1e-12) & ~ctx.at_risk
     allowed[np.arange(len(rows)), rows] = False
-    base = []
-    for i, origin in enumerate(origins):
-        d = np.flatnonzero(allowed[i])
-        if len(d):
-            obs = ev.observed_pairs(truth, np.full(len(d), origin, dtype=object),
-                                    ctx.occupation_ids[d])
-            base.append((origin, float(np.nanmean(obs))))
-    base = pd.Series(dict(base))
-    both = per_origin.index.intersection(base.index)
-    opt_rate, base_rate = per_origin[both].mean(), base[both].mean()
-    return {"origins with options": len(both), "options": int(len(options)),
-            "observed share of the options": opt_rate,
-            "observed share of filter-passing destinations": base_rate,
-            "lift": opt_rate / base_rate if base_rate else np.nan}
+    return allowed
+
+
+def option_lift(adv, truth):
+    """Observed-destination rate of the recommended options vs all filter-passing destinations."""
+    origins = list(truth.origins)
+    options = adv.recommend_batch(origins, n=10, errors="skip")
+    ids = np.asarray(origins, dtype=object)[options["profile_id"].to_numpy(int)]
+    got = ev.option_lift(truth, ids, options["occupation_id"].to_numpy(object),
+                         allowed_destinations(adv, truth))
+    return {"origins with options": got["origins"], "options": int(len(options)),
+            "observed share of the options": got["options_rate"],
+            "observed share of filter-passing destinations": got["random_rate"],
+            "lift": got["lift"]}
 
 
 def run(which):

@@ -13,7 +13,6 @@ from __future__ import annotations
 import numpy as np
 
 from ..digcomp import UNIT_CODES
-from ..exceptions import InvalidParameterError
 from ..profile import held_mask, profile_skill_positions, resolve_occupation
 from .score import likelihood, transition_index
 

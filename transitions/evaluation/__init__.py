@@ -22,6 +22,7 @@ from .flows import (
     flow_code_scores,
     flows_ground_truth,
     observed_pairs,
+    option_lift,
     read_flows,
     soc_flow_codes,
 )
@@ -64,4 +65,5 @@ __all__ = [
     "flow_code_scores",
     "evaluate_flows",
     "observed_pairs",
+    "option_lift",
 ]

@@ -56,7 +56,8 @@ from ..graph._topk import top_k
 from .metrics import _check_k, ranking_metrics
 
 __all__ = ["FLOW_COLUMNS", "FlowTruth", "read_flows", "soc_flow_codes", "crosswalk_flow_codes",
-           "flows_ground_truth", "flow_code_scores", "evaluate_flows", "observed_pairs"]
+           "flows_ground_truth", "flow_code_scores", "evaluate_flows", "observed_pairs",
+           "option_lift"]
 
 #: Columns read from a flow table -> their names in :func:`read_flows`.
 FLOW_COLUMNS = {"OCC_source": "origin", "OCC_target": "destination",
@@ -433,3 +434,53 @@ def observed_pairs(truth, origins, destinations):
         out[ok] = (np.asarray(hit.sum(axis=1)).ravel() > 0).astype(float)
     out[(row >= 0) & (col < 0)] = 0.0
     return out
+
+
+def option_lift(truth, origins, destinations, allowed):
+    """How much more often recommended destinations are observed than random allowed ones.
+
+    Parameters
+    ----------
+    truth : FlowTruth
+    origins, destinations : sequence of str
+        The recommended (origin, destination) pairs, e.g. the top options of
+        each origin's default worker.
+    allowed : numpy.ndarray of bool, shape (len(truth.origins), n_occupations)
+        Per evaluated origin, the destinations a random pick may choose from
+        (those passing the same wage and risk filters).
+
+    Returns
+    -------
+    dict
+        ``options_rate`` (share of the options that are observed destinations,
+        mean over origins), ``random_rate`` (the same for all allowed
+        destinations: a random pick's expectation), ``lift`` (their ratio),
+        ``origins`` (evaluated origins with options).
+
+    Examples
+    --------
+    >>> import numpy as np, pandas as pd
+    >>> flows = pd.DataFrame({"origin": ["11-1010"] * 3, "probability": [0.9, 0.08, 0.02],
+    ...                       "destination": ["11-1010", "11-2020", "13-1010"]})
+    >>> mapping = pd.DataFrame({"occupation_id": list("abcd"),
+    ...                         "flow_code": ["11-1010", "11-2020", "13-1010", "15-1010"]})
+    >>> truth = flows_ground_truth(list("abcd"), flows, mapping)
+    >>> allowed = np.array([[False, True, True, True]])
+    >>> option_lift(truth, ["a"], ["b"], allowed)["lift"]
+    1.5
+    """
+    origins = np.asarray(origins, dtype=object)
+    hit = pd.Series(observed_pairs(truth, origins, destinations))
+    rate = hit.groupby(origins).mean().dropna()
+    base = {}
+    for i, origin in enumerate(truth.origins):
+        d = np.flatnonzero(allowed[i])
+        if origin in rate.index and len(d):
+            base[origin] = np.nanmean(observed_pairs(
+                truth, np.full(len(d), origin, dtype=object), truth.occupations[d]))
+    base = pd.Series(base, dtype=float)
+    both = rate.index.intersection(base.index)
+    options_rate, random_rate = float(rate[both].mean()), float(base[both].mean())
+    return {"origins": int(len(both)), "options_rate": options_rate,
+            "random_rate": random_rate,
+            "lift": options_rate / random_rate if random_rate else float("nan")}

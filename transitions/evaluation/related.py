@@ -23,7 +23,7 @@ import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 
-from ..exceptions import DataFormatError, InvalidParameterError
+from ..exceptions import DataFormatError
 
 __all__ = ["TIER_GRADES", "GroundTruth", "read_related_occupations", "read_crosswalk",
            "onet_ground_truth", "crosswalk_ground_truth"]
