@@ -66,7 +66,8 @@ def allowed_destinations(adv, truth):
     ctx = adv._ctx
     rows = truth.origin_positions
     with np.errstate(invalid="ignore", divide="ignore"):
-        allowed = (ctx.wage[None, :] / ctx.wage[rows][:, None] >= 1.0 - 1e-12) & ~ctx.at_risk
+        ratio = ctx.wage[None, :] / ctx.default_wage[rows][:, None]
+    allowed = (ratio >= 1.0 - 1e-12) & ~ctx.at_risk
     allowed[np.arange(len(rows)), rows] = False
     return allowed
 

@@ -67,7 +67,7 @@ class Problem:
         sim = pairs.similarity[rows].astype(float)
         cov = ctx.coverage_share(pairs.carried[rows].astype(float))
         with np.errstate(invalid="ignore", divide="ignore"):
-            ratio = ctx.wage[None, :] / ctx.wage[rows][:, None]
+            ratio = ctx.wage[None, :] / ctx.default_wage[rows][:, None]
         months = pairs.months[rows].astype(float)
         self.X = feature_stack(ctx, rows, sim, cov, months, ratio).astype(np.float32)
         self.G = truth.occupation_gains

@@ -50,7 +50,7 @@ def build(root):
         warnings.simplefilter("ignore")  # known data defects, counted by the loaders
         tax = load_esco(root / "esco/v1.1.1", labels={"nl": root / "esco/nl"})
         market = LabourMarket.from_files(root).for_taxonomy(tax)
-    risk = assess_risk(market)
+    risk = assess_risk(market, taxonomy=tax)
     risk["isco_code"] = tax.occupations["isco_code"].astype(str)
     risk["label"] = tax.occupations["label_nl"].fillna(tax.occupations["label_en"])
     groups = tax.occupation_groups
@@ -93,7 +93,9 @@ def render(tax, risk, code_label):
         f"{int((risk['routine'].fillna(False) & risk['growing'].fillna(False)).sum())} doen "
         "routinematig werk in een groeiend beroep (risico met lage zekerheid).",
         f"- {len(unknown)} beroepen zijn niet te beoordelen door ontbrekende gegevens; hun reden "
-        "zegt wat er ontbreekt.",
+        "zegt wat er ontbreekt. "
+        f"{int((risk['rti_level'] == 'skill-profile estimate').sum())} beroepen zonder eigen "
+        "routine-index (RTI) krijgen een schatting uit hun vaardigheidsprofiel.",
         "",
         "This service uses the ESCO classification of the European Commission. "
         "Bron: CBS, ROA (CC BY 4.0); Eurostat.",

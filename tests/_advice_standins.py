@@ -241,7 +241,11 @@ def expected_options(advisor, profile, criteria=None):
     sim = sim.reindex(tax.occupation_index).fillna(0.0)
     wage = pd.to_numeric(advisor.market_table["wage_median"], errors="coerce")
     wage = wage.reindex(tax.occupation_index).where(lambda w: w > 0)
-    worker = prof.wage if prof.wage is not None else wage[prof.occupation]
+    floor = pd.to_numeric(advisor.market_table.get("wage_minimum"), errors="coerce") \
+        if "wage_minimum" in advisor.market_table else pd.Series(np.nan, index=wage.index)
+    # Without a wage of their own: the occupation's median, never below the adult minimum.
+    worker = prof.wage if prof.wage is not None else np.nanmax(
+        [wage[prof.occupation], floor.reindex(wage.index)[prof.occupation]])
     ratio = wage / worker
     risk = advisor.risk_table["at_risk"].reindex(tax.occupation_index).astype("boolean").fillna(False)
     essential = tax_index(tax).essential

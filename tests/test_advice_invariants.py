@@ -53,7 +53,11 @@ def check_invariants(adv, profile, oracle=False):
         return None
     prof = profile.resolve(tax)
     wage = pd.to_numeric(adv.market_table["wage_median"], errors="coerce").reindex(tax.occupation_index)
-    worker = prof.wage if prof.wage is not None else wage[prof.occupation]
+    floor = pd.to_numeric(adv.market_table.get("wage_minimum"), errors="coerce") \
+        if "wage_minimum" in adv.market_table else pd.Series(np.nan, index=wage.index)
+    # without a wage of their own: the occupation's median, never below the adult minimum
+    worker = prof.wage if prof.wage is not None else np.nanmax(
+        [wage[prof.occupation], floor.reindex(wage.index)[prof.occupation]])
     ids = list(got["occupation_id"])
     # no option below the wage floor, and the ratio is the one the market gives
     assert (got["wage_ratio"] >= prof.min_wage_ratio - 1e-9).all()

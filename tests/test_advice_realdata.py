@@ -263,7 +263,8 @@ def test_transition_scores_on_observed_flows_are_the_documented_ones(real_data, 
         ctx = adv._ctx
         rows = truth.origin_positions
         with np.errstate(invalid="ignore", divide="ignore"):
-            ok = (ctx.wage[None, :] / ctx.wage[rows][:, None] >= 1.0 - 1e-12) & ~ctx.at_risk
+            ok = (ctx.wage[None, :] / ctx.default_wage[rows][:, None] >= 1.0 - 1e-12)
+        ok &= ~ctx.at_risk[None, :]
         ok[np.arange(len(rows)), rows] = False
         measured = ev.option_lift(truth, ids, options["occupation_id"].to_numpy(object),
                                   ok)["lift"]

@@ -6,8 +6,9 @@ import numpy as np
 import pandas as pd
 import pytest
 from hypothesis import given, settings, strategies as st
+from test_labour_market import tiny_taxonomy
 
-from transitions import DataQualityWarning, InvalidParameterError, LabourMarket, Taxonomy
+from transitions import DataQualityWarning, InvalidParameterError, LabourMarket
 from transitions.labour.estimate import ESTIMATE_LEVEL, fit_elasticity, job_shares
 from transitions.labour.minimum_wage import minimum_wage
 
@@ -19,14 +20,7 @@ def quiet(fn, *args, **kwargs):
 
 
 def taxonomy(groups):
-    occ = pd.DataFrame({"id": list(groups), "brc_code": list(groups.values())}).set_index("id")
-    occ["label_en"] = occ.index
-    occ["label_nl"] = occ.index
-    skills = pd.DataFrame({"label_en": ["s"], "label_nl": ["s"], "digital": [False],
-                           "digcomp": [None]}, index=["s"])
-    rel = pd.DataFrame({"occupation_id": occ.index, "skill_id": "s", "relation": "essential",
-                        "weight": 1.0})
-    return Taxonomy(occ, skills, rel, name="tiny")
+    return tiny_taxonomy({"id": list(groups), "brc_code": list(groups.values())})
 
 
 GROUPS = {"a": "0111", "b": "0111", "c": "0112", "d": "0112", "e": "0112"}

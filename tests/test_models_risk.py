@@ -266,6 +266,20 @@ def test_invariants(rows, rti_threshold, shrink_threshold, rule):
 
 @pytest.mark.skipif(not hasattr(transitions, "LabourMarket"),
                     reason="transitions.LabourMarket (labour-market layer) not merged yet")
+def test_missing_rti_is_estimated_from_the_skill_profile(sample):
+    table = transitions.LabourMarket.from_sample().for_taxonomy(sample)
+    table.loc["occ-cashier", "rti"] = np.nan
+    assert assess_risk(table).loc["occ-cashier", "routine"] is pd.NA
+    result = assess_risk(table, taxonomy=sample)
+    row = result.loc["occ-cashier"]
+    assert row["rti_level"] == "skill-profile estimate" and np.isfinite(row["rti"])
+    assert "schatting uit vaardigheidsprofiel" in row["reasons_nl"]
+    if row["at_risk"]:
+        assert row["risk_confidence"] == "low"
+    others = result.drop(index="occ-cashier")
+    assert (others["rti_level"] != "skill-profile estimate").all()
+
+
 def test_on_the_sample_labour_market(sample):
     from transitions.datasets.sample import SAMPLE_SOURCE
 

@@ -96,3 +96,11 @@ def test_no_sub_major_group_dominates_the_flags_without_its_own_trend(real_data,
     for code in ("2512", "2511", "3512", "2221", "5321", "7411", "7126"):
         assert not flags[unit == code].any(), code
     assert np.isin(risk.loc[flags, "risk_confidence"], ["high", "medium", "low"]).all()
+    # With the taxonomy, occupations without an RTI (ISCO 0: armed forces) get the skill
+    # profile's estimate instead of no verdict.
+    assert risk["routine"].isna().sum() == 21
+    full = assess_risk(quiet(nl.for_taxonomy, tax), taxonomy=tax)
+    assert full["routine"].notna().all()
+    estimated = full["rti_level"] == "skill-profile estimate"
+    assert estimated.sum() == 21
+    assert (full.loc[estimated & full["at_risk"], "risk_confidence"] == "low").all()

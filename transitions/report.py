@@ -140,6 +140,11 @@ def _worker(advisor, attrs, lang, name):
         "wage": format_money(attrs.get("worker_wage"), lang),
         "wage_source": attrs.get("worker_wage_source") or "–",
         "wage_level": level_name(attrs.get("worker_wage_level"), lang),
+        "wage_note": (TEXTS[lang]["wage_floor_note"].format(
+            median=format_money(attrs.get("origin_wage_median"), lang))
+            if attrs.get("worker_wage_floored") else
+            TEXTS[lang]["wage_below_minimum"] if attrs.get("origin_wage_below_minimum")
+            and attrs.get("worker_wage_level") != "worker" else None),
     }
 
 
@@ -212,6 +217,7 @@ def _options(advisor, options, lang):
             "wage_ratio": format_number(o["wage_ratio"], lang),
             "wage_source": o.get("wage_source") if _present(o.get("wage_source")) else "–",
             "wage_level": level_name(o.get("wage_level"), lang),
+            "wage_note": TEXTS[lang]["wage_below_minimum"] if o.get("wage_below_minimum") else None,
             "outlook": outlook,
             "effort": effort_band_label(o["effort_band"], lang),
             "n_gaps": int(o["n_missing"]),

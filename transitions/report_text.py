@@ -16,6 +16,12 @@ TEXTS = {
                          "Beroepen, lonen en trends zijn illustratief, geen echte cijfers.",
         "h_current": "Huidig beroep",
         "wage": "Bruto uurloon",
+        "wage_floor_note": "De mediaan van dit beroep ({median}) ligt onder het wettelijk "
+                           "minimumloon voor volwassenen (veel jonge werknemers); als loon is "
+                           "het minimumloon genomen. Vul het echte loon in voor een betere "
+                           "vergelijking.",
+        "wage_below_minimum": "mediaan onder het wettelijk minimumloon voor volwassenen "
+                              "(veel jongeren)",
         "source": "bron",
         "level": "niveau",
         "at_risk": "Risico",
@@ -91,6 +97,11 @@ TEXTS = {
                          "wages and trends are illustrative, not real figures.",
         "h_current": "Current occupation",
         "wage": "Gross hourly wage",
+        "wage_floor_note": "This occupation's median ({median}) is below the adult statutory "
+                           "minimum wage (many young workers); the minimum wage was taken as the "
+                           "wage. Enter the real wage for a better comparison.",
+        "wage_below_minimum": "median below the adult statutory minimum wage (many young "
+                              "workers)",
         "source": "source",
         "level": "level",
         "at_risk": "At risk",

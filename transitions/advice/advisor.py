@@ -88,7 +88,7 @@ class Advisor:
         occupation id with ``wage_median`` and, where known, ``wage_source``,
         ``wage_level``, ``trend``, ``trend_source``.
     risk_table : pandas.DataFrame, optional
-        Default: ``transitions.models.assess_risk(market_table)``; indexed by
+        Default: ``transitions.models.assess_risk(market_table, taxonomy=taxonomy)``; indexed by
         occupation id with ``at_risk`` and ``risk_score``.
     max_gap_months : float, default=36
         Most months of learning a good option may need (overridable per call).
@@ -145,7 +145,7 @@ class Advisor:
         if risk_table is None:
             from ..models import assess_risk
 
-            risk_table = assess_risk(market_table)
+            risk_table = assess_risk(market_table, taxonomy=taxonomy)
         if graph is None:
             from ..graph import OccupationGraph
 
@@ -224,14 +224,24 @@ class Advisor:
     def _worker_attrs(self, block, ev, criteria):
         ctx, origin = self._ctx, block.origin[0]
         own = bool(block.worker_wage_from_profile[0])
+        floored = bool(block.worker_wage_floored[0])
+        if own:
+            source, level = "profile", "worker"
+        elif floored:
+            source, level = ctx.wage_minimum_source[origin], "adult minimum wage"
+        else:
+            source, level = ctx.wage_source[origin], ctx.wage_level[origin]
         return {
             "origin": ctx.occupation_ids[origin],
             "origin_label_en": ctx.occ_label["en"][origin],
             "origin_label_nl": ctx.occ_label["nl"][origin],
             "origin_at_risk": bool(ctx.at_risk[origin]),
             "worker_wage": float(block.worker_wage[0]),
-            "worker_wage_source": "profile" if own else ctx.wage_source[origin],
-            "worker_wage_level": "worker" if own else ctx.wage_level[origin],
+            "worker_wage_source": source,
+            "worker_wage_level": level,
+            "worker_wage_floored": floored,
+            "origin_wage_median": float(ctx.wage[origin]),
+            "origin_wage_below_minimum": bool(ctx.wage_below_minimum[origin]),
             "max_gap_months": criteria.max_gap_months,
             "min_carried": criteria.min_carried,
             "min_carried_share": criteria.min_carried_share,
@@ -295,8 +305,18 @@ class Advisor:
               ``"<= 3 years"``, ``"> 3 years"``; see :mod:`transitions.advice.effort`);
             - ``explanation``: one line in ``lang``.
 
+            - ``wage_below_minimum``: the destination's median (or its group's)
+              is below the adult statutory minimum wage (a youth-heavy median,
+              see :mod:`transitions.labour.minimum_wage`).
+
             ``attrs`` holds the origin, the worker wage with its source and
-            level, the thresholds and ``n_options`` (all good options, before ``n``).
+            level, the thresholds and ``n_options`` (all good options, before
+            ``n``). Without a wage in the profile the worker's wage is the
+            occupation's median, but never less than the adult minimum wage:
+            where the median is below it (kassamedewerker, EUR 9.00 in 2022)
+            the minimum is taken (``worker_wage_floored``, level ``"adult
+            minimum wage"``, the source naming it); ``origin_wage_median`` and
+            ``origin_wage_below_minimum`` keep the occupation's own figure.
 
         Raises
         ------

@@ -203,6 +203,16 @@ class AdviceContext:
         self.wage = wage
         self.wage_source = _text(t.get("wage_source"), self.n_occ)
         self.wage_level = _text(t.get("wage_level"), self.n_occ)
+        # The adult minimum wage: a worker's default wage never falls below it (see core).
+        floor = t["wage_minimum"] if "wage_minimum" in t else pd.Series(np.nan, index=t.index)
+        self.wage_minimum = pd.to_numeric(floor, errors="coerce").to_numpy(float, copy=True)
+        self.wage_minimum_source = _text(t.get("wage_minimum_source"), self.n_occ)
+        below = t["wage_below_minimum"] if "wage_below_minimum" in t else \
+            pd.Series(False, index=t.index)
+        self.wage_below_minimum = below.astype("boolean").fillna(False).to_numpy(bool)
+        #: A default worker's wage: the occupation's median, never below the adult minimum
+        #: (a median pulled below it by young workers is no adult's wage).
+        self.default_wage = np.where(self.wage < self.wage_minimum, self.wage_minimum, self.wage)
         self.trend = _text(t.get("trend"), self.n_occ)
         self.trend_source = _text(t.get("trend_source"), self.n_occ)
         self._build_demand(t)

@@ -30,6 +30,8 @@ class ResolvedBlock:
         self.held = np.zeros((n, ctx.n_skills), dtype=bool)
         self.worker_wage = np.full(n, np.nan)
         self.worker_wage_from_profile = np.zeros(n, dtype=bool)
+        #: The occupation's median was below the adult minimum wage: the minimum was taken.
+        self.worker_wage_floored = np.zeros(n, dtype=bool)
         self.min_ratio = np.empty(n)
         self.exclude_at_risk = np.empty(n, dtype=bool)
         self.excluded = []
@@ -45,8 +47,10 @@ class ResolvedBlock:
             if prof.wage is not None:
                 self.worker_wage[i] = prof.wage
                 self.worker_wage_from_profile[i] = True
-            else:
-                self.worker_wage[i] = ctx.wage[origin]
+            else:  # the occupation's median, never below the adult minimum (AdviceContext)
+                self.worker_wage[i] = ctx.default_wage[origin]
+                self.worker_wage_floored[i] = ctx.default_wage[origin] != ctx.wage[origin] \
+                    and np.isfinite(ctx.default_wage[origin])
             self.min_ratio[i] = prof.min_wage_ratio
             self.exclude_at_risk[i] = prof.exclude_at_risk
             ex = (ctx.occupation_index.get_indexer(list(prof.exclude)) if prof.exclude

@@ -33,12 +33,20 @@ def _pct(x):
     return f"{x * 100:.0f}%"
 
 
-def _wage_part(ratio, level, source, lang):
+#: The caveat on a median below the adult statutory minimum wage.
+BELOW_MINIMUM = {
+    "nl": "mediaan onder het wettelijk minimumloon voor volwassenen (veel jongeren)",
+    "en": "median below the adult statutory minimum wage (many young workers)",
+}
+
+
+def _wage_part(ratio, level, source, lang, below_minimum=False):
     # Every number carries its level and source: "(BRC group, CBS 85517NED 2022)".
     where = _where(level, source, lang)
+    note = f"; {BELOW_MINIMUM[lang]}" if below_minimum else ""
     if lang == "nl":
-        return f"loon {_pct(ratio)} van het huidige{where}"
-    return f"pays {_pct(ratio)} of the current wage{where}"
+        return f"loon {_pct(ratio)} van het huidige{where}{note}"
+    return f"pays {_pct(ratio)} of the current wage{where}{note}"
 
 
 def _gap_part(n_missing, n_digital, digcomp_gap, band, lang, education_step=0):
@@ -108,7 +116,7 @@ def _demand_part(demand, lang):
 
 def explain_option(label, wage_ratio, wage_level, trend, n_missing, n_digital, digcomp_gap, band,
                    *, carried_labels=(), n_essential=0, demand=None, education_step=0,
-                   lang="en", wage_source=None):
+                   lang="en", wage_source=None, below_minimum=False):
     """One sentence about one switch option.
 
     Examples
@@ -126,7 +134,8 @@ def explain_option(label, wage_ratio, wage_level, trend, n_missing, n_digital, d
     head = f"{label}: {_carried_part(tuple(carried_labels), n_essential, lang)}"
     demand_text = _demand_part(demand or {}, lang)
     demand_text = f", {demand_text}" if demand_text else ""
-    return (f"{head}, {_wage_part(wage_ratio, wage_level, wage_source, lang)}, {trend_text}"
+    wage = _wage_part(wage_ratio, wage_level, wage_source, lang, below_minimum)
+    return (f"{head}, {wage}, {trend_text}"
             f"{demand_text}; "
             f"{_gap_part(n_missing, n_digital, digcomp_gap, band, lang, education_step)}.")
 

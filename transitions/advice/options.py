@@ -22,8 +22,8 @@ DEMAND_COLUMNS = (
 OPTION_COLUMNS = (
     "rank", "occupation_id", "label", "label_en", "label_nl", "score", "similarity",
     "essential_coverage", "n_carried", "carried_skills", "carried_labels", "wage_ratio",
-    "wage_median", "wage_source", "wage_level", "risk_score", "at_risk", "trend", "trend_source",
-    *DEMAND_COLUMNS, "in_demand", "n_missing", "missing_skills",
+    "wage_median", "wage_source", "wage_level", "wage_below_minimum", "risk_score", "at_risk",
+    "trend", "trend_source", *DEMAND_COLUMNS, "in_demand", "n_missing", "missing_skills",
     "missing_labels", "n_missing_digital", "missing_digital", "digcomp_gap", "education_step",
     "effort_months", "effort_band", "explanation",
 )
@@ -47,6 +47,7 @@ _DTYPES = {
                                                                  "shortage")},
     "at_risk": np.dtype(bool),
     "in_demand": np.dtype(bool),
+    "wage_below_minimum": np.dtype(bool),
     "reason": TEXT_DTYPE,
 }
 
@@ -89,6 +90,7 @@ def option_table(ctx, block, ev, p, d, rank, *, lang="en", explain=True):
         "wage_median": ctx.wage[d],
         "wage_source": ctx.wage_source[d],
         "wage_level": ctx.wage_level[d],
+        "wage_below_minimum": ctx.wage_below_minimum[d],
         "risk_score": ctx.risk_score[d],
         "at_risk": ctx.at_risk[d],
         "trend": ctx.trend[d],
@@ -108,13 +110,14 @@ def option_table(ctx, block, ev, p, d, rank, *, lang="en", explain=True):
     if explain:
         wl, ws, tr = ctx.wage_level[d], ctx.wage_source[d], ctx.trend[d]
         n_ess = ctx.n_essential[d].astype(int)
+        low = ctx.wage_below_minimum[d]
         table["explanation"] = [
             explain_option(label[k], ratio[k], wl[k], tr[k], n_missing[k], n_digital[k],
                            dc_gap[k], band[k], carried_labels=carried_lbl[k],
                            education_step=int(table["education_step"][k]),
                            n_essential=int(n_ess[k]),
                            demand={c: demand[c][k] for c in DEMAND_COLUMNS},
-                           lang=lang, wage_source=ws[k])
+                           lang=lang, wage_source=ws[k], below_minimum=bool(low[k]))
             for k in range(len(d))
         ]
     else:

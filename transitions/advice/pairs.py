@@ -3,7 +3,7 @@
 The coverage report, the stepping-stone search and
 :meth:`~transitions.Advisor.transition_scores` all need, for each pair of
 occupations ``(u, v)``, what a worker of ``u`` (its essential and, by
-default, optional skills; its median wage) has for ``v``: the graph
+default, optional skills; its median wage, never below the adult minimum) has for ``v``: the graph
 similarity, the essential skills carried over, the months still to learn
 and the transition score. They are computed here in blocks with the same
 code as a single profile (:mod:`transitions.advice.core`) and cached on the
@@ -33,9 +33,9 @@ class DefaultPairs:
     index: np.ndarray
 
     def wage_ratio(self, ctx):
-        """Destination median wage over origin median wage (NaN where either is unknown)."""
+        """Destination median wage over the origin's default wage (NaN where either is unknown)."""
         with np.errstate(invalid="ignore", divide="ignore"):
-            return ctx.wage[None, :] / ctx.wage[:, None]
+            return ctx.wage[None, :] / ctx.default_wage[:, None]
 
     def reachable(self, ctx, criteria):
         """The criteria's learnable-gap and carried-over test for every pair (bool)."""
@@ -60,7 +60,7 @@ def default_pairs(advisor):
             sim = ctx.similarity(ctx.profile_weights(held, rows), rows)
             carried, months = ctx.gap_counts(held, level, rows)
             with np.errstate(invalid="ignore", divide="ignore"):
-                ratio = ctx.wage[None, :] / ctx.wage[rows][:, None]
+                ratio = ctx.wage[None, :] / ctx.default_wage[rows][:, None]
             index = transition_index(ctx, ctx.score_model, rows, sim,
                                      ctx.coverage_share(carried), months, ratio)
             for key, value in (("similarity", sim), ("carried", carried), ("months", months),

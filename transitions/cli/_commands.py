@@ -346,7 +346,7 @@ def at_risk(show_all, rti_threshold, shrink_threshold, rule, limit, fmt, output,
     kwargs = {k: v for k, v in (("rti_threshold", rti_threshold),
                                 ("shrink_threshold", shrink_threshold), ("rule", rule))
               if v is not None}
-    risk = assess_risk(session.market_table, lang=lang, **kwargs)
+    risk = assess_risk(session.market_table, taxonomy=session.taxonomy, lang=lang, **kwargs)
     risk = risk.rename_axis("occupation_id").reset_index()
     labels = session.taxonomy.label(list(risk["occupation_id"]), lang)
     risk.insert(1, "label", labels.to_numpy())

@@ -69,6 +69,8 @@ LEVEL_NAMES_NL = {
     "SOC detailed": "SOC gedetailleerd", "SOC broad": "SOC breed", "SOC minor": "SOC klein",
     "SOC major": "SOC hoofdgroep", "occupation": "beroep", TOTAL_LEVEL: "alle beroepen",
     "skill-profile estimate": "schatting uit vaardigheidsprofiel",
+    "occupation (estimate)": "beroep (schatting)",
+    "adult minimum wage": "wettelijk minimumloon (ondergrens)",
 }
 _TOTAL_CODES = {"", "total", "totaal", "00-0000", "all occupations"}
 

@@ -33,6 +33,7 @@ The input is the labour-market table of :meth:`transitions.LabourMarket.for_taxo
 
 from __future__ import annotations
 
+import functools
 import math
 
 import numpy as np
@@ -91,6 +92,8 @@ _NUMERIC = ("rti", "forecast_pct", "forecast_years", "trend_pct", "trend_pct_low
 #: Optional text columns naming the period of a change, e.g. "2025-2030".
 _PERIOD = {"forecast": "forecast_period", "observed": "trend_period"}
 _LANGS = ("nl", "en")
+#: ``rti_level`` of an RTI estimated from a skill profile (transitions.models.estimator).
+_ESTIMATE_LEVEL = "skill-profile estimate"
 
 
 
@@ -255,13 +258,17 @@ def _pct(value, lang):
     return ("+" if value > 0 else "") + text + "%"
 
 
-def _level(level, lang):
-    level = str(level)
+@functools.lru_cache(maxsize=512)
+def _level_text(level, lang):
     if lang == "nl":
         # Longest names first, so "SOC major" is not rewritten through "SOC ..." prefixes.
         for en in sorted(LEVEL_NAMES_NL, key=len, reverse=True):
             level = level.replace(en, LEVEL_NAMES_NL[en])
     return level
+
+
+def _level(level, lang):
+    return _level_text(str(level), lang)
 
 
 def _prov(row, source_col, level_col, lang):
@@ -405,7 +412,8 @@ def _reason(row, lang, rti_threshold, shrink_threshold, rule):
 
 # --------------------------------------------------------------------------- API
 def assess_risk(market_table, *, rule=DEFAULT_RULE, rti_threshold=DEFAULT_RTI_THRESHOLD,
-                shrink_threshold=DEFAULT_SHRINK_THRESHOLD, require_both=None, lang=None):
+                shrink_threshold=DEFAULT_SHRINK_THRESHOLD, taxonomy=None, require_both=None,
+                lang=None):
     """Flag occupations at risk from digitalisation, with a confidence and the evidence.
 
     Parameters
@@ -437,6 +445,11 @@ def assess_risk(market_table, *, rule=DEFAULT_RULE, rti_threshold=DEFAULT_RTI_TH
         several years is put on this scale as the compound yearly rate
         (:func:`per_year`), so that ROA's six-year and BLS's ten-year horizons
         and yearly observations compare alike.
+    taxonomy : Taxonomy, optional
+        The taxonomy of ``market_table``'s occupations. Given, an occupation
+        without an RTI (no ISCO unit group with task data) gets the estimate
+        from its skill profile (:func:`transitions.models.estimate_risk_signals`,
+        level ``"skill-profile estimate"``); its flag then has low confidence.
     require_both : bool, optional
         Deprecated spelling of ``rule``: True is ``"routine_and_shrinking"``,
         False is ``"routine"``.
@@ -459,9 +472,9 @@ def assess_risk(market_table, *, rule=DEFAULT_RULE, rti_threshold=DEFAULT_RTI_TH
           not at risk): *high* when the work is clearly routine (RTI at least
           0.5 above the threshold) and shrinking is established by both
           sources, or by one whose observed decline holds with any one year
-          left out; *low* when the evidence says the occupation grows, or the
-          work is only marginally routine and nothing says it shrinks;
-          *medium* otherwise.
+          left out; *low* when the evidence says the occupation grows, the
+          work is only marginally routine and nothing says it shrinks, or its
+          RTI is a skill-profile estimate; *medium* otherwise.
         - ``risk_rule``: the rule applied.
         - ``routine``, ``shrinking``, ``growing`` (nullable boolean; NA = no
           evidence). ``shrinking``: the forecast or the observed change is at
@@ -471,7 +484,8 @@ def assess_risk(market_table, *, rule=DEFAULT_RULE, rti_threshold=DEFAULT_RTI_TH
           ``shrinking_single_series``: the decline rests on one source's
           series alone (the other is missing or flat).
         - ``forecast_pct_per_year``: the forecast as a yearly rate (when a forecast is given).
-        - ``routine_score``, ``shrink_score`` (float 0-1 or NaN).
+        - ``routine_score``, ``shrink_score`` (float 0-1 or NaN; ``shrink_score``
+          is 0.5 where the sources conflict).
         - ``reasons_nl``, ``reasons_en``: readable sentences giving the
           verdict and its confidence, each number with its source and level,
           the thresholds, the supporting evidence, and what is missing when
@@ -539,6 +553,11 @@ def assess_risk(market_table, *, rule=DEFAULT_RULE, rti_threshold=DEFAULT_RTI_TH
     (ROA AIS 2026, BRC-beroepsgroep). De krimp berust op één reeks (de prognose).
     """
     rule = _check_params(rti_threshold, shrink_threshold, rule, require_both, lang)
+    if taxonomy is not None and "rti" in getattr(market_table, "columns", ()) \
+            and market_table["rti"].isna().any():
+        from .estimator import estimate_risk_signals  # sklearn: only when needed
+
+        market_table = estimate_risk_signals(taxonomy, market_table, ("rti",))
     values = _validate(market_table)
     index = market_table.index
     nan = pd.Series(np.nan, index=index)
@@ -568,6 +587,8 @@ def assess_risk(market_table, *, rule=DEFAULT_RULE, rti_threshold=DEFAULT_RTI_TH
 
     routine_score, shrink_score = risk_components(
         rti, change, rti_threshold=rti_threshold, shrink_threshold=shrink_threshold)
+    # Conflicting sources establish neither shrinking nor growth: a neutral component.
+    shrink_score[conflict.to_numpy()] = 0.5
     if rule == "routine_and_shrinking":
         at_risk = (routine & shrinking).fillna(False).astype(bool)
         score = np.fmin(routine_score, shrink_score)
@@ -577,10 +598,11 @@ def assess_risk(market_table, *, rule=DEFAULT_RULE, rti_threshold=DEFAULT_RTI_TH
         score = routine_score.copy()
     clear = rti >= rti_threshold + CLEAR_ROUTINE_MARGIN
     established = shrinking.fillna(False) & ((shrink_f & shrink_o) | stable_obs)
+    estimated = market_table["rti_level"].astype(str).eq(_ESTIMATE_LEVEL).to_numpy()
     confidence = np.select(
-        [clear & established,
+        [estimated, clear & established,
          growing.fillna(False) | (~clear & ~shrinking.fillna(False))],
-        ["high", "low"], "medium").astype(object)
+        ["low", "high", "low"], "medium").astype(object)
     confidence = pd.Series(confidence, index=index).where(at_risk, np.nan)
 
     out = pd.DataFrame(index=index)
@@ -618,11 +640,16 @@ def assess_risk(market_table, *, rule=DEFAULT_RULE, rti_threshold=DEFAULT_RTI_TH
     if "forecast_pct" in market_table.columns:
         out.insert(out.columns.get_loc("forecast_years") + 1, "forecast_pct_per_year", forecast)
 
-    rows = out.to_dict("records")
+    # Occupations of one unit group mostly share all their evidence: write each distinct
+    # combination once.
+    used = [c for c in out.columns if c not in ("label_nl", "label_en", "isco_code", "soc_code")]
+    key = pd.util.hash_pandas_object(out[used], index=False).to_numpy()
+    _, first, inverse = np.unique(key, return_index=True, return_inverse=True)
+    rows = out.iloc[first].to_dict("records")
     for language in _LANGS:
-        out[f"reasons_{language}"] = [
-            _reason(r, language, rti_threshold, shrink_threshold, rule) for r in rows
-        ]
+        texts = np.array([_reason(r, language, rti_threshold, shrink_threshold, rule)
+                          for r in rows], dtype=object)
+        out[f"reasons_{language}"] = texts[inverse.ravel()]
     if lang is not None:
         out["reasons"] = out[f"reasons_{lang}"]
     return out
