@@ -179,7 +179,8 @@ def profile_weights(tax, occupation, held):
 #: Months per missing essential skill by reuse level, as transitions.advice.effort documents.
 _MONTHS = {"transversal": 0.5, "cross-sector": 1.0, "sector-specific": 1.5,
            "occupation-specific": 2.0}
-_ISCO_LEVEL = {"1": 4, "2": 4, "3": 3, "4": 2, "5": 2, "6": 2, "7": 2, "8": 2, "9": 1}
+_ISCO_LEVEL = {"1": 4, "2": 4, "3": 3, "4": 2, "5": 2, "6": 2, "7": 2, "8": 2, "9": 1,
+               "01": 4, "02": 2, "03": 1}
 
 
 def documented_months(tax, skills):
@@ -192,7 +193,9 @@ def documented_education(tax):
     occ = tax.occupations
     if "job_zone" in occ:
         return pd.to_numeric(occ["job_zone"], errors="coerce")
-    return occ["isco_code"].astype(str).str[0].map(_ISCO_LEVEL).astype(float)
+    code = occ["isco_code"].astype(str)
+    key = code.where(code.str[0] == "0", code.str[0]).str[:2]
+    return key.map(_ISCO_LEVEL).astype(float)
 
 
 def documented_score(advisor, prof, sim, ratio, coverage, months):

@@ -270,3 +270,25 @@ def test_transition_scores_on_observed_flows_are_the_documented_ones(real_data, 
                                   ok)["lift"]
         assert measured >= 3.0
         assert measured == pytest.approx(lift, abs=0.01)
+
+
+def test_a_worker_without_direct_options_gets_a_route_that_starts_with_learning(esco_adv, panel):
+    adv = esco_adv
+    tight = {"max_gap_months": 6.0}
+    routes = 0
+    for row in panel.itertuples():
+        p = WorkerProfile(row.title_nl)
+        if len(adv.recommend(p, n=1, explain=False, **tight)):
+            continue
+        paths = adv.paths(p, n=3, lang="nl", **tight)
+        if len(paths):
+            routes += 1
+            assert (paths["learn_first"].map(len) > 0).all()
+            assert (paths["reason"] == "no direct option").all()
+            assert paths["explanation"].str.startswith("Leer eerst").all()
+            # After learning, the first switch is a good option.
+            first = paths.iloc[0]
+            learned = p.replace(skills=list(first["learn_first"]))
+            direct = adv.recommend(learned, n=None, explain=False, **tight)
+            assert first["path"][1] in set(direct["occupation_id"])
+    assert routes >= 1

@@ -52,12 +52,17 @@ def default_pairs(advisor):
         held_all = ctx.binary if ctx.optional_held else ctx.essential
         out = {k: np.empty((n, n), dtype=np.float32)
                for k in ("similarity", "carried", "months", "index")}
+        # A default worker holding all their occupation's skills scores exactly as the
+        # occupation's row of the graph (tested on ESCO): share the graph's cached matrix.
+        matrix = getattr(ctx.graph, "_matrix_array", None) if ctx.optional_held else None
+        full = np.nan_to_num(np.asarray(matrix(), dtype=float)) if matrix else None
         for start in range(0, n, _BLOCK):
             rows = np.arange(start, min(start + _BLOCK, n))
             held = held_all[rows].toarray().astype(bool)
             level = (ctx.worker_levels(held, rows, [np.empty(0, np.int64)] * len(rows))
                      if ctx.rated else None)
-            sim = ctx.similarity(ctx.profile_weights(held, rows), rows)
+            sim = (full[rows] if full is not None
+                   else ctx.similarity(ctx.profile_weights(held, rows), rows))
             carried, months = ctx.gap_counts(held, level, rows)
             with np.errstate(invalid="ignore", divide="ignore"):
                 ratio = ctx.wage[None, :] / ctx.default_wage[rows][:, None]

@@ -30,7 +30,8 @@ Features
     broad, detailed) the origin and ``d`` share.
 ``education_up``, ``education_down``
     Steps up / down in education level: O*NET job zone (1-5); for ISCO-coded
-    taxonomies the ISCO-08 skill level of the major group (1-4). 0 where unknown.
+    taxonomies the ISCO-08 skill level of the major group (1-4; the armed forces
+    by sub-major group). 0 where unknown.
 ``log_wage_ratio``
     ``ln(wage_d / wage_p)`` clipped to [-1, 1]; 0 where a wage is unknown.
 ``demand``
@@ -59,8 +60,10 @@ __all__ = ["FEATURES", "ScoreModel", "load_score_models", "education_levels", "l
 FEATURES = ("log_similarity", "coverage", "gap_years", "classification", "education_up",
             "education_down", "log_wage_ratio", "demand")
 _MODELS_FILE = Path(__file__).with_name("transition_score.json")
-#: ISCO-08 skill level of each major group (ILO, ISCO-08 vol. 1, table 1); armed forces mixed.
-ISCO_SKILL_LEVEL = {"1": 4, "2": 4, "3": 3, "4": 2, "5": 2, "6": 2, "7": 2, "8": 2, "9": 1}
+#: ISCO-08 skill level of each major group (ILO, ISCO-08 vol. 1, table 1); the armed forces
+#: by sub-major group: officers 4, non-commissioned officers 2, other ranks 1.
+ISCO_SKILL_LEVEL = {"1": 4, "2": 4, "3": 3, "4": 2, "5": 2, "6": 2, "7": 2, "8": 2, "9": 1,
+                    "01": 4, "02": 2, "03": 1}
 _SIM_FLOOR = 0.01
 
 
@@ -141,7 +144,8 @@ def education_levels(occupations):
     if "job_zone" in occupations:
         return pd.to_numeric(occupations["job_zone"], errors="coerce").to_numpy(float)
     if "isco_code" in occupations:
-        major = occupations["isco_code"].astype("string").str[:1]
+        code = occupations["isco_code"].astype("string")
+        major = code.str[:1].where(code.str[:1] != "0", code.str[:2])
         return major.map(ISCO_SKILL_LEVEL).astype(float).to_numpy()
     return np.full(len(occupations), np.nan)
 
