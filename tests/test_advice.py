@@ -281,27 +281,39 @@ def test_batch_equals_single_and_is_parallel_safe(adv):
     one = adv.recommend_batch(df, n=4, lang="nl", explain=True)
     two = adv.recommend_batch(df, n=4, lang="nl", explain=True, n_jobs=2, block_size=17)
     pd.testing.assert_frame_equal(one, two)
-    assert tuple(one.columns) == ("profile_id", *OPTION_COLUMNS)
+    assert tuple(one.columns) == ("profile_id", "status", *OPTION_COLUMNS)
     from transitions.advice.batch import profiles_from_frame
 
     for prof in profiles_from_frame(df)[:12]:
         single = adv.recommend(prof, n=4, lang="nl")
-        got = one[one["profile_id"] == prof.profile_id].drop(columns="profile_id")
-        pd.testing.assert_frame_equal(got.reset_index(drop=True), single)
+        got = one[(one["profile_id"] == prof.profile_id) & (one["status"] == "option")]
+        got = got.drop(columns=["profile_id", "status"]).reset_index(drop=True)
+        # The batch's integer/boolean columns are nullable (workers without options).
+        pd.testing.assert_frame_equal(got, single, check_dtype=False)
     counts = adv.count_options(df)
     assert list(counts["profile_id"]) == list(df["profile_id"])
-    per = one.groupby("profile_id").size().reindex(df["profile_id"], fill_value=0)
+    # One row per worker at least, in input order; the options as counted.
+    assert list(one["profile_id"].drop_duplicates()) == list(df["profile_id"])
+    opts = one[one["status"] == "option"]
+    per = opts.groupby("profile_id").size().reindex(df["profile_id"], fill_value=0)
     assert (per.to_numpy() == np.minimum(counts["n_options"], 4)).all()
+    empty = one[one["status"] != "option"].set_index("profile_id")
+    c = counts.set_index("profile_id").loc[empty.index]
+    assert (c["n_options"] == 0).all()
+    assert ((empty["status"] == "no_wage") == ~c["wage_known"]).all()
+    assert empty["rank"].isna().all()
 
 
 def test_batch_errors(adv):
     df = pd.DataFrame({"occupation": ["boekhouder", "astronaut", "kassamedewerker"]})
-    with pytest.raises(UnknownOccupationError, match="profile 1") as info:
+    with pytest.raises(UnknownOccupationError, match="row 1") as info:
         adv.recommend_batch(df)
     assert info.value.suggestions
     with pytest.warns(UserWarning, match="1 profile"):
         out = adv.recommend_batch(df, errors="skip")
-    assert set(out["profile_id"]) <= {0, 2}
+    assert list(out["profile_id"].drop_duplicates()) == [0, 1, 2]
+    skipped = out[out["profile_id"] == 1]
+    assert list(skipped["status"]) == ["skipped"] and "astronaut" in skipped["explanation"].iloc[0]
     with pytest.raises(InvalidParameterError, match="salary"):
         adv.recommend_batch(pd.DataFrame({"occupation": ["boekhouder"], "salary": [20]}))
     with pytest.raises(InvalidParameterError, match="row 0"):

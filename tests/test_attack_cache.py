@@ -186,3 +186,19 @@ def test_registry_for_labour_without_the_country_named(tmp_path, monkeypatch, ca
              labour={"path": str(tmp_path / "labour"), "imported": "x"})))
     expect_cli_error(capsys, ["advise", "--data", "esco", "--occupation", OCC["clerk"]],
                      "NL labour market", "cbs_85517NED")
+
+
+@pytest.mark.parametrize("args", [["data", "info"], ["search", "boekhouder", "--data", "esco"]])
+def test_data_home_that_is_a_file_is_one_line(tmp_path, monkeypatch, capsys, args):
+    home = tmp_path / "home-file"
+    home.write_text("not a folder")
+    monkeypatch.setenv("TRANSITIONS_DATA", str(home))
+    expect_cli_error(capsys, args, "home-file", "not a usable folder")
+
+
+def test_data_home_that_is_a_file_leaves_the_sample_usable(tmp_path, monkeypatch, capsys):
+    home = tmp_path / "home-file"
+    home.write_text("not a folder")
+    monkeypatch.setenv("TRANSITIONS_DATA", str(home))
+    code, out, err = run_cli(capsys, "search", "boekhouder", "--format", "csv")
+    assert code == 0 and "occ-bookkeeper" in out, err

@@ -267,3 +267,66 @@ def test_implausible_cbs_wages_fall_back_with_a_named_warning(real_data, tmp_pat
     wages = market.table("wage").set_index("code")["wage_median"]
     assert wages[["0434", "0511"]].isna().all()
     assert wages[["043", "05"]].notna().all()  # the levels they fall back to
+
+
+# ---------------------------------------------------------------------- zips and wrong folders
+@pytest.mark.parametrize("zip_name", ["ESCO dataset - v1.1.1 - classification - en - csv.zip",
+                                      "ESCO dataset - v1.1.1 - classification -  - csv.zip"])
+@pytest.mark.parametrize("how", ["half", "99", "flip"])
+def test_damaged_esco_zip_is_an_error_naming_it(real_data, tmp_path, zip_name, how):
+    folder = tmp_path / "esco"
+    shutil.copytree(real_data / "esco" / "v1.1.1", folder)
+    path = folder / zip_name
+    path.chmod(0o644)
+    data = bytearray(path.read_bytes())
+    if how == "flip":  # a byte inside the compressed data: the member's CRC no longer holds
+        for i in range(len(data) // 3, len(data) // 3 + 64):
+            data[i] ^= 0xFF
+    else:
+        data = data[: len(data) // 2 if how == "half" else int(len(data) * 0.99)]
+    path.write_bytes(bytes(data))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DataQualityWarning)
+        with pytest.raises(TransitionsError, match="zip|download"):
+            load_esco(folder, cache=False)
+
+
+@pytest.mark.parametrize("source,make", [
+    ("esco", lambda p: p / "f.txt"), ("esco", lambda p: p / "empty"),
+    ("onet", lambda p: p / "f.txt"), ("onet", lambda p: p / "empty"),
+    ("labour", lambda p: p / "f.txt"), ("labour", lambda p: p / "empty"),
+    ("esco", lambda p: Path(os.environ["TRANSITIONS_TEST_DATA"]) / "onet" / "29.3"),
+    ("onet", lambda p: Path(os.environ["TRANSITIONS_TEST_DATA"]) / "esco" / "v1.1.1"),
+])
+def test_cli_import_of_the_wrong_thing(tmp_path, monkeypatch, capsys, source, make):
+    from _attack import expect_cli_error
+
+    monkeypatch.setenv("TRANSITIONS_DATA", str(tmp_path / "home"))
+    (tmp_path / "f.txt").write_text("hello\n")
+    (tmp_path / "empty").mkdir()
+    path = make(tmp_path)
+    expect_cli_error(capsys, ["data", "import", source, path], str(path))
+    assert not (tmp_path / "home" / "cli" / "imported.json").exists()
+
+
+# ---------------------------------------------------------------------- Dutch labels
+def esco_nl_summary(tax):
+    return {t: int(getattr(tax, t)["label_nl"].notna().sum())
+            for t in ("occupations", "skills", "occupation_groups", "skill_groups")}
+
+
+@pytest.fixture(scope="module")
+def esco_nl_baseline(esco_pristine, real_data):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return esco_nl_summary(load_esco(esco_pristine, labels={"nl": real_data / "esco" / "nl"},
+                                         cache=False))
+
+
+@pytest.mark.parametrize("rel,how", _cases({"occupations_nl.csv": ("halfline",),
+                                            "skills_nl_partial.csv": ("halfline",),
+                                            "ISCOGroups_nl.csv": ()}))
+def test_esco_dutch_labels(esco_pristine, esco_nl_baseline, real_data, tmp_path, rel, how):
+    labels = variant(real_data / "esco" / "nl", tmp_path, rel, how)
+    outcome(lambda: load_esco(esco_pristine, labels={"nl": labels}, cache=False),
+            esco_nl_summary, esco_nl_baseline, rel)

@@ -87,25 +87,50 @@ def _weighted_median(values, weights):
     return float(v[np.searchsorted(cum, 0.5 * cum[-1])])
 
 
-def option_counts(advisor, scenarios):
+def option_counts(advisor, scenarios, n_jobs=1):
     """Good options of each occupation's default worker per scenario.
 
     Parameters
     ----------
     advisor : Advisor
     scenarios : iterable of (Criteria, min_wage_ratio, exclude_at_risk)
+    n_jobs : int, default=1
+        The origins are split into row blocks, run as tasks on joblib's active
+        backend (a Dask cluster under ``joblib.parallel_config(backend="dask")``),
+        with the pair matrices sent to each worker once where the backend
+        allows it; the counts are the same for any ``n_jobs``.
 
     Returns
     -------
     dict mapping each scenario to ``(counts, best_months)``: int array of good
     options per occupation, and the months the best-ranked one needs (NaN: none).
     """
+    from ._parallel import effective_jobs, run_tasks
+
     ctx = advisor._ctx
-    pairs = default_pairs(advisor)
-    R = pairs.wage_ratio(ctx)
+    scenarios = list(scenarios)
+    shared = (default_pairs(advisor), ctx.wage, ctx.default_wage, ctx.at_risk,
+              ctx.n_essential, ctx.in_demand)
+    n = ctx.n_occ
+    workers = effective_jobs(n_jobs)
+    step = n if workers == 1 else max(1, -(-n // (2 * workers)))
+    parts = list(run_tasks(_count_rows, shared, range(0, n, step), n_jobs=n_jobs, step=step,
+                           scenarios=scenarios))
+    return {key: tuple(np.concatenate([p[key][i] for p in parts]) for i in range(2))
+            for key in scenarios}
+
+
+def _count_rows(shared, start, *, step, scenarios):
+    """The counts of origins ``start:start + step`` (one task)."""
+    pairs, wage, default_wage, at_risk, n_essential, in_demand = shared
+    rows = np.arange(start, min(start + step, len(wage)))
+    local = np.arange(len(rows))
+    with np.errstate(invalid="ignore", divide="ignore"):
+        R = wage[None, :] / default_wage[rows, None]
     valid = np.isfinite(R)
-    np.fill_diagonal(valid, False)
-    index = np.where(valid, pairs.index, -np.inf)
+    valid[local, rows] = False  # not the origin itself
+    index = np.where(valid, pairs.index[rows], -np.inf)
+    carried, months, sim = pairs.carried[rows], pairs.months[rows], pairs.similarity[rows]
     # The scenarios vary one threshold at a time: build each mask once and combine.
     masks = {}
 
@@ -118,19 +143,19 @@ def option_counts(advisor, scenarios):
     for key in scenarios:
         criteria, ratio, excl = key
         good = mask(("wage", ratio, excl), lambda: valid & (R >= ratio - 1e-12) & (
-            ~ctx.at_risk[None, :] if excl else True)).copy()
+            ~at_risk[None, :] if excl else True)).copy()
         good &= mask(("credible", criteria.min_carried, criteria.min_carried_share),
-                     lambda: criteria.credible(pairs.carried, ctx.n_essential[None, :]))
+                     lambda: criteria.credible(carried, n_essential[None, :]))
         good &= mask(("months", criteria.max_gap_months),
-                     lambda: pairs.months <= criteria.max_gap_months + 1e-9)
+                     lambda: months <= criteria.max_gap_months + 1e-9)
         if criteria.min_similarity > 0:
-            good &= pairs.similarity >= criteria.min_similarity
+            good &= sim >= criteria.min_similarity
         if criteria.in_demand_only:
-            good &= ctx.in_demand[None, :]
+            good &= in_demand[None, :]
         counts = good.sum(axis=1)
         best = np.where(good, index, -np.inf).argmax(axis=1)
-        months = pairs.months[np.arange(ctx.n_occ), best].astype(float)
-        out[key] = (counts, np.where(counts > 0, months, np.nan))
+        best_months = months[local, best].astype(float)
+        out[key] = (counts, np.where(counts > 0, best_months, np.nan))
     return out
 
 
@@ -152,7 +177,8 @@ def _scenarios(base, sensitivity, gap_grid, carried_grid, wage_ratio_grid):
 
 
 def coverage_report(advisor, *, workforce=None, sensitivity=True, gap_grid=None,
-                    carried_grid=None, wage_ratio_grid=None, by="summary", **criteria):
+                    carried_grid=None, wage_ratio_grid=None, by="summary", n_jobs=None,
+                    **criteria):
     """Share of workers with at least one good option without pay loss, and more.
 
     Parameters
@@ -169,6 +195,9 @@ def coverage_report(advisor, *, workforce=None, sensitivity=True, gap_grid=None,
         :data:`DEFAULT_WAGE_RATIO_GRID`.
     by : {"summary", "occupation"}, default="summary"
         The summary table, or the per-occupation counts at the default thresholds.
+    n_jobs : int, optional
+        Workers for the counts under joblib's active backend (as in
+        :func:`~transitions.advice.batch.recommend_batch`); default the advisor's.
     **criteria
         The good-option thresholds of the default scenario (``max_gap_months``,
         ``min_carried``, ``min_carried_share``, ``min_similarity``,
@@ -210,7 +239,8 @@ def coverage_report(advisor, *, workforce=None, sensitivity=True, gap_grid=None,
                            gap_grid or DEFAULT_GAP_GRID,
                            carried_grid or DEFAULT_CARRIED_GRID,
                            wage_ratio_grid or DEFAULT_WAGE_RATIO_GRID)
-    counts = option_counts(advisor, scenarios)
+    counts = option_counts(advisor, scenarios,
+                           n_jobs=advisor.n_jobs if n_jobs is None else n_jobs)
     default = scenarios[0]
     wage_known = np.isfinite(ctx.wage)
     if by == "occupation":

@@ -5,6 +5,6 @@ See ``transitions --help`` and the command-line page of the documentation.
 """
 
 from ._app import cli, main
-from . import _commands, _data  # noqa: F401  (registers the subcommands)
+from . import _commands, _data, _fetch  # noqa: F401  (registers the subcommands)
 
 __all__ = ["cli", "main"]

@@ -12,8 +12,9 @@ import pandas as pd
 from ..exceptions import DataFormatError
 
 from ._app import cli
+from ._batch import advise_batch, scheduler_option
 from ._data import Session, data_group, data_options
-from ._output import FORMATS, emit_table, emit_text, progress, render, say
+from ._output import FORMATS, emit_table, emit_text, render, say
 from ._text import headers, localise, text
 
 cli.add_command(data_group)
@@ -183,15 +184,20 @@ def _profile_kwargs(kwargs):
 @criteria_options
 @click.option("-n", "--top", type=click.IntRange(min=1),
               help="Number of options to show [default: 10; 5 on the advice page].")
-@click.option("-j", "--jobs", type=int, default=1, show_default=True,
-              help="With --batch: processes to use (-1: all cores).")
+@click.option("-j", "--jobs", type=int,
+              help="With --batch: processes to use (-1: all cores) [default: 1; with "
+              "--scheduler all the cluster's workers].")
 @click.option("--batch", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              help="A CSV file of many profiles (one row each; columns as the profile keys, "
-              "lists separated by '|'): options for all of them, with a progress bar.")
+              help="A CSV (or Parquet) file of many profiles (one row each; columns as the "
+              "profile keys, lists separated by '|'; every cell read as text, so ids like 007 "
+              "stay as written): options for all of them, one row per worker at least (status "
+              "says why a worker has none), streamed in chunks with a progress bar. With "
+              "-o FILE.parquet the rows are written as Parquet.")
+@scheduler_option
 @_format_option(FORMATS + ("html",))
 @_output_option
 @data_options
-def advise(top, jobs, batch, fmt, output, dataset, extend, lang, **kwargs):
+def advise(top, jobs, batch, scheduler, fmt, output, dataset, extend, lang, **kwargs):
     """Rank a worker's salary-neutral switch options, with the skills to learn for each.
 
     The worker is described by flags, by a JSON/YAML --profile file, or both.
@@ -207,14 +213,18 @@ def advise(top, jobs, batch, fmt, output, dataset, extend, lang, **kwargs):
           --format html -o advies.html
       transitions advise --profile worker.yaml --format json
       transitions advise --batch caseload.csv --format csv -o options.csv
+      transitions advise --batch caseload.csv --jobs 2 --format csv -o options.csv
+      transitions advise --batch caseload.csv --scheduler tcp://10.0.0.5:8786 -o options.parquet
     """
     session = Session(dataset, extend, lang)
     criteria = _criteria_kwargs(kwargs)
     if batch is not None:
         if fmt == "html":
             raise click.UsageError("--batch gives a table; use --format table, json or csv")
-        _advise_batch(session, batch, top or 10, fmt, output, jobs, criteria)
+        advise_batch(session, batch, top or 10, fmt, output, jobs, scheduler, criteria)
         return
+    if scheduler or jobs is not None:
+        raise click.UsageError("--jobs and --scheduler go with --batch")
     profile, name = build_profile(**_profile_kwargs(kwargs))
     profile = _resolved(session, profile)
     advisor = session.advisor
@@ -250,40 +260,6 @@ def advise(top, jobs, batch, fmt, output, dataset, extend, lang, **kwargs):
                      if c in options.columns]]
     emit_text("\n".join(lines) + "\n\n" + render(localise(shown, lang), "table", headers(lang)),
               output)
-
-
-_BATCH_BLOCK = 1000
-
-
-def _read_caseload(path):
-    try:
-        frame = pd.read_csv(path)
-    except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError) as exc:
-        first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-        raise click.BadParameter(f"{path}: not a readable CSV file of profiles ({first})",
-                                 param_hint="'--batch'") from None
-    if "occupation" not in frame.columns:
-        raise click.BadParameter(f"{path}: no 'occupation' column (found: {list(frame.columns)})",
-                                 param_hint="'--batch'")
-    return frame
-
-
-def _advise_batch(session, path, top, fmt, output, jobs, criteria):
-    """Options for a caseload, in blocks so that a progress bar can follow the work."""
-    frame = _read_caseload(path)
-    advisor = session.advisor
-    parts = []
-    with progress(length=len(frame), label=text(session.lang, "batch_label")) as bar:
-        for start in range(0, len(frame), _BATCH_BLOCK):
-            block = frame.iloc[start:start + _BATCH_BLOCK]
-            parts.append(advisor.recommend_batch(block, n=top, lang=session.lang, n_jobs=jobs,
-                                                 **criteria))
-            bar.update(len(block))
-    result = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame()
-    if fmt == "table" and not result.empty:
-        result = localise(result[["profile_id", "rank", "label", "n_carried", "wage_ratio",
-                                  "n_missing", "effort_band"]], session.lang)
-    emit_table(result, fmt, output, headers(session.lang))
 
 
 # ---------------------------------------------------------------------- search

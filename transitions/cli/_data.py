@@ -55,7 +55,8 @@ def read_registry():
 
 def write_registry(registry):
     """Replace the whole registry (use :func:`update_registry` to record one source)."""
-    atomic_write_text(_registry_path(), json.dumps(registry, indent=2, ensure_ascii=False))
+    atomic_write_text(_registry_path(), json.dumps(registry, indent=2, ensure_ascii=False),
+                      what="import registry")
 
 
 def update_registry(source, entry):

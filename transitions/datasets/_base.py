@@ -14,6 +14,8 @@ from pathlib import Path
 
 import platformdirs
 
+from ..exceptions import InvalidParameterError
+
 # Atomic writes follow one policy for every file the library writes (see transitions._files).
 from .._files import atomic_path, atomic_write_text  # noqa: F401
 
@@ -35,6 +37,11 @@ def get_data_home(data_home=None):
     -------
     pathlib.Path
 
+    Raises
+    ------
+    InvalidParameterError
+        The folder cannot be created (a file of that name, no permission).
+
     Examples
     --------
     >>> import tempfile
@@ -45,7 +52,12 @@ def get_data_home(data_home=None):
     if data_home is None:
         data_home = os.environ.get("TRANSITIONS_DATA") or platformdirs.user_cache_dir("transitions")
     path = Path(data_home).expanduser()
-    path.mkdir(parents=True, exist_ok=True)
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise InvalidParameterError(
+            f"data home {path} is not a usable folder ({exc.strerror or exc}); set "
+            f"TRANSITIONS_DATA (or data_home=) to a folder you can write") from None
     return path
 
 

@@ -165,7 +165,7 @@ def cached_taxonomy(name, source_files, build, *, params=None, data_home=None, c
     try:
         root = get_data_home(data_home) / "taxonomies"
         root.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:  # a read-only or unreachable data home only costs speed
+    except (OSError, InvalidParameterError) as exc:  # an unusable data home only costs speed
         warnings.warn(
             f"taxonomy {name!r} not cached: data home unusable ({exc})", UserWarning, stacklevel=2
         )
@@ -443,7 +443,8 @@ def _source_hashes(paths, hash_index):
     if changed and hash_index is not None:
         index = {k: v for k, v in index.items() if Path(k).exists()}
         with contextlib.suppress(OSError, TransitionsError):
-            atomic_write_text(hash_index, json.dumps(index, sort_keys=True, indent=0))
+            atomic_write_text(hash_index, json.dumps(index, sort_keys=True, indent=0),
+                              what="hash index")
     return out
 
 

@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 
 from ..exceptions import DataFormatError
-from ._esco_files import TEXT, member, read_csv
+from ._esco_files import ROLES, TEXT, member, read_csv
 
 __all__ = ["LabelReader", "clean_labels", "clean_multi", "read_concepts"]
 
@@ -83,6 +83,14 @@ def read_concepts(src, defects, required=(), optional=(), str_columns=(), min_ro
     return df.set_index("conceptUri").rename_axis("id")
 
 
+_MISSING = {
+    "occupations": "occupations are shown in English",
+    "skills": "skills are labelled from the skill collections only, the others shown in English",
+    "occupation_groups": "ISCO groups are shown in English",
+    "skill_groups": "skill groups are shown in English",
+}
+
+
 class LabelReader:
     """Labels in one further language, read from a :class:`SourceSet`.
 
@@ -115,6 +123,11 @@ class LabelReader:
             "skill_groups": [find("skill_groups")],
         }
         self.plan = {k: [s for s in v if s is not None] for k, v in self.plan.items()}
+        # The file each table would normally come from, when the folder lacks it.
+        roles = {"occupations": "occupations", "skills": "skills",
+                 "occupation_groups": "isco_groups", "skill_groups": "skill_groups"}
+        self.missing = {name: " or ".join(p.format(lang=lang) for p in ROLES[role])
+                        for name, role in roles.items() if find(role) is None}
 
     def physical_files(self):
         """The files on disk that the labels come from (for the cache key)."""
@@ -142,6 +155,9 @@ class LabelReader:
                 coverage[name] = (
                     round(float(labels["label"].notna().mean()), 4) if len(table) else 0.0
                 )
+            if self.missing.get(name):
+                defects.add(self.missing[name], f"not in the {lang} label folder: "
+                            f"{_MISSING[name]}")
             # A language's occupations file labels every occupation; a short one was cut.
             if name == "occupations" and self.plan[name] and labels["label"].isna().any():
                 missing = labels["label"].isna()
@@ -171,7 +187,7 @@ class LabelReader:
                 if full
                 else list(cols["preferredLabel"])
             )
-            df = read_concepts(src, defects, (), optional)
+            df = read_concepts(src, defects, (), optional, min_rows=1)
             label_col = next((c for c in cols["preferredLabel"] if c in df), None)
             if label_col is None:
                 raise DataFormatError(

@@ -32,7 +32,7 @@ import pandas as pd
 
 from ..exceptions import DataFormatError
 
-__all__ = ["check_whole", "text_of", "read_csv_strict"]
+__all__ = ["check_whole", "check_file_end", "text_of", "read_csv_strict", "strict_options"]
 
 
 def text_of(data, where):
@@ -126,6 +126,31 @@ the file is cut in the middle of a row; download or export it again
             f"{where}: the file does not end with a line break, as every file of this "
             f"publisher does: its last row (line {line}) may be cut; download it again")
     return False
+
+
+def check_file_end(path, where, *, sep=",", tail_bytes=1 << 20):
+    """:func:`check_whole` for a file too large to read whole: its header and last rows only.
+
+    The last record is taken to start after the last line break of the file's
+    final ``tail_bytes`` (quoted fields spanning lines are rare in the tables
+    read this way). Returns whether the file ends with a line break.
+    """
+    with open(path, "rb") as f:
+        head = f.readline()
+        f.seek(0, 2)
+        size = f.tell()
+        f.seek(max(0, size - tail_bytes))
+        tail = f.read()
+    if size <= len(head) + len(tail) or size <= tail_bytes:
+        with open(path, "rb") as f:
+            return check_whole(text_of(f.read(), where), where, sep=sep)
+    text = text_of(head, where) + text_of(tail[tail.find(b"\n") + 1:], where)
+    return check_whole(text, where, sep=sep)
+
+
+def strict_options(**kwargs):
+    """``read_csv`` options that keep pandas from moving the first column into the index."""
+    return dict(kwargs, index_col=False)
 
 
 def read_csv_strict(data, where, **kwargs):

@@ -36,7 +36,7 @@ ESCO_ATTRIBUTION = "This service uses the ESCO classification of the European Co
 #: Weights of ESCO's occupation-skill relation types.
 RELATION_WEIGHTS = {"essential": 1.0, "optional": 0.5}
 # Bumped when the importer's output changes for the same input (part of the cache key).
-_IMPORTER_VERSION = 4
+_IMPORTER_VERSION = 5
 _COLLECTIONS = ("digital", "digcomp", "transversal", "language", "green")
 #: Share of concepts that may lack what a whole download gives them (relations, a broader
 #: concept, an entry in the concept file) before a file counts as cut short. In v1.1.1 it is

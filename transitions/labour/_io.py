@@ -39,21 +39,30 @@ def read_table(path, *, sep=",", required=(), what="table", min_rows=1):
     Returns
     -------
     pandas.DataFrame of str (NaN for empty cells), columns stripped.
+
+    A :class:`~transitions.labour.raw.Converted` table (a publisher's raw
+    download in the tidy layout) is taken instead of a file and checked alike.
     """
-    path = Path(path)
-    if not path.is_file():
-        raise FileNotFoundError(f"{what}: file not found: {path}")
-    try:
-        text = text_of(path.read_bytes(), str(path))
-    except OSError as exc:
-        raise DataFormatError(f"{path}: cannot read the {what} file ({exc.strerror})") from exc
-    if not check_whole(text, str(path), sep=sep):
-        # Publishers end files with a line break; without one the last value may be cut.
-        last = text.rstrip().rsplit("\n", 1)[-1]
-        warn_defect(f"{path}: the file does not end with a line break; check that its last row "
-                    f"(line {text.count(chr(10)) + 1}) is complete", [last[:60]])
-    df = read_csv_strict(text, str(path), sep=sep, dtype=str, keep_default_na=False,
-                         na_values=[""])
+    from .raw import Converted
+
+    if isinstance(path, Converted):
+        # A raw download already converted to this layout: its frame is checked like a file's.
+        df = path.frame.copy()
+    else:
+        path = Path(path)
+        if not path.is_file():
+            raise FileNotFoundError(f"{what}: file not found: {path}")
+        try:
+            text = text_of(path.read_bytes(), str(path))
+        except OSError as exc:
+            raise DataFormatError(f"{path}: cannot read the {what} file ({exc.strerror})") from exc
+        if not check_whole(text, str(path), sep=sep):
+            # Publishers end files with a line break; without one the last value may be cut.
+            last = text.rstrip().rsplit("\n", 1)[-1]
+            warn_defect(f"{path}: the file does not end with a line break; check that its last "
+                        f"row (line {text.count(chr(10)) + 1}) is complete", [last[:60]])
+        df = read_csv_strict(text, str(path), sep=sep, dtype=str, keep_default_na=False,
+                             na_values=[""])
     if len(df) < min_rows:
         raise DataFormatError(f"{path}: no data rows, only a header; the {what} file is empty "
                               f"or cut short")
@@ -140,6 +149,10 @@ def drop_exact_duplicates(df, key, *, where):
 
 
 def file_info(path):
-    """``{"file": name, "sha256": hex}`` of a source file, for provenance."""
+    """``{"file": name, "sha256": hex}`` of a source file (or raw download), for provenance."""
+    from .raw import Converted
+
+    if isinstance(path, Converted):
+        return {"file": str(path), "sha256": path.sha256()}
     path = Path(path)
     return {"file": str(path), "sha256": file_sha256(path)}

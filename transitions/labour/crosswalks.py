@@ -191,7 +191,13 @@ class Crosswalks:
         found = {}
         for attr, (name, reader) in files.items():
             path = folder / name
-            if path.is_file():
+            # CBS's own workbook, as 'transitions data fetch cbs' places it, if no tidy file.
+            workbook = sorted(folder.glob("schakelschema-isco2008-brc2014.xls*"))
+            if attr == "isco_brc" and not path.is_file() and workbook:
+                from .raw import cbs_isco_brc
+
+                found[attr] = reader(cbs_isco_brc(workbook[0]))
+            elif path.is_file():
                 found[attr] = reader(path)
             else:
                 warn_defect(f"crosswalk {path} not found: mapping through it is unavailable")

@@ -48,16 +48,24 @@ REQUIRED = {
 }
 
 
+def _present(root, key):
+    """Whether the file of ``key`` is under ``root``, tidy or as its publisher's raw download."""
+    if (root / FILES.get(key, key)).is_file():
+        return True
+    raw = RAW_FILES.get(key) or RAW_FILES.get(Path(key).name)
+    return raw is not None and any(root.glob(raw))
+
+
 def missing_files(root, country):
-    """The required files of ``country`` (see :data:`REQUIRED`) missing under ``root``."""
+    """The required files of ``country`` (see :data:`REQUIRED`) missing under ``root``
+    (neither tidy nor as the publisher's raw download, :data:`RAW_FILES`)."""
     root = Path(root)
-    paths = [root / FILES.get(k, k) for k in REQUIRED[country]]
-    return [p for p in paths if not p.is_file()]
+    return [root / FILES.get(k, k) for k in REQUIRED[country] if not _present(root, k)]
 
 
 def has_country(root, country):
     """Whether ``root`` holds any of the country's own required files (crosswalks are shared)."""
-    return any((Path(root) / FILES[k]).is_file() for k in REQUIRED[country] if k in FILES)
+    return any(_present(Path(root), k) for k in REQUIRED[country] if k in FILES)
 
 
 def labour_root(root=None):
@@ -106,6 +114,9 @@ def read_folder(root=None, *, country="NL", wage_year=2022, trend_years=None,
             f"{', '.join(str(p.relative_to(root)) for p in missing)} (the layout of "
             f"transitions.labour.files.FILES)")
     paths = {k: root / v for k, v in FILES.items()}
+    periods = {}
+    for key in (("cbs_wages", "cbs_groups", "lfs") if country == "NL" else ("oews", "bls_projections")):
+        paths[key] = _tidy_or_raw(root, key, paths[key], periods)
     tables, prov = {}, []
 
     def add(measure, table, key):
@@ -151,7 +162,8 @@ def read_folder(root=None, *, country="NL", wage_year=2022, trend_years=None,
         check_covers(oews, str(paths["oews"]))
         add("wage", oews, "oews")
         add("employment", oews, "oews")
-        projections = bls.read_bls_projections(paths["bls_projections"])
+        projections = bls.read_bls_projections(paths["bls_projections"],
+                                               **periods.get("bls_projections", {}))
         check_covers(projections, str(paths["bls_projections"]))
         add("forecast", projections, "bls_projections")
         add("openings", bls.projection_openings(projections), "bls_projections")
@@ -170,6 +182,42 @@ def read_folder(root=None, *, country="NL", wage_year=2022, trend_years=None,
         check_covers(table, str(paths[key]))
         add(measure, table, key)
     return tables, cw, pd.DataFrame(prov)
+
+
+#: The publishers' raw downloads (as ``transitions data fetch`` places them) read in place of
+#: a tidy file of :data:`FILES` that is absent.
+RAW_FILES = {
+    "cbs_wages": "nl/odata/85517NED/TypedDataSet.json",
+    "cbs_groups": "nl/odata/85276NED/TypedDataSet.json",
+    "lfs": "nl/lfsa_egai2d.sdmx.csv",
+    "oews": "us/oesm*nat.zip",
+    "bls_projections": "us/occupation.xlsx",
+    # CBS's correspondence workbook (read by Crosswalks.from_folder)
+    "isco08_brc2014_cbs.csv": "crosswalks/schakelschema-isco2008-brc2014.xls*",
+}
+
+
+def _tidy_or_raw(root, key, path, periods):
+    """The tidy file at ``path``, else the raw download converted to its layout (if any)."""
+    if path.exists():
+        return path
+    found = sorted(root.glob(RAW_FILES[key]))
+    if not found:
+        return path  # the reader says the file is missing
+    from . import raw
+
+    src = found[-1]
+    if key == "cbs_wages":
+        return raw.cbs_odata_wages(src.parent)
+    if key == "cbs_groups":
+        return raw.cbs_odata_groups(src.parent, root / "nl" / "odata" / "85517NED")
+    if key == "lfs":
+        return raw.eurostat_sdmx_lfs(src)
+    if key == "oews":
+        return raw.bls_oews(src)
+    table, period = raw.bls_projections(src)
+    periods[key] = {"period": period}
+    return table
 
 
 def _codes(system, codes):
@@ -216,9 +264,10 @@ def read_reference(root=None, *, country="NL"):
     if country != "NL":
         return None, None, []
     root = labour_root(root)
-    oews, onet = root / FILES["oews"], root / FILES["occupation_onet"]
+    oews = _tidy_or_raw(root, "oews", root / FILES["oews"], {})
+    onet = root / FILES["occupation_onet"]
     reference, xwalk, prov = None, None, []
-    if oews.is_file():
+    if not isinstance(oews, Path) or oews.is_file():
         table = bls.read_oews(oews)
         check_covers(table, str(oews))
         reference = {"wage": table, "employment": table}

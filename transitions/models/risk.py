@@ -555,9 +555,15 @@ def assess_risk(market_table, *, rule=DEFAULT_RULE, rti_threshold=DEFAULT_RTI_TH
     rule = _check_params(rti_threshold, shrink_threshold, rule, require_both, lang)
     if taxonomy is not None and "rti" in getattr(market_table, "columns", ()) \
             and market_table["rti"].isna().any():
+        from ..exceptions import InvalidParameterError, warn_defect
         from .estimator import estimate_risk_signals  # sklearn: only when needed
 
-        market_table = estimate_risk_signals(taxonomy, market_table, ("rti",))
+        try:
+            market_table = estimate_risk_signals(taxonomy, market_table, ("rti",))
+        except InvalidParameterError as exc:
+            # Too few occupations with an RTI to learn from (e.g. a labour market without
+            # the routine-task file): the occupations without one stay without one.
+            warn_defect(f"no skill-profile estimate of the RTI: {exc}")
     values = _validate(market_table)
     index = market_table.index
     nan = pd.Series(np.nan, index=index)
