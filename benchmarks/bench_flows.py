@@ -76,6 +76,7 @@ def option_lift(adv, truth):
     """Observed-destination rate of the recommended options vs all filter-passing destinations."""
     origins = list(truth.origins)
     options = adv.recommend_batch(origins, n=10, errors="skip")
+    options = options[options["status"] == "option"]  # one status row per worker without
     ids = np.asarray(origins, dtype=object)[options["profile_id"].to_numpy(int)]
     got = ev.option_lift(truth, ids, options["occupation_id"].to_numpy(object),
                          allowed_destinations(adv, truth))
