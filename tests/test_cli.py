@@ -27,29 +27,62 @@ COMMANDS = [p for p, _ in all_commands()]
 
 
 # ---------------------------------------------------------------------- help
+_HELP_WORDS = {"en": ("Usage:", "Examples:", "Exit codes"),
+               "nl": ("Gebruik:", "Voorbeelden:", "Afsluitcodes")}
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
 @pytest.mark.parametrize("path", COMMANDS, ids=" ".join)
-def test_every_help_is_complete(path):
+def test_every_help_is_complete(path, lang):
+    usage, examples, _ = _HELP_WORDS[lang]
     cmd = dict(all_commands())[path]
-    result = run(*path[1:], "--help")
+    result = run(*path[1:], "--help", env={"TRANSITIONS_LANG": lang})
     assert result.exit_code == 0, result.output
-    assert result.output.startswith(f"Usage: {' '.join(path)}")
+    assert result.output.startswith(f"{usage} {' '.join(path)}")
     assert cmd.help and len(cmd.help.split()) >= 8, "a command needs a real description"
     for param in cmd.params:
         if isinstance(param, click.Option):
             assert param.help, f"{' '.join(path)} {param.opts} has no help text"
             assert param.opts[-1] in result.output
     if not isinstance(cmd, click.Group) and path[1:2] != ("data",) or path[-1] == "import":
-        assert "Examples:" in result.output
+        assert examples in result.output
 
 
-def test_top_level_help_lists_every_subcommand_in_full():
-    out = run("--help").output
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_top_level_help_lists_every_subcommand_in_full(lang):
+    out = run("--help", env={"TRANSITIONS_LANG": lang}).output
     for name, cmd in cli.commands.items():
         assert name in out
         # The one-line summaries are written to fit, not cut off with "...".
         assert cmd.get_short_help_str(limit=200) in " ".join(out.split())
         assert not cmd.get_short_help_str(limit=200).endswith("...")
-    assert "Exit codes" in out
+    assert _HELP_WORDS[lang][2] in out
+
+
+def test_help_follows_the_language_option_then_the_environment():
+    assert run("search", "--lang", "en", "--help").output.startswith("Usage:")
+    assert run("search", "--lang=en", "--help").output.startswith("Usage:")
+    assert run("search", "--help", env={"TRANSITIONS_LANG": "en"}).output.startswith("Usage:")
+    assert run("search", "--help", env={"TRANSITIONS_LANG": ""}).output.startswith("Gebruik:")
+
+
+def test_every_help_text_has_its_dutch_text():
+    from transitions.cli._help import COMMANDS_NL, OPTIONS_NL, set_help_language
+
+    set_help_language(cli, "en")        # the texts as written in the code
+    for path, cmd in all_commands():
+        assert " ".join(path[1:]) in COMMANDS_NL, f"{' '.join(path)}: no Dutch help"
+        for param in cmd.params:
+            if isinstance(param, click.Option) and param.help:
+                assert param.help in OPTIONS_NL, f"{' '.join(path)} {param.opts}: no Dutch help"
+
+
+def test_at_risk_help_gives_the_library_defaults():
+    from transitions.models.risk import DEFAULT_RTI_THRESHOLD, DEFAULT_SHRINK_THRESHOLD
+
+    out = " ".join(run("at-risk", "--help", env={"TRANSITIONS_LANG": "en"}).output.split())
+    assert f"routine [default: {DEFAULT_RTI_THRESHOLD}]" in out
+    assert f"shrinking [default: {DEFAULT_SHRINK_THRESHOLD}]" in out
 
 
 def test_version():
@@ -212,11 +245,15 @@ def test_data_warnings_are_counted_listed_or_dropped(monkeypatch, sample):
         return sample
 
     monkeypatch.setattr(data.Session, "taxonomy", property(noisy))
-    quiet = run("search", "boekhouder")
+    quiet = run("search", "boekhouder", "--lang", "en")
     assert quiet.exit_code == 0 and quiet.stdout
     assert quiet.stderr.strip().splitlines() == [
         "transitions: note: 1 data-quality warning(s) about the sources, handled as documented; "
         "list them with 'transitions --show-warnings ...'"]
+    dutch = run("search", "boekhouder")
+    assert dutch.stderr.strip().splitlines() == [
+        "transitions: let op: 1 waarschuwing(en) over de kwaliteit van de bronnen, afgehandeld "
+        "zoals beschreven; toon ze met 'transitions --show-warnings ...'"]
     listed = run("--show-warnings", "search", "boekhouder")
     assert listed.stderr.strip() == \
         "transitions: warning: 3 row(s) with an odd value (e.g. row 2, row 5)"

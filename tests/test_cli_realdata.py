@@ -62,3 +62,65 @@ def test_coach_page_on_esco(imported, tmp_path):
     assert "This service uses the ESCO classification of the European Commission." in html
     assert "CBS" in html  # Dutch wages come from CBS, with their level
     assert "Huidig beroep" in html and "sample-notice" not in html
+
+
+# ---------------------------------------------------------------------- issue 12 on real data
+def test_readme_example_skill_names_and_a_dutch_page(imported, tmp_path):
+    """The README's real-data example: a cashier (typed as a woman's title) with two skills
+    given by name; the page is Dutch except for the names the data has only in English,
+    which are marked and counted."""
+    import re
+
+    from test_dutch_output import english_words, visible_text
+
+    page = tmp_path / "advies.html"
+    run("advise", "--data", "esco", "--occupation", "kassière", "--skill", "SQL",
+        "--skill", "software voor spreadsheets gebruiken", "--format", "html", "-o", page)
+    html = page.read_text(encoding="utf-8")
+    assert '<html lang="nl">' in html and "kassamedewerker" in html
+    brings = html[html.index('id="brings"'):html.index('id="gaps"')]
+    assert "software voor spreadsheets gebruiken" in brings and "SQL" in brings
+    marked = re.findall(r'<span lang="en" class="untranslated">', html)
+    note = re.search(r'id="untranslated-note">(\d+) van de (\d+) ', html)
+    assert note and int(note.group(1)) > 0 and len(marked) >= int(note.group(1))
+    assert english_words(visible_text(html), esco_labels(imported)) == []
+
+
+def test_skills_search_and_ambiguous_names_on_esco(imported):
+    hits = json.loads(run("skills", "search", "SQL", "--data", "esco", "--format",
+                          "json").stdout)
+    assert hits[0]["label_en"] == "SQL" and hits[0]["match"] == "label"
+    result = CliRunner().invoke(cli, ["advise", "--data", "esco", "--occupation", "kassière",
+                                      "--skill", "spreadsheets"])
+    assert result.exit_code == 2
+    assert "closest" in result.stderr and "use spreadsheets software" in result.stderr
+
+
+@pytest.mark.parametrize("args", [
+    ("search", "boekhoudster"), ("skills", "search", "spreadsheets"),
+    ("advise", "--occupation", "kassière", "--skill", "SQL"), ("at-risk", "--limit", "5"),
+    ("skills-to-learn", "--occupation", "kassamedewerker", "-n", "5"),
+    ("coverage", "--no-sensitivity"), ("graph", "neighbors", "boekhouder", "-k", "3"),
+    ("data", "info"),
+], ids=" ".join)
+def test_every_command_speaks_dutch_on_esco(imported, args):
+    from test_dutch_output import english_words
+
+    result = run(*args, "--data", "esco")
+    assert english_words(result.stdout + "\n" + result.stderr, esco_labels(imported)) == []
+
+
+_LABELS = {}
+
+
+def esco_labels(imported):
+    """The data labels of the imported ESCO and Dutch labour market (computed once)."""
+    if not _LABELS:
+        from test_dutch_output import data_labels
+
+        import transitions as tr
+
+        esco = tr.load_esco(imported["esco"]["path"], labels=imported["esco"]["labels"])
+        market = tr.LabourMarket.from_files(imported["labour"]["path"]).for_taxonomy(esco)
+        _LABELS["esco"] = data_labels(esco, market)
+    return _LABELS["esco"]

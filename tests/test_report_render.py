@@ -11,30 +11,36 @@ from transitions.report_text import TEXTS
 EVIL = '<script>alert("x")</script><img src=x onerror=alert(1)>'
 
 
-def fake_page(label=EVIL):
-    """A page whose every free text is hostile markup."""
-    option = {"rank": 1, "label": label, "similarity": label, "wage_ratio": "1,05",
-              "wage_source": label, "wage_level": label, "outlook": label, "effort": label,
-              "n_gaps": 1, "explanation": label,
-              "gaps": [{"label": label, "digital": True}],
-              "digital_areas": [{"title": label, "items": [{"label": label, "level": 4}]}]}
+def fake_page(label=EVIL, name_lang=None):
+    """A page whose every free text is hostile markup (names in ``name_lang``, None: the
+    page's own language)."""
+    option = {"rank": 1, "label": label, "label_lang": name_lang, "similarity": label,
+              "wage_ratio": "1,05", "wage_source": label, "wage_level": label, "outlook": label,
+              "effort": label, "n_gaps": 1, "explanation": label,
+              "gaps": [{"label": label, "label_lang": name_lang, "digital": True}],
+              "digital_areas": [{"title": label, "items": [
+                  {"label": label, "label_lang": name_lang, "level": 4}]}]}
     return {
         "dataset": label, "sample_notice": True,
-        "worker": {"name": label, "occupation": label, "code": label, "wage": label,
-                   "wage_source": label, "wage_level": label},
+        "worker": {"name": label, "occupation": label, "occupation_lang": name_lang,
+                   "code": label, "wage": label, "wage_source": label, "wage_level": label},
         "risk": {"at_risk": True, "known": True, "reasons": [label],
                  "evidence": [{"label": label, "value": label, "source": label, "level": label}]},
         "options": [option],
-        "brings": [{"label": label, "digital": False, "extra": True}],
-        "paths": [{"steps": [{"label": label, "wage_ratio": label}], "gaps": [label], "note": label}],
-        "learn_first": [{"label": label, "digital": True, "digcomp": label, "unlocks": 2}],
-        "sources": [label],
+        "brings": [{"label": label, "label_lang": name_lang, "digital": False, "extra": True}],
+        "paths": [{"steps": [{"label": label, "label_lang": name_lang, "wage_ratio": label}],
+                   "gaps": [{"label": label, "label_lang": name_lang}], "note": label}],
+        "learn_first": [{"label": label, "label_lang": name_lang, "digital": True,
+                         "digcomp": label, "unlocks": 2}],
+        "sources": [{"text": label, "lang": "en"}],
+        "untranslated": {"n": 1, "total": 2} if name_lang else None,
     }
 
 
+@pytest.mark.parametrize("name_lang", [None, "en"])
 @pytest.mark.parametrize("lang", ["nl", "en"])
-def test_every_text_is_escaped(lang):
-    html = render_advice_page(fake_page(), lang=lang)
+def test_every_text_is_escaped(lang, name_lang):
+    html = render_advice_page(fake_page(name_lang=name_lang), lang=lang)
     # The only tags are the template's own: no script element, no injected img, no handler.
     assert "<script" not in html
     assert "<img" not in html
@@ -49,6 +55,19 @@ def test_page_language_and_wording():
     assert "Huidig beroep" in nl and "Beste opties" in nl and "Opstapberoepen" in nl
     assert "Current occupation" in en and "Stepping-stone paths" in en
     assert "Huidig beroep" not in en
+
+
+def test_names_in_another_language_are_marked_and_counted():
+    html = render_advice_page(fake_page("kassa", name_lang="en"), lang="nl")
+    marked = re.findall(r'<span lang="en" class="untranslated">kassa<span class="mark"', html)
+    # every name on the page: the worker's occupation (twice: section 1 and the paths' start),
+    # the option (table row and gap heading), its gap and digital gap, what the worker
+    # brings, the path's step and gap, the skill to learn first
+    assert len(marked) == 10
+    note = re.search(r'id="untranslated-note">([^<]*)<', html).group(1)
+    assert note.startswith("1 van de 2 ")
+    plain = render_advice_page(fake_page("kassa"), lang="nl")
+    assert 'class="untranslated"' not in plain and "untranslated-note" not in plain
 
 
 def test_page_is_self_contained():
@@ -101,7 +120,7 @@ def test_digital_skills_are_grouped_by_area_through_esco_groups():
 
     from transitions import Taxonomy
     from transitions.digcomp import skill_areas
-    from transitions.report import _digital_areas
+    from transitions.report import _digital_areas, _Names
 
     ids = ["query", "sheet", "both", "python", "plc", "coded"]
     skills = pd.DataFrame({"label_en": ids, "label_nl": ids, "digital": True,
@@ -128,7 +147,7 @@ def test_digital_skills_are_grouped_by_area_through_esco_groups():
     # has no DigComp counterpart; coded: its own code wins over its group.
     assert areas.to_dict() == {"query": "1", "sheet": "2", "both": None, "python": "3",
                                "plc": None, "coded": "4", "content": "3"}
-    page = _digital_areas(tax, ["query", "plc", "python"], (), "en")
+    page = _digital_areas(tax, ["query", "plc", "python"], (), "en", _Names(tax, "en"))
     assert [(a["title"], [i["label"] for i in a["items"]]) for a in page] == [
         ("1 Information and data literacy", ["query"]), ("3 Digital content creation", ["python"]),
         (TEXTS["en"]["other_digital"], ["plc"])]

@@ -7,22 +7,14 @@ digitalisation, and ranks switch options with the skills to learn.
 The public API follows the data flow of the library:
 
 - data: :func:`load_esco`, :func:`load_onet`, :func:`load_sample`,
-  :func:`read_extension`, :class:`Taxonomy`, :func:`find_occupation`;
+  :func:`read_extension`, :class:`Taxonomy`, :func:`find_occupation`,
+  :func:`find_skill`;
 - graph: :class:`OccupationGraph` (and :mod:`transitions.evaluation`);
 - labour market and risk: :class:`LabourMarket`, :func:`assess_risk` and the
   estimators in :mod:`transitions.models`;
 - advice: :class:`WorkerProfile`, :class:`Advisor`, :func:`recommend`.
 """
 
-# Data: taxonomies, their importers and title lookup.
-from .datasets import (
-    clear_data_home,
-    get_data_home,
-    load_esco,
-    load_onet,
-    load_sample,
-    read_extension,
-)
 from .exceptions import (
     CacheError,
     DataFormatError,
@@ -33,26 +25,58 @@ from .exceptions import (
     UnknownOccupationError,
     UnknownSkillError,
 )
-from .lookup import find_occupation
-from .taxonomy import Taxonomy
 
-# The occupation graph and its evaluation.
-from . import evaluation
-from .graph import OccupationGraph, write_edgelist, write_graphml
+# The public names, and the module each lives in. They are imported on first use (PEP 562),
+# so that a command needs only the parts it uses: ``import transitions`` costs about as much
+# as importing pandas, and the graph, the models (scikit-learn) and the advice page (Jinja2)
+# load when asked for.
+_PUBLIC = {
+    # data: taxonomies, their importers and title lookup
+    "Taxonomy": ".taxonomy",
+    "load_esco": ".datasets",
+    "load_onet": ".datasets",
+    "load_sample": ".datasets",
+    "read_extension": ".datasets",
+    "get_data_home": ".datasets",
+    "clear_data_home": ".datasets",
+    "find_occupation": ".lookup",
+    "find_skill": ".skill_lookup",
+    # the occupation graph and its evaluation
+    "evaluation": ".evaluation",
+    "OccupationGraph": ".graph",
+    "write_edgelist": ".graph",
+    "write_graphml": ".graph",
+    # labour market and digitalisation risk
+    "LabourMarket": ".labour",
+    "RiskSignalClassifier": ".models",
+    "RiskSignalRegressor": ".models",
+    "assess_risk": ".models",
+    "estimate_risk_signals": ".models",
+    # worker profiles and switch advice
+    "Advisor": ".advice",
+    "recommend": ".advice",
+    "digcomp_areas": ".digcomp",
+    "digcomp_competences": ".digcomp",
+    "digcomp_levels": ".digcomp",
+    "WorkerProfile": ".profile",
+}
 
-# Labour market and digitalisation risk.
-from .labour import LabourMarket
-from .models import (
-    RiskSignalClassifier,
-    RiskSignalRegressor,
-    assess_risk,
-    estimate_risk_signals,
-)
 
-# Worker profiles and switch advice.
-from .advice import Advisor, recommend
-from .digcomp import digcomp_areas, digcomp_competences, digcomp_levels
-from .profile import WorkerProfile
+def __getattr__(name):
+    module = _PUBLIC.get(name)
+    if module is None:
+        raise AttributeError(f"module 'transitions' has no attribute {name!r}")
+    import importlib
+
+    mod = importlib.import_module(module, __name__)
+    value = mod if name == "evaluation" else getattr(mod, name)
+    globals()[name] = value     # the next access is a plain attribute
+    return value
+
+
+def __dir__():
+    return sorted(set(globals()) | set(_PUBLIC))
+
 
 __version__ = "0.1.0"
 
@@ -64,6 +88,7 @@ __all__ = [
     "load_sample",
     "read_extension",
     "find_occupation",
+    "find_skill",
     "get_data_home",
     "clear_data_home",
     # graph

@@ -48,7 +48,18 @@ class UnknownOccupationError(TransitionsError, KeyError):
 
 
 class UnknownSkillError(TransitionsError, KeyError):
-    """A skill id that the taxonomy does not know."""
+    """A skill id or name that the taxonomy does not know, or a name several skills share.
+
+    Attributes
+    ----------
+    suggestions : list of str
+        The closest (or the competing) skills as ``"label (id)"``, best first (may be
+        empty).
+    """
+
+    def __init__(self, message, suggestions=()):
+        super().__init__(message)
+        self.suggestions = list(suggestions)
 
     def __str__(self):
         return str(self.args[0])

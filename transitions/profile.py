@@ -108,9 +108,10 @@ class WorkerProfile:
         or a Dutch or English title (exact preferred or alternative label;
         :func:`transitions.find_occupation` helps with inexact titles).
     skills : list of str, optional
-        Skill ids the worker has beyond their occupation's.
+        Skills the worker has beyond their occupation's: ids or exact Dutch or
+        English names (resolved by :meth:`resolve`).
     lacking : list of str, optional
-        Skill ids of their occupation they do not have.
+        Skills of their occupation they do not have (ids or exact names).
     digcomp : dict, optional
         Self-assessed DigComp 2.2 levels (1-8) per competence (``"3.4"``) or
         area (``"3"``); a competence's own rating wins over its area's.
@@ -299,22 +300,42 @@ class WorkerProfile:
 
     # ------------------------------------------------------------------ against a taxonomy
     def resolve(self, taxonomy):
-        """This profile with its occupation resolved to an id of ``taxonomy``.
+        """This profile with its occupation and skills resolved to ids of ``taxonomy``.
 
-        Checks every skill and excluded occupation id as well.
+        Skills may be given by id or by their exact Dutch or English name ("SQL",
+        "software voor spreadsheets gebruiken"; :func:`transitions.skill_lookup.resolve_skill`).
+        Checks every excluded occupation id as well.
 
         Raises
         ------
         UnknownOccupationError
             The occupation (with ``suggestions``) or an excluded id is unknown.
         UnknownSkillError
-            A skill in ``skills`` or ``lacking`` is unknown.
+            A skill in ``skills`` or ``lacking`` is unknown (the message lists the
+            closest skills) or its name is shared by several skills (it lists them).
         """
         occ = resolve_occupation(taxonomy, self._occupation)
-        self.check_ids(taxonomy)
-        if occ == self._occupation:
-            return self
-        return self.replace(occupation=occ)
+        resolved = self.with_skill_ids(taxonomy)
+        return resolved if occ == resolved.occupation else resolved.replace(occupation=occ)
+
+    def with_skill_ids(self, taxonomy):
+        """This profile with skills given by name replaced by their ids in ``taxonomy``
+        (itself when all are ids); the excluded occupations are checked too.
+
+        Raises
+        ------
+        UnknownSkillError, UnknownOccupationError
+        """
+        from .skill_lookup import resolve_skills
+
+        skills = list(resolve_skills(taxonomy, self._skills, "profile skills"))
+        lacking = list(resolve_skills(taxonomy, self._lacking, "profile lacking"))
+        changes = {k: v for k, v, old in (("skills", skills, list(self._skills)),
+                                          ("lacking", lacking, list(self._lacking)))
+                   if v != old}
+        resolved = self.replace(**changes) if changes else self
+        resolved.check_ids(taxonomy)
+        return resolved
 
     def check_ids(self, taxonomy):
         """Check the skill ids and the excluded occupation ids against ``taxonomy``.
@@ -373,23 +394,6 @@ class WorkerProfile:
 
 
 # ---------------------------------------------------------------------- occupation lookup
-_TITLE_INDEX = weakref.WeakKeyDictionary()
-
-
-def _exact_titles(tax):
-    """normalised title -> list of (occupation id, kind); cached per taxonomy."""
-    cached = _TITLE_INDEX.get(tax)
-    if cached is None:
-        from .lookup import _title_table
-
-        table = _title_table(tax)
-        cached = {}
-        for norm, occ, kind in zip(table["norm"], table["occupation_id"], table["kind"]):
-            cached.setdefault(norm, []).append((occ, kind))
-        _TITLE_INDEX[tax] = cached
-    return cached
-
-
 def _suggest(tax, text, n=5):
     from .lookup import suggest_titles
 
@@ -409,6 +413,11 @@ def _ambiguous(tax, text, ids, what):
 
 def resolve_occupation(tax, text):
     """The occupation id that ``text`` (id, ISCO/SOC code or exact title) names in ``tax``.
+
+    A title is exact when it has the same words as a preferred label (first) or an
+    alternative label (then), after folding female forms, plurals, spacing and hyphens
+    (:func:`transitions.lookup.exact_titles`): "kassière", "boekhoudster" and
+    "callcenter medewerker" all name one occupation.
 
     Raises
     ------
@@ -439,16 +448,13 @@ def resolve_occupation(tax, text):
                 return hits[0]
             if len(hits) > 1:
                 raise _ambiguous(tax, text, hits, f"code {col.split('_')[0].upper()} {text} covers")
-    from rapidfuzz import utils
+    from .lookup import exact_titles
 
-    matches = _exact_titles(tax).get(utils.default_process(text), [])
-    if matches:
-        for kind in ("label", "altlabel"):
-            ids = {o for o, k in matches if k == kind}
-            if len(ids) == 1:
-                return ids.pop()
-            if len(ids) > 1:
-                raise _ambiguous(tax, text, ids, "the title names")
+    for ids in exact_titles(tax, text):
+        if len(ids) == 1:
+            return ids.pop()
+        if len(ids) > 1:
+            raise _ambiguous(tax, text, ids, "the title names")
     raise UnknownOccupationError(
         f"unknown occupation {text!r} in taxonomy {tax.name!r}: not an id, ISCO/SOC code or exact "
         f"title; closest titles: {_suggest(tax, text)[:5]}",

@@ -15,21 +15,22 @@ library's public API; here they are only laid out.
 from __future__ import annotations
 
 import datetime as _dt
-import math
 import re
 
 import pandas as pd
 
-from jinja2 import Environment, PackageLoader, StrictUndefined
-
+from ._format import _present, format_money, format_number, format_percent, level_name
 from .report_text import ATTRIBUTIONS, EVIDENCE, TEXTS
 
-__all__ = ["advice_page", "write_advice_page", "render_advice_page"]
+__all__ = ["advice_page", "write_advice_page", "render_advice_page", "format_number",
+           "format_percent", "format_money", "level_name"]
 
 _LANGS = tuple(TEXTS)
 
 
 def _environment():
+    from jinja2 import Environment, PackageLoader, StrictUndefined
+
     env = Environment(
         loader=PackageLoader("transitions", "templates"),
         autoescape=True,  # always, whatever the template's file name
@@ -38,28 +39,6 @@ def _environment():
         lstrip_blocks=False,
     )
     return env
-
-
-def format_number(value, lang, digits=2):
-    """``value`` with the language's decimal mark; '–' for missing values (never a number)."""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return "–"
-    text = f"{float(value):,.{digits}f}"
-    if lang == "nl":
-        text = text.replace(",", "\u2009").replace(".", ",")
-    return text
-
-
-def format_percent(value, lang):
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return "–"
-    return f"{format_number(100 * float(value), lang, 0)}%"
-
-
-def format_money(value, lang):
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return None
-    return f"€\u00a0{format_number(value, lang)}"
 
 
 def render_advice_page(page, lang="nl"):
@@ -83,6 +62,7 @@ def render_advice_page(page, lang="nl"):
 
     page = dict(page)
     page.setdefault("lang", lang)
+    page.setdefault("untranslated", None)
     page.setdefault("version", __version__)
     page.setdefault("generated", _dt.date.today().isoformat())
     template = _environment().get_template("advice.html.j2")
@@ -91,26 +71,41 @@ def render_advice_page(page, lang="nl"):
 
 
 # ---------------------------------------------------------------------- from the API to the page
-def _present(value):
-    if value is None or value is pd.NA:
-        return False
-    try:
-        return not pd.isna(value)
-    except (TypeError, ValueError):
-        return True
+class _Names:
+    """The names shown on one page, in its language where the data has them, else in
+    English; remembers which were not translated so the page can say how many."""
 
+    def __init__(self, tax, lang):
+        self.tax, self.lang = tax, lang
+        self.shown, self.untranslated = set(), set()
 
-def level_name(level, lang):
-    """A statistic's level in the page's language (English names as the data layer writes them)."""
-    if not _present(level):
-        return "–"
-    if level == "worker":  # the worker's own wage, from the profile
-        return TEXTS[lang]["worker_level"]
-    if lang == "nl":
-        from .labour.codes import LEVEL_NAMES_NL
+    def __call__(self, ids, kind="skill"):
+        """``[(name, lang of the name or None when it is the page's)]`` for ``ids``."""
+        ids = list(ids)
+        if not ids:
+            return []
+        table = self.tax.skills if kind == "skill" else self.tax.occupations
+        other = "en" if self.lang != "en" else "nl"
+        own = table[f"label_{self.lang}"].reindex(ids)
+        fallback = table[f"label_{other}"].reindex(ids)
+        out = []
+        for i, name, alt in zip(ids, own, fallback):
+            self.shown.add((kind, i))
+            if _present(name):
+                out.append((name, None))
+            else:
+                self.untranslated.add((kind, i))
+                out.append((alt if _present(alt) else i, other))
+        return out
 
-        return LEVEL_NAMES_NL.get(str(level), str(level))
-    return str(level)
+    def one(self, id_, kind="skill"):
+        return self([id_], kind)[0]
+
+    def note(self):
+        """``{"n": untranslated names, "total": names shown}``, or None when all were."""
+        if not self.untranslated:
+            return None
+        return {"n": len(self.untranslated), "total": len(self.shown)}
 
 
 def _sentences(text):
@@ -129,13 +124,15 @@ def _occupation_code(tax, occ):
     return None
 
 
-def _worker(advisor, attrs, lang, name):
+def _worker(advisor, attrs, lang, name, names):
     tax = advisor.taxonomy
     origin = attrs["origin"]
+    occupation, occupation_lang = names.one(origin, "occupation")
     return {
         "name": name or None,
         "occupation_id": origin,
-        "occupation": attrs.get(f"origin_label_{lang}") or tax.label(origin, lang),
+        "occupation": occupation,
+        "occupation_lang": occupation_lang,
         "code": _occupation_code(tax, origin),
         "wage": format_money(attrs.get("worker_wage"), lang),
         "wage_source": attrs.get("worker_wage_source") or "–",
@@ -170,7 +167,7 @@ def _risk(advisor, origin, lang):
             "reasons": reasons[1:] if len(reasons) > 1 else reasons, "evidence": evidence}
 
 
-def _digital_areas(tax, missing_digital, digcomp_gap, lang):
+def _digital_areas(tax, missing_digital, digcomp_gap, lang, names):
     """Digital gaps grouped by DigComp area (:func:`transitions.digcomp.skill_areas`): skills,
     then competence levels."""
     from .digcomp import digcomp_areas, digcomp_competences, skill_areas
@@ -180,25 +177,26 @@ def _digital_areas(tax, missing_digital, digcomp_gap, lang):
     comps = digcomp_competences()
     skill_area = skill_areas(tax)
     groups = {}
-    for skill in missing_digital:
+    for skill, (label, label_lang) in zip(missing_digital, names(missing_digital)):
         area = skill_area.get(skill)
         level = tax.skills.at[skill, "digcomp_level"] if "digcomp_level" in tax.skills else None
         groups.setdefault(area, []).append(
-            {"label": tax.label(skill, lang, kind="skill"),
+            {"label": label, "label_lang": label_lang,
              "level": int(level) if _present(level) else None})
     for code, needed, held in digcomp_gap or ():
         area = comps.at[code, "area"]
         label = f"{t['competence_gap']} {code} {comps.at[code, f'title_{lang}']}"
         if held is not None and _present(held):
             label += f" ({t['now']} {int(held)})"
-        groups.setdefault(area, []).append({"label": label, "level": int(needed)})
+        groups.setdefault(area, []).append({"label": label, "label_lang": None,
+                                            "level": int(needed)})
     out = [{"title": f"{a} {areas[a]}", "items": groups[a]} for a in sorted(k for k in groups if k)]
     if None in groups:
         out.append({"title": t["other_digital"], "items": groups[None]})
     return out
 
 
-def _options(advisor, options, lang):
+def _options(advisor, options, lang, names):
     from .advice.effort import effort_band_label
 
     tax = advisor.taxonomy
@@ -210,9 +208,11 @@ def _options(advisor, options, lang):
             else t["unknown"]
         if o.get("at_risk"):
             outlook += f", {t['risk_at']}"
+        label, label_lang = names.one(o["occupation_id"], "occupation")
         rows.append({
             "rank": int(o["rank"]),
-            "label": o["label"],
+            "label": label,
+            "label_lang": label_lang,
             "similarity": format_percent(o["similarity"], lang),
             "wage_ratio": format_number(o["wage_ratio"], lang),
             "wage_source": o.get("wage_source") if _present(o.get("wage_source")) else "–",
@@ -222,40 +222,46 @@ def _options(advisor, options, lang):
             "effort": effort_band_label(o["effort_band"], lang),
             "n_gaps": int(o["n_missing"]),
             "explanation": o.get("explanation") if _present(o.get("explanation")) else None,
-            "gaps": [{"label": label, "digital": bool(digital[sid])}
-                     for sid, label in zip(o["missing_skills"], o["missing_labels"])],
-            "digital_areas": _digital_areas(tax, o["missing_digital"], o.get("digcomp_gap"), lang),
+            "gaps": [{"label": label, "label_lang": label_lang, "digital": bool(digital[sid])}
+                     for sid, (label, label_lang) in zip(o["missing_skills"],
+                                                         names(o["missing_skills"]))],
+            "digital_areas": _digital_areas(tax, o["missing_digital"], o.get("digcomp_gap"), lang,
+                                            names),
         })
     return rows
 
 
-def _brings(advisor, profile, lang):
+def _brings(advisor, profile, lang, names):
     tax = advisor.taxonomy
-    held = profile.skill_set(tax)
+    held = list(profile.skill_set(tax))
     extra = set(profile.skills)
-    labels = tax.label(list(held), lang, kind="skill")
-    rows = [{"label": labels[sid], "digital": bool(tax.skills.at[sid, "digital"]),
-             "extra": sid in extra} for sid in held]
+    rows = [{"label": label, "label_lang": label_lang,
+             "digital": bool(tax.skills.at[sid, "digital"]), "extra": sid in extra}
+            for sid, (label, label_lang) in zip(held, names(held))]
     # Extra skills first (what the worker adds), then digital ones, then by label.
     return sorted(rows, key=lambda r: (not r["extra"], not r["digital"], r["label"].lower()))
 
 
-def _paths(advisor, profile, n, lang, criteria):
+def _paths(advisor, profile, n, lang, names, criteria):
     if n == 0 or profile.max_steps < 2:
         return []
     table = advisor.paths(profile, n=n, lang=lang, **criteria)
     rows = []
     for p in table.to_dict("records"):
         ratios = list(p.get("step_wage_ratio") or ())
-        labels = list(p["path_labels"])[1:]
-        steps = [{"label": label, "wage_ratio": format_number(r, lang) if _present(r) else None}
-                 for label, r in zip(labels, ratios + [None] * (len(labels) - len(ratios)))]
-        rows.append({"steps": steps, "gaps": list(p.get("missing_labels") or ()),
+        labels = names(list(p["path"])[1:], "occupation")
+        steps = [{"label": label, "label_lang": label_lang,
+                  "wage_ratio": format_number(r, lang) if _present(r) else None}
+                 for (label, label_lang), r in zip(labels,
+                                                   ratios + [None] * (len(labels) - len(ratios)))]
+        gaps = [{"label": label, "label_lang": label_lang}
+                for label, label_lang in names(list(p.get("missing_skills") or ()))]
+        rows.append({"steps": steps, "gaps": gaps,
                      "note": p.get("explanation") if _present(p.get("explanation")) else None})
     return rows
 
 
-def _learn_first(advisor, profile, n, lang, criteria):
+def _learn_first(advisor, profile, n, lang, names, criteria):
     if n == 0:
         return []
     from .digcomp import digcomp_competences
@@ -272,16 +278,21 @@ def _learn_first(advisor, profile, n, lang, criteria):
         else:
             code = tax.skills.at[r["id"], "digcomp"] if "digcomp" in tax.skills else None
             digcomp = f"{code} {titles[code]}" if _present(code) and code in titles.index else None
-        rows.append({"label": r["label"], "digital": bool(r.get("digital")), "digcomp": digcomp,
-                     "unlocks": int(r["n_new_options"])})
+        label, label_lang = (names.one(r["id"]) if r["kind"] != "digcomp"
+                             else (r["label"], None))
+        rows.append({"label": label, "label_lang": label_lang, "digital": bool(r.get("digital")),
+                     "digcomp": digcomp, "unlocks": int(r["n_new_options"])})
     return rows
 
 
-def _sources(advisor, page_numbers):
-    """Attribution lines of the taxonomy and of every source a number on the page came from."""
+def _sources(advisor, page_numbers, lang):
+    """Attribution lines (``{"text", "lang"}``) of the taxonomy and of every source a number on
+    the page came from, in the page's language where the line has one."""
     shown = {advisor.taxonomy.name.split("-")[0].split("+")[0].lower(), "DigComp", *page_numbers}
     lines = []
-    for prefix, line in ATTRIBUTIONS:
+    for prefix, texts in ATTRIBUTIONS:
+        line_lang = lang if lang in texts else "en"
+        line = {"text": texts[line_lang], "lang": line_lang}
         if any(str(s).startswith(prefix) or str(s).lower() == prefix for s in shown) \
                 and line not in lines:
             lines.append(line)
@@ -339,17 +350,19 @@ def advice_page(advisor, profile, *, lang="nl", n=5, n_paths=3, n_learn=5, worke
     for col in ("wage_source", "openings_source", "tightness_source", "shortage_source"):
         shown_sources |= set(options.get(col, pd.Series(dtype=object)).dropna())
     shown_sources |= {e["source"] for e in risk["evidence"]}
+    names = _Names(advisor.taxonomy, lang)
     page = {
         "dataset": advisor.taxonomy.name,
         "sample_notice": advisor.taxonomy.name.startswith("sample"),
-        "worker": _worker(advisor, attrs, lang, worker_name),
+        "worker": _worker(advisor, attrs, lang, worker_name, names),
         "risk": risk,
-        "options": _options(advisor, options, lang),
-        "brings": _brings(advisor, profile, lang),
-        "paths": _paths(advisor, profile, n_paths, lang, criteria),
-        "learn_first": _learn_first(advisor, profile, n_learn, lang, criteria),
-        "sources": _sources(advisor, {s for s in shown_sources if _present(s)}),
+        "options": _options(advisor, options, lang, names),
+        "brings": _brings(advisor, profile, lang, names),
+        "paths": _paths(advisor, profile, n_paths, lang, names, criteria),
+        "learn_first": _learn_first(advisor, profile, n_learn, lang, names, criteria),
+        "sources": _sources(advisor, {s for s in shown_sources if _present(s)}, lang),
     }
+    page["untranslated"] = names.note()
     return render_advice_page(page, lang=lang)
 
 

@@ -87,6 +87,10 @@ TEXTS = {
         "now": "nu",
         "competence_gap": "DigComp-competentie",
         "other_digital": "Overige digitale vaardigheden",
+        "untranslated_note": "{n} van de {total} beroepen en vaardigheden op deze pagina hebben "
+                             "in de gebruikte gegevens geen Nederlandse naam. Ze staan er in het "
+                             "Engels, gemarkeerd met EN.",
+        "untranslated_mark": "EN",
     },
     "en": {
         "title": "Career advice",
@@ -164,6 +168,9 @@ TEXTS = {
         "now": "now",
         "competence_gap": "DigComp competence",
         "other_digital": "Other digital skills",
+        "untranslated_note": "{n} of the {total} occupations and skills on this page have no "
+                             "English name in the data used. They are shown in Dutch, marked NL.",
+        "untranslated_mark": "NL",
     },
 }
 
@@ -184,22 +191,32 @@ EVIDENCE = (
      {"nl": "AI-blootstelling (AIOE)", "en": "AI occupational exposure (AIOE)"}),
 )
 
-#: Attribution lines, chosen by a prefix of the sources actually shown on a page.
+#: Attribution lines, chosen by a prefix of the sources actually shown on a page, per
+#: language. The ESCO and O*NET statements are the wording their licences ask for and the
+#: references are titles of publications: those exist in English only, and a page in another
+#: language shows them marked as English.
 ATTRIBUTIONS = (
-    ("esco", "This service uses the ESCO classification of the European Commission."),
-    ("onet", "O*NET 29.3 Database by the U.S. Department of Labor, Employment and Training "
-             "Administration (USDOL/ETA), used under the CC BY 4.0 license."),
-    ("CBS", "Bron: CBS (Centraal Bureau voor de Statistiek), CC BY 4.0."),
-    ("ROA", "Bron: ROA (Researchcentrum voor Onderwijs en Arbeidsmarkt), CC BY 4.0."),
-    ("Eurostat", "Source: Eurostat."),
-    ("BLS", "Source: U.S. Bureau of Labor Statistics (public domain)."),
-    ("OEWS", "Source: U.S. Bureau of Labor Statistics (public domain)."),
-    ("Mihaylov", "Mihaylov, E. & Tijdens, K.G. (2019), Tinbergen Institute Discussion Paper "
-                 "2019-035/VII."),
-    ("Frey", "Frey, C.B. & Osborne, M.A. (2017), Technological Forecasting and Social Change 114."),
-    ("ILO", "Gmyrek, P. et al. (2025), ILO generative-AI exposure."),
-    ("Felten", "Felten, E., Raj, M. & Seamans, R. (2021), AI Occupational Exposure."),
-    ("DigComp", "DigComp 2.2 (Vuorikari, Kluzer & Punie 2022, JRC128415), CC BY 4.0."),
-    ("illustrative", "Ingebouwde voorbeeldgegevens van het project: illustratief, geen echte "
-                     "cijfers. / Embedded sample of the project: illustrative, not real data."),
+    ("esco", {"en": "This service uses the ESCO classification of the European Commission."}),
+    ("onet", {"en": "O*NET 29.3 Database by the U.S. Department of Labor, Employment and "
+                    "Training Administration (USDOL/ETA), used under the CC BY 4.0 license."}),
+    ("CBS", {"nl": "Bron: CBS (Centraal Bureau voor de Statistiek), CC BY 4.0.",
+             "en": "Source: CBS (Statistics Netherlands), CC BY 4.0."}),
+    ("ROA", {"nl": "Bron: ROA (Researchcentrum voor Onderwijs en Arbeidsmarkt), CC BY 4.0.",
+             "en": "Source: ROA (Research Centre for Education and the Labour Market), "
+                   "CC BY 4.0."}),
+    ("Eurostat", {"nl": "Bron: Eurostat.", "en": "Source: Eurostat."}),
+    ("BLS", {"nl": "Bron: U.S. Bureau of Labor Statistics (publiek domein).",
+             "en": "Source: U.S. Bureau of Labor Statistics (public domain)."}),
+    ("OEWS", {"nl": "Bron: U.S. Bureau of Labor Statistics (publiek domein).",
+              "en": "Source: U.S. Bureau of Labor Statistics (public domain)."}),
+    ("Mihaylov", {"en": "Mihaylov, E. & Tijdens, K.G. (2019), Tinbergen Institute Discussion "
+                        "Paper 2019-035/VII."}),
+    ("Frey", {"en": "Frey, C.B. & Osborne, M.A. (2017), Technological Forecasting and Social "
+                    "Change 114."}),
+    ("ILO", {"en": "Gmyrek, P. et al. (2025), ILO generative-AI exposure."}),
+    ("Felten", {"en": "Felten, E., Raj, M. & Seamans, R. (2021), AI Occupational Exposure."}),
+    ("DigComp", {"en": "DigComp 2.2 (Vuorikari, Kluzer & Punie 2022, JRC128415), CC BY 4.0."}),
+    ("illustrative", {"nl": "Ingebouwde voorbeeldgegevens van het project: illustratief, geen "
+                            "echte cijfers.",
+                      "en": "Embedded sample of the project: illustrative, not real data."}),
 )

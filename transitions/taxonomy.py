@@ -33,7 +33,6 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
-import scipy.sparse as sp
 
 from .exceptions import (
     DataFormatError,
@@ -51,6 +50,16 @@ RELATION_TYPES = ("essential", "optional")
 
 _OCC_REQUIRED = ("label_en", "label_nl")
 _SKILL_REQUIRED = ("label_en", "label_nl", "digital", "digcomp")
+#: Columns an extension may give although the taxonomy it extends lacks them (the documented
+#: schema, :mod:`transitions.datasets.extension`), with the type the added column gets.
+OPTIONAL_COLUMNS = {
+    "occupations": {"isco_code": "string", "soc_code": "string", "brc_code": "string",
+                    "altlabels_en": object, "altlabels_nl": object,
+                    "description_en": object, "description_nl": object},
+    "skills": {"skill_type": object, "reuse_level": object, "transversal": bool,
+               "language": bool, "digcomp_level": "Int64", "altlabels_en": object,
+               "altlabels_nl": object, "description_en": object, "description_nl": object},
+}
 _REL_REQUIRED = ("occupation_id", "skill_id", "relation", "weight")
 _EDGE_COLUMNS = ("child", "parent")
 _INCIDENCE_KINDS = ("weight", "binary", "essential", "optional")
@@ -269,6 +278,8 @@ class Taxonomy:
             cols = _positions(self.skill_index, rel["skill_id"])
             data = rel["weight"].to_numpy(float) if kind == "weight" else np.ones(len(rel))
             shape = (len(self.occupation_index), len(self.skill_index))
+            import scipy.sparse as sp  # here: reading a taxonomy needs no scipy
+
             mat = sp.csr_matrix((data, (rows, cols)), shape=shape)
             mat.sort_indices()
             self._incidence_cache[kind] = mat
@@ -359,7 +370,7 @@ class Taxonomy:
         labels = sub[f"label_{lang}"].fillna(sub["label_en"])
         return labels.iloc[0] if single else labels
 
-    def find_occupation(self, query, *, lang=None, limit=10, min_score=60.0):
+    def find_occupation(self, query, *, lang=None, limit=10, min_score=30.0):
         """Search occupations by title; see :func:`transitions.find_occupation`."""
         from .lookup import find_occupation
 
@@ -406,7 +417,7 @@ class Taxonomy:
 
     # ------------------------------------------------------------------ extension
     def extend(self, occupations=None, skills=None, relations=None, *, skill_hierarchy=None,
-               skill_groups=None, name=None):
+               skill_groups=None, name=None, reference="base"):
         """A new taxonomy with added occupations, skills and occupation-skill links.
 
         The source tables are not changed. New ids must not exist yet; links
@@ -425,6 +436,13 @@ class Taxonomy:
             Labels of new skill groups, indexed by id.
         name : str, optional
             Name of the result; default ``"<name>+extended"``.
+        reference : {"base", "all"}, default="base"
+            Which occupations describe the population when the graph is built: how
+            specific a skill is (IDF), how similar two occupation groups are, who an
+            occupation's nearest neighbours are. ``"base"``: this taxonomy's occupations,
+            so the extension adds destinations without moving any score between the
+            existing occupations (see the notes). ``"all"``: every occupation, new ones
+            included, as if the extension had always been part of the taxonomy.
 
         Returns
         -------
@@ -433,7 +451,22 @@ class Taxonomy:
         Raises
         ------
         DataFormatError
-            A new id already exists or repeats, or a link names an unknown id.
+            A new id already exists or repeats, a link names an unknown id, or a column
+            is neither the taxonomy's nor in the documented schema
+            (:data:`OPTIONAL_COLUMNS`, e.g. ``digcomp_level``, which the taxonomy gains).
+
+        Notes
+        -----
+        Adding occupations shifts other results through the population statistics.
+        With ``reference="all"`` every skill's IDF weight changes (the number of
+        occupations grows, and the new occupations' skills become more common), so do
+        the affinities of the new occupations' groups and the neighbour lists that
+        smoothing uses; on full ESCO one occupation with three new skills moves
+        similarities between existing occupations by up to a few thousandths and can
+        reorder near-ties in a worker's options (``docs/extending.md`` has the measured
+        figures). With the default ``reference="base"`` those statistics are those of
+        this taxonomy, and scores between its occupations stay exactly as they were;
+        only links the extension adds to existing occupations change their scores.
 
         Examples
         --------
@@ -450,6 +483,18 @@ class Taxonomy:
         >>> len(bigger.skills) - len(tax.skills)
         1
         """
+        group_edges = None
+        if skills is not None and "group" in getattr(skills, "columns", ()):
+            # a new skill's group (the CSV schema's column) is an edge of the skill hierarchy
+            skills = skills.set_index("id") if "id" in skills.columns else skills
+            g = skills["group"].dropna()
+            group_edges = pd.DataFrame({"child": g.index.astype(str), "parent": g.astype(str)})
+            skills = skills.drop(columns="group")
+            skill_hierarchy = group_edges if skill_hierarchy is None else pd.concat(
+                [skill_hierarchy, group_edges], ignore_index=True).drop_duplicates()
+        if reference not in ("base", "all"):
+            raise InvalidParameterError(f"reference={reference!r} is not valid; choose 'base' "
+                                        f"or 'all'")
         occ = self._append(self.occupations, occupations, "occupations", _OCC_REQUIRED)
         skl = self._append(self.skills, skills, "skills", _SKILL_REQUIRED)
         rel = self.relations
@@ -470,7 +515,11 @@ class Taxonomy:
             _check_known_nodes(new_edges, skl.index, groups.index, hier)
             hier = pd.concat([hier, new_edges], ignore_index=True)
         meta = dict(self.metadata, extended_from=self.name)
-        return Taxonomy(
+        if reference == "base":
+            meta.setdefault("reference_occupations", len(self.occupations))
+        else:
+            meta.pop("reference_occupations", None)
+        out = Taxonomy(
             occ, skl, rel,
             skill_hierarchy=hier,
             occupation_hierarchy=self.occupation_hierarchy,
@@ -480,6 +529,15 @@ class Taxonomy:
             name=name or f"{self.name}+extended",
             metadata=meta,
         )
+        base_key = getattr(self, "_content_key", None)
+        if base_key is not None:
+            # stored derived data (title indexes) of the result are keyed on what it is made of
+            from .datasets._derived import content_key, frame_digest
+
+            added = [None if t is None else frame_digest(t)
+                     for t in (occupations, skills, relations, skill_hierarchy, skill_groups)]
+            out._content_key = content_key("extend", base_key, added, reference)
+        return out
 
     @staticmethod
     def _append(base, new, what, required):
@@ -500,11 +558,22 @@ class Taxonomy:
         for col in required:
             if col not in new:
                 new[col] = False if col == "digital" else np.nan
-        unknown_cols = [c for c in new.columns if c not in base.columns]
+        optional = OPTIONAL_COLUMNS.get(what, {})
+        unknown_cols = [c for c in new.columns if c not in base.columns and c not in optional]
         if unknown_cols:
+            valid = list(dict.fromkeys([*base.columns, *optional]))
             raise DataFormatError(
-                f"new {what}: unknown column(s) {unknown_cols}; valid: {list(base.columns)}"
+                f"new {what}: unknown column(s) {unknown_cols}; valid: {valid}"
             )
+        base = base.copy(deep=False)
+        for col in new.columns:
+            if col not in base.columns:     # documented, but the base taxonomy lacks it
+                kind = optional[col]
+                base[col] = (False if kind is bool
+                             else pd.Series(pd.NA, index=base.index, dtype=kind))
+        for col in base.columns:
+            if col in new.columns and str(base[col].dtype) == "Int64":
+                new[col] = pd.to_numeric(new[col], errors="coerce").astype("Int64")
         return pd.concat([base, new])
 
     def __repr__(self):

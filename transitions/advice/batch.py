@@ -43,7 +43,7 @@ import pandas as pd
 
 from ..caseload import count_rows, line_of, read_caseload, write_table
 from ..digcomp import AREA_CODES, COMPETENCE_CODES
-from ..exceptions import InvalidParameterError, TransitionsError
+from ..exceptions import InvalidParameterError, TransitionsError, UnknownSkillError
 from ..profile import WorkerProfile, resolve_occupation
 from ..taxonomy import _check_lang
 from ._parallel import chunk_rows, effective_jobs, run_tasks
@@ -282,11 +282,17 @@ def _occupation_key(value):
 
 def _failure(tax, profile):
     """The error resolving ``profile`` raises (the message and suggestions of the single API)."""
+    one = [profile]
     try:
-        resolve_origins(tax, [profile])
+        resolve_origins(tax, one)
     except TransitionsError as exc:
         return exc
-    raise AssertionError(f"profile {profile.profile_id!r} was expected to fail")
+    # Only names, not ids, can make a row of a table fail and the profile itself resolve:
+    # tables are parsed where the taxonomy is not, so they give skills by id.
+    given, ids = list(profile.skills) + list(profile.lacking), \
+        list(one[0].skills) + list(one[0].lacking)
+    named = [f"{g!r} = {i}" for g, i in zip(given, ids) if g != i]
+    return UnknownSkillError(f"a profile table gives skills by id, not by name: {'; '.join(named)}")
 
 
 def _resolve_piece(tax, piece, cache):
@@ -356,7 +362,10 @@ def _prepare(advisor, piece, errors):
     skipped = {}
     for i, p in enumerate(piece):
         try:
-            origins[i] = resolve_origins(tax, [p], cache)[0]
+            one = [p]        # resolve_origins puts the profile with skill ids in the list
+            origins[i] = resolve_origins(tax, one, cache)[0]
+            if one[0] is not p and isinstance(piece, list):
+                piece[i] = one[0]
         except TransitionsError as exc:
             if errors == "raise":
                 err = type(exc)(f"profile {p.profile_id!r}: {exc}")

@@ -76,6 +76,9 @@ class ResolvedBlock:
 def resolve_origins(tax, profiles, occupation_cache=None):
     """Occupation positions of ``profiles`` (titles/codes resolved, skill ids checked).
 
+    Profiles whose skills are given by name are replaced in ``profiles`` (a list) by the
+    same profile with skill ids (:meth:`~transitions.WorkerProfile.with_skill_ids`).
+
     ``occupation_cache`` maps occupation strings to positions, shared across calls.
     """
     cache = {} if occupation_cache is None else occupation_cache
@@ -86,7 +89,8 @@ def resolve_origins(tax, profiles, occupation_cache=None):
             cache[key] = int(tax.occupation_index.get_loc(resolve_occupation(tax, key)))
         origins[i] = cache[key]
         if prof.skills or prof.lacking or prof.exclude:
-            prof.check_ids(tax)
+            # skills may be given by name: the block uses the profile with their ids
+            profiles[i] = prof.with_skill_ids(tax)
     return origins
 
 

@@ -35,6 +35,13 @@ def _error_line(exc):
 
 
 _PENDING = []
+_UI = {"lang": "nl"}
+_NOTE = {
+    "nl": "transitions: let op: {n} waarschuwing(en) over de kwaliteit van de bronnen, "
+          "afgehandeld zoals beschreven; toon ze met 'transitions --show-warnings ...'",
+    "en": "transitions: note: {n} data-quality warning(s) about the sources, handled as "
+          "documented; list them with 'transitions --show-warnings ...'",
+}
 _LIST_WARNINGS = {"on": False}
 
 
@@ -60,9 +67,7 @@ def _flush_warnings(show):
         else:
             # The sources' known defects are handled and listed on import; other commands
             # say only how many there are, so that a coach's screen stays readable.
-            click.echo(f"transitions: note: {len(_PENDING)} data-quality warning(s) about the "
-                       f"sources, handled as documented; list them with 'transitions "
-                       f"--show-warnings ...'", file=sys.stderr)
+            click.echo(_NOTE[_UI["lang"]].format(n=len(_PENDING)), file=sys.stderr)
     _PENDING.clear()
 
 
@@ -73,6 +78,10 @@ class TransitionsGroup(click.Group):
         args = list(sys.argv[1:] if args is None else args)
         debug = "--debug" in args
         prog_name = prog_name or "transitions"
+        from ._help import help_language, set_help_language
+
+        _UI["lang"] = help_language(args)
+        set_help_language(self, _UI["lang"])
         old_show = warnings.showwarning
         _PENDING.clear()
         _LIST_WARNINGS["on"] = False
@@ -142,10 +151,10 @@ def cli(debug, show_warnings):
     Examples:
       transitions search boekhouder
       transitions advise --occupation boekhouder
-      transitions advise --occupation boekhouder --skill sk-sql --format html -o advies.html
+      transitions advise --occupation boekhouder --skill SQL --format html -o advies.html
       transitions at-risk --lang en
       transitions data import esco ESCO-FOLDER --labels nl=DUTCH-FOLDER
-      transitions advise --data esco --occupation boekhouder
+      transitions advise --data esco --occupation kassière --skill SQL
 
     \b
     Exit codes: 0 success, 2 bad input (one line says what is wrong), 1 failure.

@@ -15,7 +15,7 @@ import sys
 import click
 
 from ._output import emit_table, progress, render
-from ._text import headers, localise, text
+from ._text import localise, text
 
 __all__ = ["advise_batch", "scheduler_option"]
 
@@ -91,7 +91,7 @@ def advise_batch(session, path, top, fmt, output, jobs, scheduler=None, criteria
         result = pd.concat(list(chunks), ignore_index=True)
     if fmt == "table":
         result = localise(result[_TABLE_COLUMNS], session.lang)
-    emit_table(result, fmt, output, headers(session.lang))
+    emit_table(result, fmt, output, lang=session.lang)
 
 
 def _followed(chunks, bar):

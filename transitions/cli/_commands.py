@@ -14,7 +14,7 @@ from ._app import cli
 from ._batch import advise_batch, scheduler_option
 from ._data import Session, data_group, data_options
 from ._output import FORMATS, emit_table, emit_text, render, say
-from ._text import headers, localise, text
+from ._text import headers, localise, mark_untranslated, text
 
 cli.add_command(data_group)
 
@@ -78,10 +78,13 @@ def profile_options(func):
                      "exclude, profile_id, name). Flags given as well override or add to it."),
         click.option("--occupation", help="Current occupation: an id, an ISCO/SOC code or a Dutch "
                      "or English title, e.g. boekhouder."),
-        click.option("--skill", "skills", multiple=True, metavar="SKILL_ID",
-                     help="A skill the worker has beyond their occupation's. Repeatable."),
-        click.option("--lacks", "lacking", multiple=True, metavar="SKILL_ID",
-                     help="A skill of their occupation the worker does not have. Repeatable."),
+        click.option("--skill", "skills", multiple=True, metavar="SKILL",
+                     help="A skill the worker has beyond their occupation's: its exact Dutch or "
+                     "English name (e.g. SQL) or its id; 'transitions skills search' finds "
+                     "names. Repeatable."),
+        click.option("--lacks", "lacking", multiple=True, metavar="SKILL",
+                     help="A skill of their occupation the worker does not have (name or id). "
+                     "Repeatable."),
         click.option("--digcomp", multiple=True, metavar="CODE=LEVEL",
                      help="Self-assessed DigComp 2.2 level (1-8) for a competence (1.3=4) or a "
                      "whole area (3=2). Repeatable."),
@@ -208,8 +211,10 @@ def advise(top, jobs, batch, scheduler, fmt, output, dataset, extend, lang, **kw
     \b
     Examples:
       transitions advise --occupation boekhouder
-      transitions advise --occupation boekhouder --skill sk-sql --skill sk-data-visualisation \\
+      transitions advise --occupation boekhouder --skill SQL --skill "data visualiseren" \\
           --format html -o advies.html
+      transitions advise --data esco --occupation kassière --skill SQL \\
+          --skill "software voor spreadsheets gebruiken" --format html -o advies.html
       transitions advise --profile worker.yaml --format json
       transitions advise --batch caseload.csv --format csv -o options.csv
       transitions advise --batch caseload.csv --jobs 2 --format csv -o options.csv
@@ -257,7 +262,7 @@ def advise(top, jobs, batch, scheduler, fmt, output, dataset, extend, lang, **kw
     shown = options[[c for c in ("rank", "label", "n_carried", "wage_ratio", "wage_level",
                                  "openings", "trend", "effort_band", "n_missing", "explanation")
                      if c in options.columns]]
-    emit_text("\n".join(lines) + "\n\n" + render(localise(shown, lang), "table", headers(lang)),
+    emit_text("\n".join(lines) + "\n\n" + render(localise(shown, lang), "table", lang=lang),
               output)
 
 
@@ -270,33 +275,82 @@ def advise(top, jobs, batch, scheduler, fmt, output, dataset, extend, lang, **kw
 @_output_option
 @data_options
 def search(query, limit, fmt, output, dataset, extend, lang):
-    """Find occupations by a Dutch or English title (exact, alternative, then fuzzy matches).
+    """Find occupations by a Dutch or English title as people type it (female forms,
+    compounds, spacing and hyphens): exact labels, exact alternative labels, then by words,
+    occupation group or similarity.
 
     \b
     Examples:
-      transitions search boekhouder
-      transitions search "data analist" --limit 5
+      transitions search boekhoudster
+      transitions search "callcenter medewerker" --limit 5
       transitions search bookkeeper --lang en --format json
     """
+    from .._validation import MAX_TITLE_LENGTH, check_text
+    from ..lookup import ranked
+
     session = Session(dataset, extend, lang)
-    hits = session.taxonomy.find_occupation(query, limit=limit)
+    query = check_text(query, "query", max_length=MAX_TITLE_LENGTH)
+    hits = ranked(session.occupation_index, query, limit=limit)
     if hits.empty:
         say(text(lang, "no_match").format(query=query))
         if fmt == "table":
             return
     if fmt == "table":
-        hits = hits[["occupation_id", f"label_{lang}", "matched_title", "match", "score"]]
-    emit_table(hits, fmt, output, headers(lang))
+        hits = localise(hits[["occupation_id", f"label_{lang}", "matched_title", "match",
+                              "score"]], lang)
+    emit_table(hits, fmt, output, lang=lang)
+
+
+# ---------------------------------------------------------------------- skills
+@cli.group("skills", short_help="Find skills by name (for --skill).")
+def skills_group():
+    """Skills by name: find the skill a worker has, to give it with --skill."""
+
+
+@skills_group.command("search", short_help="Find skills by a Dutch or English name.")
+@click.argument("query")
+@click.option("-n", "--limit", type=click.IntRange(min=1), default=10, show_default=True,
+              help="Most candidates to show.")
+@_format_option()
+@_output_option
+@data_options
+def skills_search(query, limit, fmt, output, dataset, extend, lang):
+    """Find skills by a Dutch or English name (exact, alternative, then word and fuzzy
+    matches). Give the name, or the id, to --skill.
+
+    \b
+    Examples:
+      transitions skills search SQL
+      transitions skills search spreadsheets --data esco
+      transitions skills search "data visualiseren" --format json
+    """
+    from ..skill_lookup import find_skill
+
+    session = Session(dataset, extend, lang)
+    hits = find_skill(session.taxonomy, query, limit=limit)
+    if hits.empty:
+        say(text(lang, "no_skill_match").format(query=query))
+        if fmt == "table":
+            return
+    if fmt == "table":
+        hits = hits.assign(skill_label=hits[f"label_{lang}"].fillna(hits["label_en"]))
+        hits, note = mark_untranslated(hits, "skill_label", session.taxonomy, lang,
+                                       ids=hits["skill_id"])
+        hits = localise(hits[["skill_id", "skill_label", "matched_title", "match", "score",
+                              "digital"]], lang)
+        emit_text(render(hits, "table", lang=lang) + note, output)
+        return
+    emit_table(hits, fmt, output, lang=lang)
 
 
 # ---------------------------------------------------------------------- at-risk
 @cli.command("at-risk", short_help="Occupations at risk from digitalisation, with reasons.")
 @click.option("--all", "show_all", is_flag=True,
               help="List every occupation with its verdict, not only those at risk.")
-@click.option("--rti-threshold", type=float, help="Routine task intensity above which work "
-              "counts as routine [default: the library's, 0.5].")
-@click.option("--shrink-threshold", type=float, help="Employment change (percent a year) at or "
-              "below which an occupation counts as shrinking [default: the library's, -0.5].")
+@click.option("--rti-threshold", type=float, help="Routine task intensity (standardised) above "
+              "which work counts as routine [default: 0.5].")
+@click.option("--shrink-threshold", type=float, help="Employment change in percent per year at "
+              "or below which an occupation counts as shrinking [default: -0.5].")
 @click.option("--rule", type=click.Choice(["routine", "routine_and_shrinking"]),
               help="What flags an occupation: routine work, with the employment trend as the "
               "confidence, or routine work AND shrinking employment [default: routine].")
@@ -334,14 +388,14 @@ def at_risk(show_all, rti_threshold, shrink_threshold, rule, limit, fmt, output,
     if fmt == "table":
         emit_text(_risk_blocks(risk, lang), output)
         return
-    emit_table(risk, fmt, output, headers(lang))
+    emit_table(risk, fmt, output, lang=lang)
 
 
 def _risk_blocks(risk, lang):
     """One block per occupation: its name, score and verdict, then the reasons, wrapped."""
     import textwrap
 
-    from ..report import format_number
+    from .._format import format_number
 
     blocks = []
     for row in risk.itertuples(index=False):
@@ -385,7 +439,7 @@ def paths(top, fmt, output, dataset, extend, lang, **kwargs):
         result = localise(result[["rank", "path_labels", "wage_ratio", "n_missing", "effort_band",
                                   "explanation"]], lang)
         result["path_labels"] = result["path_labels"].map(lambda p: " -> ".join(p))
-    emit_table(result, fmt, output, headers(lang))
+    emit_table(result, fmt, output, lang=lang)
 
 
 @cli.command("skills-to-learn", short_help="Skills that open the most extra options for a worker.")
@@ -416,7 +470,12 @@ def skills_to_learn(top, fmt, output, dataset, extend, lang, **kwargs):
             return
         result = result[["rank", "kind", "id", "label", "level", "n_new_options", "n_closer",
                          "months_saved"]].rename(columns={"label": "skill_label"})
-    emit_table(result, fmt, output, headers(lang))
+        skills = result["kind"] == "skill"
+        result, note = mark_untranslated(result, "skill_label", session.taxonomy, lang,
+                                         ids=result["id"].where(skills))
+        emit_text(render(localise(result, lang), "table", lang=lang) + note, output)
+        return
+    emit_table(result, fmt, output, lang=lang)
 
 
 @cli.command("coverage", short_help="Share of workers with a good option without loss of pay.")
@@ -457,18 +516,24 @@ def coverage(by, no_sensitivity, gap_grid, carried_grid, wage_ratio_grid, fmt, o
                        ("wage_ratio_grid", wage_ratio_grid)):
         if grid:
             kwargs[name] = list(grid)
-    result = Session(dataset, extend, lang).advisor.coverage(**kwargs)
+    session = Session(dataset, extend, lang)
+    advisor = session.advisor
+    if advisor.market is None:
+        # an advisor read back with its stored risk table has no market of its own (that
+        # would load every labour-market file): the workers come from the session's
+        kwargs["workforce"] = session.market.workforce(session.taxonomy)
+    result = advisor.coverage(**kwargs)
     if by == "occupation":
         result = result.rename_axis("occupation_id").reset_index()
         if fmt == "table":
             result = result[["occupation_id", f"label_{lang}", "workers", "at_risk", "n_options",
                              "best_months"]]
     elif fmt == "table":
-        result = result[["group", "max_gap_months", "min_carried", "min_wage_ratio",
-                         "exclude_at_risk", "in_demand_only", "default", "workers",
-                         "share_with_option", "mean_options", "median_options", "share_none",
-                         "share_best_within_year"]]
-    emit_table(result, fmt, output, headers(lang))
+        result = localise(result[["group", "max_gap_months", "min_carried", "min_wage_ratio",
+                                  "exclude_at_risk", "in_demand_only", "default", "workers",
+                                  "share_with_option", "mean_options", "median_options",
+                                  "share_none", "share_best_within_year"]], lang)
+    emit_table(result, fmt, output, lang=lang)
 
 
 # ---------------------------------------------------------------------- graph
@@ -501,7 +566,7 @@ def graph_neighbors(occupation, k, fmt, output, dataset, extend, lang):
     if fmt == "table":
         result = result[["rank", "occupation_id", f"label_{lang}", "score", "coverage",
                          "n_shared", "n_missing"]]
-    emit_table(result, fmt, output, headers(lang))
+    emit_table(result, fmt, output, lang=lang)
 
 
 @graph_group.command("export", short_help="Write the graph as GraphML or a CSV edge list.")

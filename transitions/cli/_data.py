@@ -96,6 +96,37 @@ def load_taxonomy(dataset):
     return tr.load_onet(entry["path"])
 
 
+def source_key(dataset):
+    """The content key of the imported ``dataset`` (see :func:`load_taxonomy`), computed from
+    its files without loading it."""
+    entry = _imported(dataset)
+    if dataset == "esco":
+        from ..datasets.esco import esco_key
+
+        return esco_key(entry["path"], labels=entry.get("labels") or None)
+    from ..datasets.onet import onet_key
+
+    return onet_key(entry["path"])
+
+
+def labour_key(country):
+    """Content key of the imported labour-market folder: the files ``LabourMarket.from_files``
+    reads (:data:`transitions.labour.files.FILES`), hashed once and then known by size and
+    modification time (the data home's hash index)."""
+    from ..datasets._cache import stored_key
+    from ..labour.files import FILES
+
+    root = Path(_imported("labour")["path"])
+    files = {}
+    for rel in FILES.values():
+        path = root / rel
+        if path.is_dir():
+            files.update({f"{rel}/{f.name}": f for f in sorted(path.iterdir()) if f.is_file()})
+        elif path.is_file():
+            files[rel] = path
+    return stored_key("labour", files, {"country": country})
+
+
 class Session:
     """The data one command works on, each part loaded only when first needed."""
 
@@ -114,6 +145,18 @@ class Session:
         return tax
 
     @cached_property
+    def occupation_index(self):
+        """The index of the taxonomy's occupation titles. For an imported taxonomy it is read
+        from the data home by the taxonomy's content key, without loading the taxonomy (the
+        index is built from it the first time)."""
+        from ..lookup import stored_index, title_index
+
+        key = None if self.extend or self.dataset == "sample" else source_key(self.dataset)
+        if key is None:
+            return title_index(self.taxonomy)
+        return stored_index(key, lambda: self.taxonomy)
+
+    @cached_property
     def market(self):
         """The labour market: the sample's own, or the imported labour-market folder."""
         import transitions as tr
@@ -124,17 +167,59 @@ class Session:
         return tr.LabourMarket.from_files(entry["path"], country=_COUNTRY[self.dataset])
 
     @cached_property
+    def market_key(self):
+        """Content key of the labour-market table of an imported taxonomy: the taxonomy's, the
+        labour-market files', the country and the labour code's; None for the sample."""
+        if self.dataset == "sample":
+            return None
+        from ..datasets._derived import code_digest, content_key
+
+        tax_key = (getattr(self.taxonomy, "_content_key", None) if self.extend
+                   else source_key(self.dataset))
+        if tax_key is None:
+            return None
+        return content_key("market-table", code_digest("labour"), tax_key,
+                           labour_key(_COUNTRY[self.dataset]), _COUNTRY[self.dataset])
+
+    @cached_property
     def market_table(self):
-        """The labour-market table of the taxonomy's occupations (with sources and levels)."""
-        return self.market.for_taxonomy(self.taxonomy)
+        """The labour-market table of the taxonomy's occupations (with sources and levels),
+        stored in the data home by :attr:`market_key` (building it reads every labour-market
+        file and takes seconds)."""
+        if self.market_key is None:
+            return self.market.for_taxonomy(self.taxonomy)
+        from ..datasets._derived import load_or_build_frames
+
+        return load_or_build_frames(
+            "market-table", self.market_key,
+            lambda: {"table": self.market.for_taxonomy(self.taxonomy)})["table"]
 
     @cached_property
     def advisor(self):
-        """The :class:`transitions.Advisor` on this taxonomy and labour market."""
+        """The :class:`transitions.Advisor` on this taxonomy and labour market. Its risk table
+        is stored in the data home beside the market table (keyed on the advice and risk
+        code too), so a later command builds the advisor without assessing every occupation
+        again."""
         import transitions as tr
 
-        return tr.Advisor(self.taxonomy, self.market, market_table=self.market_table,
-                          graph=self.graph)
+        if self.market_key is None:
+            return tr.Advisor(self.taxonomy, self.market, market_table=self.market_table,
+                              graph=self.graph)
+        from ..datasets._derived import code_digest, content_key, load_or_build_frames
+
+        built = {}
+
+        def build():
+            built["advisor"] = tr.Advisor(self.taxonomy, self.market,
+                                          market_table=self.market_table, graph=self.graph)
+            return {"risk": built["advisor"].risk_table}
+
+        key = content_key("advisor-risk", code_digest("advice", "models"), self.market_key)
+        stored = load_or_build_frames("advisor-risk", key, build)
+        if "advisor" in built:
+            return built["advisor"]
+        return tr.Advisor(self.taxonomy, None, market_table=self.market_table,
+                          risk_table=stored["risk"], graph=self.graph)
 
     @cached_property
     def graph(self):
@@ -311,14 +396,22 @@ def data_info(dataset, extend, lang, fmt):
     if fmt == "json":
         click.echo(json.dumps(info, indent=2, ensure_ascii=False))
         return
-    click.echo(f"data home: {info['data_home']}")
-    click.echo(f"taxonomy:  {info['dataset']}")
-    click.echo(pd.Series(info["counts"]).to_string())
-    click.echo("label coverage:")
-    click.echo(tax.label_coverage().round(3).to_string())
+    from ._output import to_table
+    from ._text import INFO
+
+    words = INFO[lang]
+    counts = pd.DataFrame({"what": [words.get(k, k) for k in info["counts"]],
+                           "n": list(info["counts"].values())})
+    coverage = tax.label_coverage().rename(index=words, columns=words)
+    coverage = coverage.rename_axis(words["labels"]).reset_index()
+    click.echo(f"{words['data_home']}: {info['data_home']}")
+    click.echo(f"{words['taxonomy']}: {info['dataset']}")
+    click.echo(to_table(counts.rename(columns={"what": words["table"], "n": words["number"]}),
+                        lang=lang), nl=False)
+    click.echo(to_table(coverage, lang=lang), nl=False)
     if info["imported"]:
-        click.echo("imported:")
+        click.echo(f"{words['imported']}:")
         for name, entry in info["imported"].items():
             click.echo(f"  {name}: {entry['path']} ({entry.get('imported', '?')})")
     else:
-        click.echo("imported:  nothing yet (transitions data import esco|onet|labour PATH)")
+        click.echo(f"{words['imported']}: {words['nothing_yet']}")

@@ -65,26 +65,64 @@ def to_json(df):
     return json.dumps(records, ensure_ascii=False, indent=2) + "\n"
 
 
-def to_table(df, headers=None):
-    """A plain-text table with (translated) headers; long text is cut at 60 characters."""
+#: Columns printed whole, however long: ids are copied into the next command.
+ID_COLUMNS = ("id", "occupation_id", "skill_id", "profile_id")
+#: Columns of counts: whole numbers.
+WHOLE_COLUMNS = ("workers", "n_options", "n_missing", "n_new_options", "n_shared", "steps",
+                 "rank", "level")
+_YES_NO = {"nl": ("ja", "nee"), "en": ("yes", "no")}
+
+
+def _cut(value):
+    text = str(value)
+    return text if len(text) <= _MAX_COLWIDTH else text[: _MAX_COLWIDTH - 3] + "..."
+
+
+def _cell(value, column, lang):
+    """One value as people read it in ``lang``: yes/no, whole counts, the language's decimal
+    mark, long text cut (ids never)."""
+    from .._format import format_number
+
+    if value is None:
+        return "-"
+    if isinstance(value, (bool, np.bool_)):
+        return _YES_NO[lang or "en"][0 if value else 1]
+    if isinstance(value, (int, float, np.integer, np.floating)):
+        whole = column in WHOLE_COLUMNS or isinstance(value, (int, np.integer))
+        digits = 0 if whole else 2
+        if lang is None:
+            return f"{value:.{digits}f}" if isinstance(value, (float, np.floating)) else str(value)
+        return format_number(value, lang, digits)
+    return str(value) if column in ID_COLUMNS else _cut(value)
+
+
+def to_table(df, headers=None, lang=None):
+    """A plain-text table with (translated) headers and values written for ``lang``
+    (:func:`_cell`)."""
     if df.empty:
         return ""
     shown = _flat(df, ", ")
     # Missing values of any dtype (NaN, NA, None) print as "-", never as "<NA>" or "nan".
     shown = shown.astype(object).where(shown.notna(), None)
+    for col in shown.columns:
+        shown[col] = [_cell(v, col, lang) for v in shown[col]]
     if headers:
         shown = shown.rename(columns=headers)
-    shown = shown.map(lambda v: "-" if v is None else f"{v:.2f}" if isinstance(v, float) else v)
-    return shown.to_string(index=False, max_colwidth=_MAX_COLWIDTH) + "\n"
+    return shown.to_string(index=False) + "\n"
 
 
-def render(df, fmt, headers=None):
-    """``df`` as text in ``fmt`` (one of :data:`FORMATS`)."""
+def render(df, fmt, headers=None, lang=None):
+    """``df`` as text in ``fmt`` (one of :data:`FORMATS`); tables for people get the headings
+    and values of ``lang`` (machine formats keep the API's names and values)."""
     if fmt == "json":
         return to_json(df)
     if fmt == "csv":  # cells that a spreadsheet would run as formulas are neutralised
         return neutralise_csv(_flat(df, "|")).to_csv(index=False)
-    return to_table(df, headers)
+    if lang is not None and headers is None:
+        from ._text import headers as _headers
+
+        headers = _headers(lang)
+    return to_table(df, headers, lang)
 
 
 def emit_text(text, output=None):
@@ -99,9 +137,10 @@ def emit_text(text, output=None):
         atomic_write_text(output, text)
 
 
-def emit_table(df, fmt, output=None, headers=None):
-    """Render ``df`` in ``fmt`` and write it to ``output`` or standard output."""
-    emit_text(render(df, fmt, headers), output)
+def emit_table(df, fmt, output=None, headers=None, lang=None):
+    """Render ``df`` in ``fmt`` (see :func:`render`) and write it to ``output`` or standard
+    output."""
+    emit_text(render(df, fmt, headers, lang), output)
 
 
 def say(message):

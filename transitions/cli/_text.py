@@ -4,7 +4,7 @@ Machine formats (JSON, CSV) keep the API's column names; only tables for
 people get translated headings.
 """
 
-__all__ = ["text", "headers", "localise"]
+__all__ = ["text", "headers", "localise", "mark_untranslated", "INFO"]
 
 _MESSAGES = {
     "nl": {
@@ -15,6 +15,7 @@ _MESSAGES = {
         "no_options": "Geen opties die aan alle voorwaarden voldoen; probeer 'transitions paths' "
                       "of 'transitions skills-to-learn'.",
         "no_match": "Geen beroep gevonden voor {query!r}.",
+        "no_skill_match": "Geen vaardigheid gevonden voor {query!r}.",
         "page_written": "Adviespagina geschreven naar {path}",
         "graph_written": "Graaf geschreven naar {path}",
         "batch_label": "profielen",
@@ -23,6 +24,8 @@ _MESSAGES = {
         "no_route": "Geen route gevonden: er is geen goede directe overstap, en geen enkele "
                     "vaardigheid opent er een.",
         "nothing_to_learn": "Geen enkele vaardigheid opent extra opties of verkort een kloof.",
+        "untranslated": "(en) = geen Nederlandse naam in de gegevens; Engelse naam getoond "
+                        "({n} van {total}).",
     },
     "en": {
         "current": "Current occupation: {occupation} ({risk})",
@@ -32,6 +35,7 @@ _MESSAGES = {
         "no_options": "No option meets every condition; try 'transitions paths' or "
                       "'transitions skills-to-learn'.",
         "no_match": "No occupation found for {query!r}.",
+        "no_skill_match": "No skill found for {query!r}.",
         "page_written": "Advice page written to {path}",
         "graph_written": "Graph written to {path}",
         "batch_label": "profiles",
@@ -39,6 +43,7 @@ _MESSAGES = {
         "no_route": "No route found: there is no good direct switch, and no single skill "
                     "opens one.",
         "nothing_to_learn": "No single skill opens additional options or shortens a gap.",
+        "untranslated": "",
     },
 }
 
@@ -58,6 +63,10 @@ _HEADERS = {
         "months_saved": "maanden minder", "max_gap_months": "max. maanden",
         "min_carried": "min. al", "in_demand_only": "kansrijk", "best_months": "beste: maanden",
         "share_best_within_year": "beste <= 1 jaar",
+        "digital": "digitaal",
+        "skill_id": "id", "min_similarity": "min. overlap", "min_wage_ratio": "min. loon/nu",
+        "exclude_at_risk": "zonder risicoberoepen", "coverage": "dekking",
+        "n_shared": "gedeeld",
     },
     "en": {
         "rank": "#", "occupation_id": "id", "label": "occupation", "label_nl": "occupation (nl)",
@@ -74,8 +83,45 @@ _HEADERS = {
         "months_saved": "months saved", "max_gap_months": "max months",
         "min_carried": "min carried", "in_demand_only": "in demand",
         "best_months": "best: months", "share_best_within_year": "best <= 1 year",
+        "digital": "digital",
+        "skill_id": "id", "min_similarity": "min. similarity", "min_wage_ratio": "min. pay/now",
+        "exclude_at_risk": "without at-risk", "coverage": "coverage",
+        "n_shared": "shared",
     },
 }
+
+
+#: The words of ``data info`` (the counts keep the keys of :meth:`Taxonomy.summary`).
+INFO = {
+    "nl": {"data_home": "gegevensmap", "taxonomy": "taxonomie", "table": "telling",
+           "number": "aantal", "labels": "namen", "occupations": "beroepen",
+           "skills": "vaardigheden", "relations": "koppelingen",
+           "essential relations": "onmisbare koppelingen",
+           "optional relations": "optionele koppelingen", "digital skills": "digitale vaardigheden",
+           "skills with a DigComp code": "vaardigheden met een DigComp-code",
+           "occupations with a Dutch label": "beroepen met een Nederlandse naam",
+           "skills with a Dutch label": "vaardigheden met een Nederlandse naam",
+           "imported": "geïmporteerd", "nl": "Nederlands", "en": "Engels",
+           "nothing_yet": "nog niets (transitions data import esco|onet|labour PAD)"},
+    "en": {"data_home": "data home", "taxonomy": "taxonomy", "table": "count", "number": "n",
+           "labels": "labels", "imported": "imported",
+           "nothing_yet": "nothing yet (transitions data import esco|onet|labour PATH)"},
+}
+
+#: How a title matched (:func:`transitions.find_occupation`), for people.
+_MATCH = {
+    "nl": {"label": "naam", "altlabel": "andere naam", "words": "woorden",
+           "group": "beroepsgroep", "fuzzy": "lijkt op"},
+    "en": {"label": "label", "altlabel": "other label", "words": "words", "group": "group",
+           "fuzzy": "similar"},
+}
+#: What skills-to-learn proposes.
+_KIND = {"nl": {"skill": "vaardigheid", "digcomp": "DigComp-competentie"},
+         "en": {"skill": "skill", "digcomp": "DigComp competence"}}
+#: The groups of the coverage headline.
+_GROUP = {"nl": {"all": "alle werkenden", "at_risk": "beroepen met risico",
+                 "at risk": "beroepen met risico"},
+          "en": {"all": "all workers", "at_risk": "at-risk occupations"}}
 
 
 def text(lang, key):
@@ -88,15 +134,41 @@ def headers(lang):
     return _HEADERS[lang]
 
 
+def mark_untranslated(df, column, tax, lang, *, ids):
+    """``df`` with the skill labels in ``column`` that have no translation into ``lang``
+    marked "(en)", and the line that explains the mark and counts them ("" if none).
+
+    ``ids`` holds the skill id of each row (NaN for rows that are no skill)."""
+    if lang == "en":
+        return df, ""
+    has_label = tax.skills[f"label_{lang}"].notna()
+    known = ids.isin(has_label.index).to_numpy()
+    lacking = known & ~has_label.reindex(ids).fillna(True).to_numpy(bool)
+    if not lacking.any():
+        return df, ""
+    out = df.copy()
+    out.loc[lacking, column] = out.loc[lacking, column].astype(str) + " (en)"
+    note = text(lang, "untranslated").format(n=int(lacking.sum()), total=int(known.sum()))
+    return out, note + "\n"
+
+
 def localise(df, lang):
     """A copy of ``df`` with the API's English category values (trend, effort band, the level of
     a statistic) in ``lang``, for tables read by people."""
     import pandas as pd
 
-    from ..report import level_name
+    from .._format import level_name
     from ..report_text import TEXTS
 
     out = df.copy()
+    if "match" in out:
+        out["match"] = out["match"].map(lambda v: _MATCH[lang].get(v, v))
+        # a 0-100 score of a title match: whole points are precise enough
+        out["score"] = out["score"].round().astype("Int64")
+    if "kind" in out:
+        out["kind"] = out["kind"].map(lambda v: _KIND[lang].get(v, v))
+    if "group" in out:
+        out["group"] = out["group"].map(lambda v: _GROUP[lang].get(v, v))
     if "trend" in out:
         out["trend"] = out["trend"].map(lambda v: TEXTS[lang].get(v, v) if isinstance(v, str) else v)
     if "effort_band" in out:

@@ -1,11 +1,26 @@
 """Loaders of the embedded sample and of the official ESCO and O*NET downloads."""
 
 from ._base import clear_data_home, get_data_home
-from .esco import load_esco
-from .extension import read_extension
-from .fetchers import fetch, fetch_bls, fetch_cbs, fetch_eurostat, fetch_onet
-from .onet import load_onet
-from .sample import load_sample
 
 __all__ = ["load_sample", "load_esco", "load_onet", "read_extension", "get_data_home",
            "clear_data_home", "fetch", "fetch_onet", "fetch_bls", "fetch_cbs", "fetch_eurostat"]
+
+# Imported on first use (PEP 562): a command that reads the cache needs no parser.
+_LAZY = {"load_esco": ".esco", "load_onet": ".onet", "load_sample": ".sample",
+         "read_extension": ".extension", "fetch": ".fetchers", "fetch_onet": ".fetchers",
+         "fetch_bls": ".fetchers", "fetch_cbs": ".fetchers", "fetch_eurostat": ".fetchers"}
+
+
+def __getattr__(name):
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'transitions.datasets' has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(module, __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__():
+    return sorted(set(globals()) | set(_LAZY))

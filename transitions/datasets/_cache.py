@@ -175,7 +175,9 @@ def cached_taxonomy(name, source_files, build, *, params=None, data_home=None, c
     folder = root / f"{name}-{key[:16]}"
     if folder.exists():
         try:
-            return taxonomy_from_folder(folder, key=key)
+            tax = taxonomy_from_folder(folder, key=key)
+            tax._content_key = key      # what the derived stores key on (datasets._derived)
+            return tax
         except CacheError as exc:
             warn_defect(f"cache corrupt, rebuilding: {exc}", stacklevel=3)
     tax = build()
@@ -186,7 +188,16 @@ def cached_taxonomy(name, source_files, build, *, params=None, data_home=None, c
     except (CacheError, OSError) as exc:
         # The import itself succeeded; an unwritable or unsupported cache only costs speed.
         warnings.warn(f"taxonomy {name!r} not cached: {exc}", UserWarning, stacklevel=2)
+    tax._content_key = key
     return tax
+
+
+def stored_key(name, source_files, params=None, *, data_home=None):
+    """The key :func:`cached_taxonomy` uses for these sources (the data home's hash index
+    spares re-hashing unchanged files), without loading anything."""
+    root = get_data_home(data_home) / "taxonomies"
+    index = root / _HASH_INDEX if root.is_dir() else None
+    return cache_key(name, source_files, params, hash_index=index)
 
 
 def cache_key(name, source_files, params=None, *, hash_index=None):

@@ -134,6 +134,20 @@ def load_esco(path, labels=None, *, cache=True, data_home=None):
     >>> tax = tr.load_esco("esco/v1.1.1", labels={"nl": "esco/nl"})  # doctest: +SKIP
     >>> tax.summary()  # doctest: +SKIP
     """
+    sources, plan, label_readers, files, params = _inputs(path, labels)
+
+    def build():
+        return _build(sources, plan, label_readers)
+
+    tax = cached_taxonomy("esco", files, build, params=params, data_home=data_home, cache=cache)
+    for defect in tax.metadata.get("defects", []):
+        warn_defect(f"{defect['file']}: {defect['message']}", defect["examples"], stacklevel=3)
+    return tax
+
+
+def _inputs(path, labels):
+    """What :func:`load_esco` reads: the source set, its plan, the label readers, the files
+    (the cache key's sources) and the import parameters."""
     sources = SourceSet(path, "ESCO classification")
     label_readers = _label_readers(labels)
     plan = {role: sources.find(role) for role in ROLES}
@@ -143,14 +157,17 @@ def load_esco(path, labels=None, *, cache=True, data_home=None):
     for lang, reader in label_readers.items():
         files.update({f"labels-{lang}/{p.name}": p for p in reader.physical_files()})
     params = {"importer": _IMPORTER_VERSION, "labels": sorted(label_readers)}
+    return sources, plan, label_readers, files, params
 
-    def build():
-        return _build(sources, plan, label_readers)
 
-    tax = cached_taxonomy("esco", files, build, params=params, data_home=data_home, cache=cache)
-    for defect in tax.metadata.get("defects", []):
-        warn_defect(f"{defect['file']}: {defect['message']}", defect["examples"], stacklevel=3)
-    return tax
+def esco_key(path, labels=None, *, data_home=None):
+    """The content key under which :func:`load_esco` caches the taxonomy of ``path`` and
+    ``labels``: what stored derived data (title indexes) of that taxonomy is keyed on, known
+    without loading it."""
+    from ._cache import stored_key
+
+    _, _, _, files, params = _inputs(path, labels)
+    return stored_key("esco", files, params, data_home=data_home)
 
 
 def _label_readers(labels):

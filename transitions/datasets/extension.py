@@ -31,6 +31,11 @@ empty cell takes the default); groups that form a cycle. A file of 0 bytes or
 one cut in the middle of a row is an error too; a file with a header only adds
 nothing. Whether links and parents name known ids is checked when the tables
 join a taxonomy (:meth:`transitions.Taxonomy.extend`).
+
+The schema is the same for every taxonomy: a documented column the taxonomy
+lacks (ESCO has no ``digcomp_level``, O*NET no ``isco_code``) is added to it
+(:data:`transitions.taxonomy.OPTIONAL_COLUMNS`). A new occupation needs an
+``isco_code``, ``soc_code`` or ``brc_code`` to get labour-market figures.
 """
 
 from __future__ import annotations

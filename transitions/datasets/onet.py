@@ -219,6 +219,20 @@ def load_onet(path, *, domains=_DEFAULT_DOMAINS, technology="commodity", cache=T
     >>> sorted(tax.skills.index[tax.skills["digital"]])
     ['2.C.3.a', '43232110']
     """
+    source, files, read, params = _inputs(path, domains, technology)
+
+    def build():
+        return _build(source, files, technology)
+
+    tax = cached_taxonomy("onet", source.source_files(read), build, params=params,
+                          data_home=data_home, cache=cache)
+    _warn_defects(tax.metadata, source)
+    return tax
+
+
+def _inputs(path, domains, technology):
+    """What :func:`load_onet` reads: the source, its files, the files read (the cache key's
+    sources) and the import parameters."""
     domains = _check_domains(domains)
     if technology not in _TECHNOLOGY_UNITS:
         raise InvalidParameterError(
@@ -231,14 +245,16 @@ def load_onet(path, *, domains=_DEFAULT_DOMAINS, technology="commodity", cache=T
     read = files["required"] + [n for n in [*OPTIONAL_FILES, "Read Me.txt"] if source.has(n)]
     params = {"importer": _IMPORTER_VERSION, "domains": list(files["domains"]),
               "technology": technology}
+    return source, files, read, params
 
-    def build():
-        return _build(source, files, technology)
 
-    tax = cached_taxonomy("onet", source.source_files(read), build, params=params,
-                          data_home=data_home, cache=cache)
-    _warn_defects(tax.metadata, source)
-    return tax
+def onet_key(path, *, domains=_DEFAULT_DOMAINS, technology="commodity", data_home=None):
+    """The content key under which :func:`load_onet` caches the taxonomy of ``path`` (see
+    :func:`transitions.datasets.esco.esco_key`)."""
+    from ._cache import stored_key
+
+    source, _, read, params = _inputs(path, domains, technology)
+    return stored_key("onet", source.source_files(read), params, data_home=data_home)
 
 
 def _check_domains(domains):

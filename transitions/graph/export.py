@@ -20,7 +20,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import networkx as nx
 import pandas as pd
 
 from .._files import atomic_path, neutralise_csv
@@ -30,6 +29,8 @@ __all__ = ["write_graphml", "write_edgelist", "edges_frame"]
 
 
 def _check_graph(G):
+    import networkx as nx  # here: building a graph needs no networkx, only its export
+
     if not isinstance(G, nx.DiGraph):
         raise InvalidParameterError(
             f"expected a networkx.DiGraph (from OccupationGraph.to_networkx), got {type(G).__name__}"
@@ -41,6 +42,8 @@ def write_graphml(G, path):
 
     The file appears only when complete (written to a temporary file, then moved).
     """
+    import networkx as nx
+
     _check_graph(G)
     with atomic_path(path) as tmp:
         nx.write_graphml(G, tmp, encoding="utf-8")

@@ -21,7 +21,29 @@ import scipy.sparse as sp
 
 from ..exceptions import InvalidParameterError
 
-__all__ = ["propagation_matrix"]
+__all__ = ["propagation_matrix", "stored_propagation"]
+
+
+def stored_propagation(tax, **params):
+    """:func:`propagation_matrix`, stored in the data home for a taxonomy from the cache (keyed
+    by its content, the parameters and this code): walking ESCO's hierarchy takes a few
+    tenths of a second every time, reading the result a few hundredths."""
+    source = getattr(tax, "_content_key", None)
+    if source is None:
+        return propagation_matrix(tax, **params)
+    from ..datasets._derived import code_digest, content_key, load_or_build
+
+    def build():
+        concepts, P = propagation_matrix(tax, **params)
+        P = sp.csr_matrix(P)
+        return {"concepts": list(concepts), "indptr": P.indptr.astype(np.int64),
+                "indices": P.indices.astype(np.int64), "data": P.data.astype(float),
+                "shape": np.asarray(P.shape, np.int64)}
+
+    key = content_key("propagation", code_digest("graph.hierarchy"), source, params)
+    a = load_or_build("propagation", key, build)
+    P = sp.csr_matrix((a["data"], a["indices"], a["indptr"]), shape=tuple(a["shape"]))
+    return pd.Index(list(a["concepts"])), P
 
 
 def propagation_matrix(tax, *, decay=1.0, depth=4, relations_weight=0.0):

@@ -45,8 +45,8 @@ import pandas as pd
 import scipy.sparse as sp
 
 from ..exceptions import InvalidParameterError
-from .hierarchy import propagation_matrix
-from .specificity import SPECIFICITY_KINDS, specificity_weights
+from .hierarchy import propagation_matrix, stored_propagation
+from .specificity import SPECIFICITY_KINDS, reference_occupations, specificity_weights
 
 __all__ = [
     "SimilarityMeasure",
@@ -193,14 +193,15 @@ class _ExpandedSkillMeasure(SimilarityMeasure):
     def _expand(self, tax, W):
         """Expand ``W`` up the hierarchy; set the specificity weights of the concepts."""
         p = self.params
-        self.concepts_, self._P = propagation_matrix(
+        self.concepts_, self._P = stored_propagation(
             tax, decay=p["hierarchy_decay"], depth=p["hierarchy_depth"],
             relations_weight=p["relations_weight"],
         )
         # Specificity from the expanded vectors, so that hierarchy groups that
         # every occupation reaches weigh nothing.
         expanded = W @ self._P
-        self._col_weight = specificity_weights(expanded, p["specificity"])
+        self._col_weight = specificity_weights(expanded, p["specificity"],
+                                               reference_occupations(tax))
         return expanded
 
 
@@ -305,7 +306,8 @@ class ProfileCorrelation(SimilarityMeasure):
                 D = self._centre(sub)
                 self._blocks.append((str(name), cols, weight, "correlation", None, D.T))
             else:
-                w = specificity_weights(sub, self.params["specificity"])
+                w = specificity_weights(sub, self.params["specificity"],
+                                        reference_occupations(tax))
                 D = _row_normalise(sub @ sp.diags(w)).T.tocsr()
                 self._blocks.append((str(name), cols, weight, "cosine", w, D))
         if not self._blocks:

@@ -40,7 +40,7 @@ from .measures import MEASURES, make_measure
 from ._topk import top_k
 from .priors import code_column, code_levels, code_prior_matrix, text_prior_matrix
 from .smoothing import group_affinity, neighbour_weights
-from .specificity import specificity_weights
+from .specificity import reference_occupations, specificity_weights
 
 __all__ = ["OccupationGraph", "default_measure", "ESCO_DEFAULT", "ONET_DEFAULT"]
 
@@ -271,7 +271,27 @@ class OccupationGraph:
             self._affinity = np.zeros((0, 0))
             return
         self._groups = code_levels(self.taxonomy.occupations[col].to_numpy(), col)[-1]
-        self._affinity = group_affinity(skill, self._groups)
+        n_ref = reference_occupations(self.taxonomy)
+        if n_ref is None:
+            self._affinity = group_affinity(skill, self._groups)
+            return
+        # Affinities between groups from the reference occupations only; a group only new
+        # occupations belong to has none (0).
+        ref = group_affinity(skill[:n_ref, :n_ref], self._groups[:n_ref])
+        n_groups = int(self._groups.max()) + 1 if len(self._groups) else 0
+        self._affinity = np.zeros((n_groups, n_groups))
+        self._affinity[:ref.shape[0], :ref.shape[1]] = ref
+
+    def _reference_only(self, skill):
+        """``skill`` with the columns of occupations an extension added set to 0: neighbours
+        for smoothing are chosen among the reference occupations
+        (:func:`~transitions.graph.specificity.reference_occupations`)."""
+        n_ref = reference_occupations(self.taxonomy)
+        if n_ref is None:
+            return skill
+        out = skill.copy()
+        out[:, n_ref:] = 0.0
+        return out
 
     def _smooth(self, base, neighbours, base_all):
         """``(base + s * neighbours @ base_all) / (1 + s)``.
@@ -295,8 +315,8 @@ class OccupationGraph:
         :meth:`similarity_from_skills`: one sparse product dominates, plus one
         product with the cached occupation scores when neighbour smoothing is on.
         """
-        if self.group_prior or self.neighbour_smoothing:
-            self._matrix_array()  # occupation-level affinity and base scores
+        if self.group_prior:
+            self._prepare_population()  # group affinities (not the whole matrix)
         if X.shape[0] > _BATCH:
             # Bounded temporaries: score large batches in slices.
             out = np.empty((X.shape[0], len(self.occupation_index)))
@@ -307,11 +327,43 @@ class OccupationGraph:
         skill = self._measure.score(X)
         neighbours = None
         if self.neighbour_smoothing:
-            neighbours = neighbour_weights(skill, self.smoothing_k, exclude=origins)
+            neighbours = neighbour_weights(self._reference_only(skill), self.smoothing_k,
+                                           exclude=origins)
         base = self._combine(skill, origins)
         if neighbours is None:
             return base
-        return self._smooth(base, neighbours, self._base)
+        if self._base is not None:
+            return self._smooth(base, neighbours, self._base)
+        # Only the neighbours' own scores are needed: their rows, not the whole matrix.
+        cols = np.unique(neighbours.indices)
+        return self._smooth(base, neighbours[:, cols].tocsr(), self._base_rows(cols))
+
+    def _base_rows(self, rows):
+        """The occupations ``rows``' scores to every occupation before smoothing (the rows of
+        the matrix :meth:`_matrix_array` builds, computed alone)."""
+        skill = self._measure.score(self.taxonomy.incidence("weight")[rows])
+        return self._combine(skill, rows)
+
+    def _prepare_population(self):
+        """The group affinities, which take scoring every pair of occupations: computed once
+        and, for a taxonomy from the cache, stored in the data home by its content key."""
+        if self._affinity is not None:
+            return
+        source = getattr(self.taxonomy, "_content_key", None)
+        if source is None:
+            self._matrix_array()
+            return
+        from ..datasets._derived import code_digest, content_key, load_or_build
+
+        def build():
+            self._matrix_array()
+            return {"affinity": np.asarray(self._affinity, float),
+                    "groups": np.asarray(self._groups, np.int64)}
+
+        key = content_key("graph-affinity", code_digest("graph"), source, self.measure,
+                          self.params)
+        stored = load_or_build("graph-affinity", key, build)
+        self._affinity, self._groups = stored["affinity"], stored["groups"]
 
     def _matrix_array(self):
         if self._matrix is None:
@@ -322,7 +374,8 @@ class OccupationGraph:
                 self._prepare_groups(skill)
             neighbours = None
             if self.neighbour_smoothing:
-                neighbours = neighbour_weights(skill, self.smoothing_k, exclude=own)
+                neighbours = neighbour_weights(self._reference_only(skill), self.smoothing_k,
+                                               exclude=own)
             base = self._combine(skill, own)
             if neighbours is None:
                 self._matrix = base
@@ -539,7 +592,8 @@ class OccupationGraph:
 
     def _specificity(self):
         if getattr(self, "_spec", None) is None:
-            self._spec = specificity_weights(self.taxonomy.incidence("binary"), "idf")
+            self._spec = specificity_weights(self.taxonomy.incidence("binary"), "idf",
+                                             reference_occupations(self.taxonomy))
         return self._spec
 
     # ------------------------------------------------------------------ networkx

@@ -12,13 +12,25 @@ import scipy.sparse as sp
 
 from ..exceptions import InvalidParameterError
 
-__all__ = ["SPECIFICITY_KINDS", "specificity_weights"]
+__all__ = ["SPECIFICITY_KINDS", "specificity_weights", "reference_occupations"]
 
 #: Valid ``specificity=`` choices.
 SPECIFICITY_KINDS = ("idf", "none")
 
 
-def specificity_weights(X, kind="idf"):
+def reference_occupations(tax):
+    """How many of ``tax``'s first occupations are its reference population: those of the
+    taxonomy an extension was added to (:meth:`transitions.Taxonomy.extend`), or None (all).
+
+    Statistics of the population - how specific a skill is, how similar two groups are,
+    who an occupation's nearest neighbours are - are taken over these occupations, so
+    that an extension adds destinations without moving the scores between the others.
+    """
+    n = tax.metadata.get("reference_occupations")
+    return int(n) if n is not None and 0 < int(n) < len(tax.occupation_index) else None
+
+
+def specificity_weights(X, kind="idf", n_reference=None):
     """Column weights of ``X`` by how specific each column is to few rows.
 
     Parameters
@@ -29,6 +41,11 @@ def specificity_weights(X, kind="idf"):
     kind : {"idf", "none"}, default="idf"
         ``"idf"``: ``log(n_occupations / df)`` (0 for a column every
         occupation has, and for unused columns); ``"none"``: all ones.
+    n_reference : int, optional
+        Count the document frequencies over the first ``n_reference`` rows only
+        (a taxonomy's own occupations, before an extension added some): then
+        adding rows leaves the weights of the columns those rows use unchanged.
+        A column none of them uses (a new skill) is weighted over all rows.
 
     Returns
     -------
@@ -49,8 +66,16 @@ def specificity_weights(X, kind="idf"):
     if kind == "none":
         return np.ones(n_cols)
     X = sp.csc_matrix(X)
+    w = _idf(X)
+    if n_reference is not None and 0 < n_reference < X.shape[0]:
+        ref = _idf(sp.csc_matrix(X[:n_reference]))
+        used = np.diff(sp.csc_matrix(X[:n_reference]).indptr) > 0
+        w = np.where(used, ref, w)
+    return w
+
+
+def _idf(X):
     df = np.diff(X.indptr).astype(float)
     n = max(X.shape[0], 1)
     with np.errstate(divide="ignore"):
-        w = np.where(df > 0, np.log(n / np.maximum(df, 1.0)), 0.0)
-    return w
+        return np.where(df > 0, np.log(n / np.maximum(df, 1.0)), 0.0)
