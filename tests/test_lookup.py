@@ -44,6 +44,23 @@ def test_title_variants_expand_optional_letters_and_slashes():
     assert "serveerster" in title_variants("ober/serveerster")
 
 
+@pytest.mark.parametrize("title, stands_for, not_for", [
+    # a single word beside a longer side is an alternative to its neighbour...
+    ("leraar/lerares lager onderwijs", ["leraar lager onderwijs", "lerares lager onderwijs"],
+     "leraar"),
+    ("club doorman/doorwoman", ["club doorman", "club doorwoman"], "doorwoman"),
+    ("stage/production manager", ["stage manager", "production manager"], "stage"),
+    ("verkoper hifi/audio/multimedia", ["verkoper hifi", "verkoper audio"], "audio"),
+    # ... unless it names another person by itself: then each side is a title
+    ("researcher/fact checker", ["researcher", "fact checker"], "researcher checker"),
+    ("medewerker groenvoorziening/medewerkster groenvoorziening",
+     ["medewerker groenvoorziening", "medewerkster groenvoorziening"], "medewerker"),
+])
+def test_a_slash_separates_whole_titles_or_one_word_of_a_title(title, stands_for, not_for):
+    variants = title_variants(title)
+    assert set(stands_for) <= set(variants) and not_for not in variants
+
+
 LEX = Lexicon(["boekhouder", "verkoper", "kapper", "medewerker", "assistent", "receptionist",
                "psycholoog", "monteur", "secretaris", "leraar", "beheerder", "administrateur",
                "verzekeringen", "magazijn", "callcenter", "postbode", "kassamedewerker"])
@@ -84,6 +101,18 @@ def test_the_head_is_the_word_that_names_the_person():
     assert head(LEX.words("medewerker keuken")) == "medewerker"
     assert head(LEX.words("administratief medewerker verzekeringen")) == "medewerker"
     assert head(LEX.words("callcenter medewerker")) == "medewerker"
+
+
+def test_a_compound_kept_whole_also_counts_its_parts_when_they_are_words():
+    # "basisonderwijs" is more common than "basis": kept whole, but a query that says
+    # "basisschool" shares its part basis; "medewerker" is no "mede" + "werker"
+    lex = Lexicon(["leraar basisonderwijs"] * 3 + ["directeur basisonderwijs", "basis"]
+                  + ["onderwijs"] * 3 + ["rijschool", "mede-eigenaar", "bosbouwwerker", "werker"]
+                  + ["medewerker", "medewerker keuken", "medewerker bar"] * 3)
+    assert lex.split("basisonderwijs") == ("basisonderwij",)
+    assert lex.parts("basisonderwijs") == ("basis", "onderwij", "basisonderwij")
+    assert lex.parts("medewerker") == ("medewerker",)
+    assert head(lex.words("leraar basisonderwijs")) == "leraar"
 
 
 def test_typos_are_corrected_to_the_nearest_word_only_when_close():
@@ -132,6 +161,44 @@ def test_a_group_title_is_evidence_for_its_members():
     hits = find_occupation(tax, "loonadministrateur")
     assert hits["occupation_id"].iloc[0] == "o0" and hits["match"].iloc[0] == "group"
     assert hits["matched_title"].iloc[0] == "Loonadministrateurs"
+
+
+def test_a_compound_query_finds_a_title_that_keeps_the_compound_whole():
+    tax = make_tax(["leraar basisonderwijs", "leraar kleuteronderwijs", "leraar talenschool",
+                    "directeur basisonderwijs", "directeur kleuteronderwijs", "medewerker basis",
+                    "rijschoolhouder"])
+    assert find_occupation(tax, "lerares basisschool")["occupation_id"].iloc[0] == "o0"
+
+
+def test_an_agent_noun_is_also_read_as_the_worker_of_its_activity():
+    # a "verkoopster" is a verkoopmedewerker more than a technical salesman
+    tax = make_tax(["technisch verkoper", "verkoopmedewerker", "kaartjesverkoper",
+                    "bakkerijmedewerker", "hoofd verkoop", "medewerker keuken"],
+                   alts=[None, None, None, "verkoopmedewerker", None, None])
+    hits = find_occupation(tax, "verkoopster")
+    assert list(hits["occupation_id"][:2]) == ["o1", "o3"]   # the preferred label first
+    assert hits["match"].iloc[0] == "words"
+    # the query's own title stands before the reading
+    tax = make_tax(["verkoopmedewerker", "verkoper", "hoofd verkoop", "medewerker keuken"])
+    assert find_occupation(tax, "verkoper")["occupation_id"].iloc[0] == "o1"
+
+
+def test_a_title_one_letter_off_a_long_query_is_that_title():
+    # the taxonomy's own typo ("netwerkeheerder") beats a title with another word
+    tax = make_tax(["ict systeembeheerder", "ict network administrator"],
+                   alts=["systeembeheerder", "netwerkeheerder"])
+    hits = find_occupation(tax, "netwerkbeheerder")
+    assert hits["occupation_id"].iloc[0] == "o1" and hits["match"].iloc[0] == "fuzzy"
+    # short titles differ by a whole word with one letter: no such rule
+    tax = make_tax(["cv monteur", "pv monteur"])
+    assert find_occupation(tax, "pv monteur")["occupation_id"].iloc[0] == "o1"
+
+
+def test_a_head_no_title_has_is_found_through_its_compounds():
+    # no title says "invoerder"; the compound gegevensinvoerder is a kind of it
+    tax = make_tax(["gegevensinvoerder", "data architect", "data scientist", "data manager"])
+    hits = find_occupation(tax, "data-invoerder")
+    assert hits["occupation_id"].iloc[0] == "o0" and hits["score"].iloc[0] > 50
 
 
 def test_a_typo_is_a_fuzzy_match():

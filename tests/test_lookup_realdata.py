@@ -29,15 +29,15 @@ def first(esco, title):
 def test_development_set_top1_and_top5(esco):
     """The measured figures of docs/benchmarks/title_search.md, pinned (targets: 90% / 98%)."""
     dev = pd.read_csv(DEV_SET)
-    assert len(dev) >= 100
+    assert len(dev) == 150
     top1 = top5 = 0
     for row in dev.itertuples():
         ok = set(row.acceptable_ids.split("|"))
         ids = list(first(esco, row.title)["occupation_id"])
         top1 += bool(ids) and ids[0] in ok
         top5 += bool(ok & set(ids))
-    assert top1 / len(dev) >= 0.91
-    assert top5 / len(dev) >= 0.95
+    assert top1 >= 141      # 94.0% of 150
+    assert top5 >= 147      # 98.0%
 
 
 @pytest.mark.parametrize("title, wrong, right", [
@@ -63,6 +63,15 @@ def test_issue_examples_come_first(esco, title, wrong, right):
 ])
 def test_two_letter_alternative_labels_do_not_match_inside_words(esco, title, two_letter_match):
     assert two_letter_match not in set(first(esco, title)["label_nl"])
+
+
+@pytest.mark.parametrize("title, right, rule", [
+    ("lerares basisschool", "leraar basisonderwijs", "a compound's parts; leraar/lerares X"),
+    ("verkoopster", "verkoopmedewerker", "the worker reading"),
+    ("netwerkbeheerder", "ict network administrator", "ESCO's typo 'netwerkeheerder'"),
+])
+def test_the_rules_of_the_title_search_on_esco(esco, title, right, rule):
+    assert first(esco, title)["label_nl"].iloc[0] == right, rule
 
 
 def test_orderverwerker_is_no_ouderenwerker(esco):

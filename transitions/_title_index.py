@@ -6,7 +6,10 @@ alternative labels, both languages) as bags of morphemes
 
 1. ``label``: the query and a preferred label are the same bag of morphemes
    (same words after folding female forms, plurals, spacing and hyphens);
-2. ``altlabel``: the same with an alternative label;
+2. ``altlabel``: the same with an alternative label; in this tier too, a title one
+   letter off a long query (a typo, shown as ``fuzzy``) and a title with the same words as
+   the query's *worker reading* ("verkoper" also read as "verkoop medewerker", shown as
+   ``words``);
 3. ``words``: whole-word evidence: the share of the query's morphemes (weighted by
    their rarity, IDF over concepts) a title holds, how few others it has, and how
    much of the query the concept's titles hold together;
@@ -35,13 +38,17 @@ _SHORT = 3            # titles this short (letters) match only exactly
 _MIN_UNKNOWN = 4      # unknown query parts shorter than this do not count
 _W_TITLE, _W_CONCEPT, _W_GROUP = 0.6, 0.4, 0.3
 _HEAD_ELSEWHERE, _HEAD_MISSING = 0.85, 0.6
+_ALT_BONUS = 0.1      # a preferred label before alternative ones of the same standing
 _ALT_DISCOUNT = 0.95  # an alternative label counts a little less than the preferred one
 _FUZZY_DISCOUNT = 0.9
 _FUZZY_FLOOR = 0.6    # character similarity that counts as no evidence
+_NEAR, _NEAR_LENGTH = 0.95, 11   # one letter off a title of 11 letters or more: a typo
+_WORKER, _WORKER_DISCOUNT = "medewerker", 0.95  # Dutch's generic worker (verkoopmedewerker)
 _FUZZY_KNOWN = 0.3    # weight of fuzzy evidence when every word of the query is known
 _RELATED_PREFIX = 6   # words sharing this many first letters (and 3/4 of the shorter) are
 _RELATED_WEIGHT = 0.5  # related (administratief, administratie): half the evidence
 _AGENT_PLURALS = tuple(e + s for e in AGENT_ENDINGS for s in ("s", "en", "e", ""))
+_KIND_WEIGHT = 0.75   # a compound of a head no title has (gegevensinvoerder for invoerder)
 _SYNONYM_MIN = 2
 _MIN_SUFFIX = 6       # a query word this long also finds the compounds it is the head of      # concepts whose titles must swap two words for them to be synonyms
 
@@ -202,6 +209,12 @@ class TitleIndex:
             for j in self._related(m, synonyms=m != qhead):
                 if vec[j] == 0 or vec[j] < _RELATED_WEIGHT * mass[m]:
                     vec[j] = max(vec[j], _RELATED_WEIGHT * mass[m])
+        if qhead not in self.vocab and len(qhead) >= _MIN_SUFFIX:
+            # a head no title has ("invoerder"): its compounds (gegevensinvoerder) are kinds
+            # of it, and the only evidence there is
+            for w in self._with_prefix(qhead[::-1], reverse=True):
+                j = self.vocab[w[::-1]]
+                vec[j] = max(vec[j], _KIND_WEIGHT * mass[qhead])
         # Unknown words count in the query's mass at the highest idf: a title that holds
         # only part of a query cannot look complete. Short unknown bits (the "af" of
         # "afwasser") are too vague to count.
@@ -212,6 +225,22 @@ class TitleIndex:
         unknown = sum(v for m, v in mass.items() if m in unsure)
         self._unknown_share = unknown / sum(mass.values()) if mass else 1.0
         return " ".join(sorted(morphs)), qhead, vec, q_mass
+
+    def _worker_reading(self, query, qhead):
+        """``query`` with its head, an agent noun, read as what it is made from plus
+        :data:`_WORKER` ("verkoper" -> "verkoop medewerker"), or None when the head is no
+        agent noun or the taxonomy's titles have neither word."""
+        if not self.use_heads or qhead == _WORKER or _WORKER not in self.vocab:
+            return None
+        bases = [b for b in map(self.lexicon.stem, self.lexicon.bases(qhead)) if b in self.vocab]
+        if not bases:
+            return None
+        base = max(bases, key=lambda b: (self.lexicon.stems.get(b, 0), b))
+        parts = [p for w in self.lexicon.words(query, correct=True) for p in w]
+        if qhead not in parts:
+            return None
+        i = len(parts) - 1 - parts[::-1].index(qhead)
+        return " ".join(parts[:i] + [base, _WORKER] + parts[i + 1:])
 
     def _related(self, word, synonyms=True):
         """Vocabulary positions of words related to ``word``: those that share a long first
@@ -290,10 +319,22 @@ class TitleIndex:
         n = len(self.concepts)
 
         word, word_row = self._word_scores(qvec, q_mass, qhead, use)
-        corrected = self._corrected
+        corrected, unknown_share = self._corrected, self._unknown_share
+        # "verkoper" is a "verkoopmedewerker": an agent noun also read as the generic
+        # worker of what it is made from, where the taxonomy's titles say it that way
+        reading = self._worker_reading(query, qhead)
+        alt_exact = np.zeros(self.n_rows, bool)
+        if reading is not None:
+            _, a_head, a_vec, a_mass = self.query_vector(reading)
+            a_word, a_row = self._word_scores(a_vec, a_mass, a_head, use)
+            a_word = _WORKER_DISCOUNT * a_word
+            better = a_word > word
+            word, word_row = np.where(better, a_word, word), np.where(better, a_row, word_row)
+            alt_exact = use & self._exact_rows(reading)
+            self._corrected, self._unknown_share = corrected, unknown_share
         if corrected:       # words found through a spelling correction are fuzzy evidence
             word = _FUZZY_DISCOUNT * word
-        fuzzy, fuzzy_row = self._fuzzy_scores(plain, use, self._unknown_share)
+        fuzzy, fuzzy_row, near = self._fuzzy_scores(plain, use, self._unknown_share)
         group, group_title = self._group_evidence(qvec, q_mass, qhead)
         # Character similarity stands in for words the index does not know (typos); where
         # every word is known, "cv monteur" and "pv monteur" differ by a whole word.
@@ -312,6 +353,21 @@ class TitleIndex:
             if k < kind[c] or kind[c] > 1:
                 kind[c], row[c] = min(k, kind[c]) if kind[c] < 2 else k, r
 
+        # a title one letter off a long query is that title with a typo (the taxonomy's
+        # "netwerkeheerder", an advisor's "administratief medewerkr"): as good as an
+        # alternative label, shown as fuzzy
+        tier = np.minimum(kind, 2)
+        for r in np.flatnonzero(alt_exact):     # the worker reading names a title exactly
+            c = self.row_concept[r]
+            if kind[c] < 2 or tier[c] == 1 and self.is_label[row[c]]:
+                continue    # a title the query itself names, or a preferred label already
+            # among these, a preferred label first, then the group's evidence
+            tier[c], kind[c], row[c] = 1, 2, r
+            score[c] = 1.0 + _ALT_BONUS * self.is_label[r] + _W_GROUP * group[c]
+        near &= tier > 1
+        tier[near], kind[near], row[near] = 1, 3, fuzzy_row[near]
+        score[near] = 1.0 + _W_GROUP * group[near]
+
         keep = (kind < 2) | (score > 0)
         idx = np.flatnonzero(keep)
         first_row = _first_by_group(self.row_concept, n)
@@ -324,7 +380,7 @@ class TitleIndex:
             "matched_title": titles,
             "match": np.asarray(MATCH_KINDS)[kind[idx]],
             "score": np.round(100 * np.where(kind[idx] < 2, 1.0, np.minimum(score[idx], 1.0)), 2),
-            "_tier": np.minimum(kind[idx], 2),
+            "_tier": tier[idx],
             "_rank": score[idx],
         })
         out = out.sort_values(["_tier", "_rank", "id"], ascending=[True, False, True],
@@ -357,21 +413,24 @@ class TitleIndex:
 
         n = len(self.concepts)
         score, row = np.zeros(n), np.full(n, -1)
-        if unknown_share == 0:
-            return score, row
+        long = len(plain.replace(" ", "")) >= _NEAR_LENGTH
+        if unknown_share == 0 and not long:
+            return score, row, np.zeros(n, bool)
         candidates = np.flatnonzero(use & ~self.col["short"])
         if self._plain_all is None:
             self._plain_all = np.asarray(list(self.col["plain"]), dtype=object)
+        cutoff = 50 if unknown_share > 0 else 100 * _NEAR
         found = process.extract(plain, self._plain_all[candidates],
-                                scorer=fuzz.ratio, limit=200, score_cutoff=50)
+                                scorer=fuzz.ratio, limit=200, score_cutoff=cutoff)
         for _, s, i in found:
             r = candidates[i]
             c = self.row_concept[r]
             if s / 100.0 > score[c]:
                 score[c], row[c] = s / 100.0, r
+        near = (score >= _NEAR) & long
         # A typo leaves 85-95% of the characters in place; two different titles that share
         # a word often 70-80%. Only the former is fuzzy evidence worth much.
-        return np.clip((score - _FUZZY_FLOOR) / (1 - _FUZZY_FLOOR), 0, 1), row
+        return np.clip((score - _FUZZY_FLOOR) / (1 - _FUZZY_FLOOR), 0, 1), row, near
 
 def _build_arrays(titles, groups, members, heads=True, labels=None):
     """Everything an index needs, as arrays: titles parsed into word parts, the title x

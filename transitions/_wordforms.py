@@ -49,6 +49,8 @@ _MIN_PART = 3      # shortest part of a compound (cv, it: too ambiguous inside w
 _MIN_HEAD = 4      # shortest last part (the head of a Dutch compound)
 _MIN_SPLIT = 6     # shortest word worth splitting
 _LINKS = ("s", "e", "en", "")
+_FORCE_RATIO = 0.25  # a compound kept whole also counts its parts when they are about as
+                     # common as it (basis + onderwijs), not when it is far more (medewerker)
 _MIN_BOUND = 2     # compounds a part must occur in to count as a word of its own
 _MIN_TYPO = 6      # shorter words are not corrected (too many neighbours)
 _TYPO_RATIO = 88   # similarity (0-100) of a typo to the word meant: one edit in about eight
@@ -63,6 +65,7 @@ _FEMALE = (
     ("ieres", ("iers",)), ("iere", ("ier",)),
     ("aresse", ("aris",)), ("esse", ("is", "")), ("ares", ("aar",)), ("eres", ("er",)),
     ("ica", ("icus",)), ("vrouw", ("man", "heer")), ("vrouwen", ("mannen",)),
+    ("woman", ("man",)), ("women", ("men",)),
     ("iste", ("ist",)), ("ente", ("ent",)), ("ante", ("ant",)), ("ute", ("ut",)),
     ("oge", ("oog",)), ("ote", ("oot",)), ("ate", ("aat",)), ("e", ("",)),
 )
@@ -85,15 +88,61 @@ def simplify(text):
 
 def title_variants(title):
     """The forms a title stands for: itself, its optional letters in and out
-    (``huishoud(st)er``: huishouder, huishoudster) and each side of a slash
-    (``ober/serveerster``: ober, serveerster)."""
+    (``huishoud(st)er``: huishouder, huishoudster) and the alternatives a slash
+    separates (:func:`_slash_variants`)."""
     title = str(title).strip()
     out = [title]
     if "(" in title:
         out += [_OPTIONAL.sub(r"\1\3", title), _OPTIONAL.sub(r"\1\2\3", title)]
     if "/" in title:
-        out += [part.strip() for part in title.split("/") if len(part.strip()) > 2]
+        out += _slash_variants(title)
     return list(dict.fromkeys(out))
+
+
+def _slash_variants(title):
+    """What a slash separates: whole titles (``ober/serveerster``, ``researcher/fact
+    checker``) or, where one side is a single word that stands for the neighbouring word
+    of the other side, that word's alternatives in one title (``leraar/lerares lager
+    onderwijs``: leraar lager onderwijs, lerares lager onderwijs; ``club
+    doorman/doorwoman``; ``stage/production manager``). A single word stands for its
+    neighbour when the two are the male and female form of one noun, or when it names no
+    person by itself ("stage", "QC"): "leraar" alone is no title of a special-needs
+    teacher."""
+    parts = [p.strip() for p in title.split("/")]
+    whole = [p for p in parts if len(p) > 2]
+    words = [p.split() for p in parts]
+    first, last = words[0], words[-1]
+    if not all(words) or any(len(w) > 1 for w in words[1:-1]) \
+            or (len(first) == 1) == (len(last) == 1):
+        return whole
+    if len(first) == 1:     # "leraar/lerares lager onderwijs": first words of one title
+        neighbour, rest = last[0], last[1:]
+        singles = [w[0] for w in words[:-1]]
+        distributed = [" ".join([w] + rest) for w in singles + [neighbour]]
+    else:                   # "club doorman/doorwoman", "verkoper hifi/audio/multimedia"
+        neighbour, rest = first[-1], first[:-1]
+        singles = [w[0] for w in words[1:]]
+        distributed = [" ".join(rest + [w]) for w in [neighbour] + singles]
+    b = simplify(neighbour)
+    if all(_same_person(simplify(a), b) or not simplify(a).endswith(AGENT_ENDINGS)
+           for a in singles):
+        return distributed
+    return whole
+
+
+def _same_person(a, b):
+    """Whether ``a`` and ``b`` are the male and female (or the same) form of one noun, by
+    the female endings alone (no lexicon: lerares/leraar, doorwoman/doorman)."""
+    for x, y in ((a, b), (b, a)):
+        if x == y:
+            return True
+        for suffix, bases in _FEMALE:
+            if x.endswith(suffix) and len(x) > len(suffix) + 1:
+                stem = x[: -len(suffix)]
+                forms = {f + base for base in bases for f in _undouble(stem) + [_long(stem)]}
+                if y in forms:
+                    return True
+    return False
 
 
 def _undouble(stem):
@@ -121,6 +170,8 @@ class Lexicon:
         for title in titles:
             counts.update(simplify(title).split())
         self._setup(counts)
+        #: the :meth:`stem` forms of the words titles use on their own (not only in compounds)
+        self.free = {self.stem(w) for w in counts}
         self._add_bound_parts()
         #: counts per :meth:`stem` form
         self.stems = Counter()
@@ -141,7 +192,8 @@ class Lexicon:
         return {"lex_words": list(self.counts), "lex_counts": np.fromiter(
                     self.counts.values(), np.int64, len(self.counts)),
                 "stem_words": list(self.stems), "stem_counts": np.fromiter(
-                    self.stems.values(), np.int64, len(self.stems))}
+                    self.stems.values(), np.int64, len(self.stems)),
+                "free_stems": sorted(self.free)}
 
     @classmethod
     def from_arrays(cls, arrays):
@@ -149,6 +201,7 @@ class Lexicon:
         lex = cls.__new__(cls)
         lex._setup(Counter(dict(zip(arrays["lex_words"], arrays["lex_counts"].tolist()))))
         lex.stems = Counter(dict(zip(arrays["stem_words"], arrays["stem_counts"].tolist())))
+        lex.free = set(arrays["free_stems"])
         return lex
 
     def _add_bound_parts(self):
@@ -253,13 +306,29 @@ class Lexicon:
         stem = self.stem(part)
         return self.stems.get(stem, 0) if len(stem) >= min_len else 0
 
-    def _best_split(self, word, guess):
+    def parts(self, word):
+        """The parts of ``word`` with those of a compound that :meth:`split` keeps whole
+        (because the whole is more common than its parts) before it: "basisonderwijs" ->
+        (basis, onderwijs, basisonderwijs). Titles and queries that split a compound
+        differently ("basisschool" -> basis + school) still share its parts."""
+        split = self.split(word)
+        if len(split) > 1:
+            return split
+        key = (word, "parts")
+        cached = self._split.get(key)
+        if cached is None:
+            parts = self._best_split(word, guess=False, force=True)
+            cached = self._split[key] = (parts + split) if len(parts) > 1 else split
+        return cached
+
+    def _best_split(self, word, guess, force=False):
         whole = self.stem(word)
         known = whole in self.stems
         if len(word) < _MIN_SPLIT:
             return (whole,)
         min_mod = _MIN_HEAD if known else _MIN_PART
-        best, best_score = None, (self.stems[whole] if known else 0.0)
+        threshold = self.stems[whole] * (_FORCE_RATIO if force else 1) if known else 0.0
+        best, best_score = None, threshold
         for i in range(min_mod, len(word) - _MIN_HEAD + 1):
             right = word[i:]
             head = self._count(right, _MIN_HEAD)
@@ -270,6 +339,8 @@ class Lexicon:
                 if len(left) < min_mod:
                     continue
                 mod = self._count(left, min_mod)
+                if force and not (self.stem(left) in self.free and self.stem(right) in self.free):
+                    continue    # only words titles use on their own ("isation" is none)
                 if mod and head:
                     score = math.sqrt(mod * head)
                 elif guess and not known and (mod or head) and min(len(left), len(right)) >= 5:
@@ -288,7 +359,8 @@ class Lexicon:
 
     # ------------------------------------------------------------------ titles
     def words(self, text, *, guess=True, correct=False):
-        """The words of ``text`` as tuples of parts, in order, function words left out;
+        """The words of ``text`` as tuples of parts (with ``guess``, a compound kept whole
+        lists its parts before it: :meth:`parts`), in order, function words left out;
         two neighbouring words that the lexicon knows as one ("callcenter medewerker")
         are taken as that word. With ``correct``, a word that is neither known nor made
         of known words is replaced by the lexicon's closest word, if one is close
@@ -297,14 +369,15 @@ class Lexicon:
                  if w not in STOPWORDS and self.fold(w) not in STOPWORDS]
         if correct:
             words = [self.correct(w) for w in words]
+        split = self.parts if guess else functools.partial(self.split, guess=False)
         out = []
         i = 0
         while i < len(words):
             if i + 1 < len(words) and words[i] + words[i + 1] in self.counts:
-                out.append(self.split(words[i] + words[i + 1], guess=guess))
+                out.append(split(words[i] + words[i + 1]))
                 i += 2
                 continue
-            out.append(self.split(words[i], guess=guess))
+            out.append(split(words[i]))
             i += 1
         return out
 

@@ -7,7 +7,8 @@ forms, plurals, spacing, hyphens and Dutch compounds folded) and ranked
 (:mod:`transitions._title_index`):
 
 1. ``label``: same words as a preferred label;
-2. ``altlabel``: same words as an alternative label;
+2. ``altlabel``: same words as an alternative label (with it: a title one letter off a
+   long query, and a title with the same words as "verkoper" read as "verkoop medewerker");
 3. then by score: ``words`` (whole-word evidence: the query's rarer words weigh more,
    the head of the title - "medewerker" in "medewerker keuken" - must agree),
    ``group`` (the query names the occupation's ISCO group, e.g. "Loonadministrateurs"

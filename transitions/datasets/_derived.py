@@ -105,26 +105,36 @@ def load_or_build(kind, key, build, *, data_home=None):
     dict
         Name -> numpy array or list of str.
     """
+    return _load_or_build(kind, key, build, _read, _write, data_home)
+
+
+def _load_or_build(kind, key, build, read, write, data_home):
+    """The entry (``kind``, ``key``) read by ``read``, or ``build()``'s, written by ``write``;
+    an unusable data home or a value the format cannot hold only costs speed."""
     try:
         root = get_data_home(data_home) / "derived"
-    except (OSError, InvalidParameterError):    # an unusable data home only costs speed
+    except (OSError, InvalidParameterError):
         return build()
     folder = root / f"{kind}-{key[:16]}"
     if folder.exists():
         try:
-            out = _read(folder, kind, key)
+            out = read(folder, kind, key)
             _touch(folder)
             return out
         except _Corrupt as exc:
-            warn_defect(f"derived data corrupt, rebuilding: {exc}", stacklevel=3)
+            warn_defect(f"derived data corrupt, rebuilding: {exc}", stacklevel=4)
             shutil.rmtree(folder, ignore_errors=True)
-    arrays = build()
+    value = build()
     try:
-        _write(root, folder, kind, key, arrays)
+        write(root, folder, kind, key, value)
         _prune(root, kind, folder)
-    except OSError as exc:
-        warnings.warn(f"{kind} not stored in the data home: {exc}", UserWarning, stacklevel=2)
-    return arrays
+    except Exception as exc:  # noqa: BLE001 - re-raised unless a write or format error
+        from ..exceptions import CacheError
+
+        if not isinstance(exc, (OSError, CacheError)):
+            raise
+        warnings.warn(f"{kind} not stored in the data home: {exc}", UserWarning, stacklevel=3)
+    return value
 
 
 class _Corrupt(Exception):
@@ -256,32 +266,7 @@ def load_or_build_frames(kind, key, build, *, data_home=None):
     """:func:`load_or_build` for tables: ``build()`` returns a dict of name -> DataFrame,
     stored with the taxonomy cache's encoding (:mod:`transitions.datasets._cache`: every
     dtype, missing values and text kept; no pickle) and verified the same way."""
-    try:
-        root = get_data_home(data_home) / "derived"
-    except (OSError, InvalidParameterError):    # an unusable data home only costs speed
-        return build()
-    folder = root / f"{kind}-{key[:16]}"
-    if folder.exists():
-        try:
-            out = _read_frames(folder, kind, key)
-            _touch(folder)
-            return out
-        except _Corrupt as exc:
-            warn_defect(f"derived data corrupt, rebuilding: {exc}", stacklevel=3)
-            shutil.rmtree(folder, ignore_errors=True)
-    frames = build()
-    try:
-        _write_frames(root, folder, kind, key, frames)
-        _prune(root, kind, folder)
-    except OSError as exc:
-        warnings.warn(f"{kind} not stored in the data home: {exc}", UserWarning, stacklevel=2)
-    except Exception as exc:  # noqa: BLE001 - a table the format cannot hold only costs speed
-        from ..exceptions import CacheError
-
-        if not isinstance(exc, CacheError):
-            raise
-        warnings.warn(f"{kind} not stored in the data home: {exc}", UserWarning, stacklevel=2)
-    return frames
+    return _load_or_build(kind, key, build, _read_frames, _write_frames, data_home)
 
 
 def _write_frames(root, folder, kind, key, frames):
