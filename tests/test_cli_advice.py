@@ -236,10 +236,13 @@ def test_help_shows_the_library_defaults(command):
 
     defaults = Criteria()
     assert CRITERIA_DEFAULTS == {k: getattr(defaults, k) for k in CRITERIA_DEFAULTS}
-    text = " ".join(ok(command, "--help").stdout.split())
-    assert "--max-gap-months" in text and "[default: 36]" in text
-    assert "--min-carried INTEGER" in text and "[default: 3]" in text
-    assert "[default: 0.3]" in text and "--kansrijk" in text
+    for lang, word in (("en", "default"), ("nl", "standaard")):
+        result = CliRunner().invoke(cli, [command, "--help"], env={"TRANSITIONS_LANG": lang})
+        assert result.exit_code == 0, result.stderr
+        text = " ".join(result.stdout.split())
+        assert "--max-gap-months" in text and f"[{word}: 36]" in text
+        assert "--min-carried " in text and f"[{word}: 3]" in text
+        assert f"[{word}: 0.3]" in text and "--kansrijk" in text
 
 
 def test_paths_messages_never_mention_missing_options(monkeypatch):
