@@ -62,6 +62,13 @@ def sample_market_table(tax=None):
         "wage_currency": "EUR", "wage_year": 2024, "wage_source": "stand-in sample",
         "wage_level": "occupation", "trend": trend, "trend_pct": change,
         "trend_source": "stand-in sample", "trend_level": "occupation",
+        # Demand: openings of every fifth occupation unknown (the median stands in for them).
+        "openings": lm["openings"].where(np.arange(len(lm)) % 5 != 0),
+        "openings_rate": lm["openings_rate"], "openings_source": "stand-in sample",
+        "openings_level": "occupation",
+        "tightness": lm["tightness"], "tightness_class": np.where(lm["tightness"] >= 2, "krap",
+                                                                  "gemiddeld"),
+        "tightness_source": "stand-in sample", "tightness_level": "occupation",
     }, index=lm.index.rename("id"))
 
 
@@ -169,8 +176,66 @@ def profile_weights(tax, occupation, held):
     return pd.DataFrame([[own.get(s, 1.0) for s in held]], columns=held)
 
 
-def expected_options(advisor, profile, threshold):
-    """Good options by the advisor module's definition, from the public inputs only."""
+#: Months per missing essential skill by reuse level, as transitions.advice.effort documents.
+_MONTHS = {"transversal": 0.5, "cross-sector": 1.0, "sector-specific": 1.5,
+           "occupation-specific": 2.0}
+_ISCO_LEVEL = {"1": 4, "2": 4, "3": 3, "4": 2, "5": 2, "6": 2, "7": 2, "8": 2, "9": 1,
+               "01": 4, "02": 2, "03": 1}
+
+
+def documented_months(tax, skills):
+    reuse = tax.skills["reuse_level"] if "reuse_level" in tax.skills else {}
+    return sum(_MONTHS.get(str(reuse.get(s, "")).strip().lower(), 1.5) for s in skills)
+
+
+def documented_education(tax):
+    """Education level per occupation as transitions.advice.score documents it."""
+    occ = tax.occupations
+    if "job_zone" in occ:
+        return pd.to_numeric(occ["job_zone"], errors="coerce")
+    code = occ["isco_code"].astype(str)
+    key = code.where(code.str[0] == "0", code.str[0]).str[:2]
+    return key.map(_ISCO_LEVEL).astype(float)
+
+
+def documented_score(advisor, prof, sim, ratio, coverage, months):
+    """The transition score's likelihood by its documented features (transitions.advice.score),
+    written out feature by feature from the public inputs."""
+    tax = advisor.taxonomy
+    beta = advisor.score_model.coefficients
+    occ = tax.occupations
+    col = "isco_code" if "isco_code" in occ else "soc_code"
+    cuts = (1, 2, 3, 4) if col == "isco_code" else (2, 4, 6, 7)
+    code = occ[col].astype(object)
+    mine = code[prof.occupation]
+
+    def shared(c):
+        if not isinstance(c, str) or not isinstance(mine, str):
+            return 0.0
+        return sum(len(c) >= k and len(mine) >= k and c[:k] == mine[:k] for k in cuts) / len(cuts)
+
+    edu = documented_education(tax)
+    step = (edu - edu[prof.occupation]).fillna(0.0)
+    openings = pd.to_numeric(advisor.market_table.get("openings"), errors="coerce") \
+        if "openings" in advisor.market_table else pd.Series(np.nan, index=occ.index)
+    openings = openings.reindex(occ.index)
+    fill = openings[openings >= 0].median() if (openings >= 0).any() else 0.0
+    demand = np.log1p(openings.where(openings >= 0, fill))
+    lr = np.log(ratio.where(ratio > 0)).replace([np.inf, -np.inf], np.nan).fillna(0.0)
+    s = (beta["log_similarity"] * np.log(np.maximum(sim, 0.01))
+         + beta["coverage"] * coverage + beta["gap_years"] * months / 12.0
+         + beta["classification"] * code.map(shared).astype(float)
+         + beta["education_up"] * step.clip(lower=0) + beta["education_down"] * (-step).clip(lower=0)
+         + beta["log_wage_ratio"] * lr.clip(-1, 1) + beta["demand"] * demand)
+    s[prof.occupation] = -np.inf
+    e = np.exp(s - s.max())
+    return e / e.sum()
+
+
+def expected_options(advisor, profile, criteria=None):
+    """Good options by the documented definition (transitions.advice.criteria), from the public
+    inputs only, with the transition score's likelihood."""
+    c = criteria or advisor.criteria
     tax = advisor.taxonomy
     prof = profile.resolve(tax)
     held = documented_skill_set(tax, prof)
@@ -178,19 +243,38 @@ def expected_options(advisor, profile, threshold):
     sim = advisor.graph.similarity_from_skills(weights, origins=[prof.occupation]).iloc[0]
     sim = sim.reindex(tax.occupation_index).fillna(0.0)
     wage = pd.to_numeric(advisor.market_table["wage_median"], errors="coerce")
-    wage = wage.reindex(tax.occupation_index)
-    worker = prof.wage if prof.wage is not None else wage[prof.occupation]
+    wage = wage.reindex(tax.occupation_index).where(lambda w: w > 0)
+    floor = pd.to_numeric(advisor.market_table.get("wage_minimum"), errors="coerce") \
+        if "wage_minimum" in advisor.market_table else pd.Series(np.nan, index=wage.index)
+    # Without a wage of their own: the occupation's median, never below the adult minimum.
+    worker = prof.wage if prof.wage is not None else np.nanmax(
+        [wage[prof.occupation], floor.reindex(wage.index)[prof.occupation]])
     ratio = wage / worker
     risk = advisor.risk_table["at_risk"].reindex(tax.occupation_index).astype("boolean").fillna(False)
-    ok = (sim >= threshold) & (ratio >= prof.min_wage_ratio - 1e-12) & ratio.notna()
+    essential = tax_index(tax).essential
+    gaps = pd.Series([documented_gap(tax, prof, d) for d in tax.occupation_index],
+                     index=tax.occupation_index)
+    n_ess = pd.Series([len(essential.get(d, set())) for d in tax.occupation_index],
+                      index=tax.occupation_index)
+    carried = n_ess - gaps.map(len)
+    edu = documented_education(tax)
+    # A year of training per education level up (transitions.advice.effort).
+    months = gaps.map(lambda g: documented_months(tax, g)) \
+        + 12.0 * (edu - edu[prof.occupation]).fillna(0.0).clip(lower=0)
+    coverage = (carried / n_ess.where(n_ess > 0)).fillna(1.0)
+    score = documented_score(advisor, prof, sim, ratio, coverage, months)
+    ok = (ratio >= prof.min_wage_ratio - 1e-12) & ratio.notna()
     if prof.exclude_at_risk:
         ok &= ~risk.astype(bool)
+    if c.in_demand_only:
+        ok &= pd.Series(advisor._ctx.in_demand, index=tax.occupation_index)
+    ok &= months <= c.max_gap_months + 1e-9
+    share = carried / n_ess.where(n_ess > 0)
+    ok &= (carried >= c.min_carried) | ((share >= c.min_carried_share - 1e-12) & (carried >= 2))
+    if c.min_similarity > 0:
+        ok &= sim >= c.min_similarity
     ok[prof.occupation] = False
     ok[list(prof.exclude)] = False
-    essential = tax_index(tax).essential
-    out = pd.DataFrame({"similarity": sim, "wage_ratio": ratio})[ok.to_numpy(bool)]
-    out["missing"] = [documented_gap(tax, prof, d) for d in out.index]
-    n_ess = [len(essential.get(d, set())) for d in out.index]
-    cov = [1.0 if n == 0 else 1 - len(m) / n for m, n in zip(out["missing"], n_ess)]
-    out["score"] = np.sqrt(np.clip(out["similarity"], 0, None) * np.array(cov))
-    return out, held, worker
+    out = pd.DataFrame({"similarity": sim, "wage_ratio": ratio, "missing": gaps,
+                        "carried": carried, "months": months, "score": score})
+    return out[ok.to_numpy(bool)], held, worker

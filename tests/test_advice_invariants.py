@@ -73,12 +73,22 @@ def check_invariants(adv, profile, oracle=False):
     # rated taxonomy, holds too far below the needed level)
     for dest, gap in zip(ids, got["missing_skills"]):
         assert set(gap) == documented_gap(tax, prof, dest)
-    # deterministic order: score desc, then id
-    key = list(zip(-got["score"].round(12), got["occupation_id"]))
-    assert key == sorted(key)
+    # every option is a good one: a learnable gap with enough carried over
+    c = adv.criteria
+    assert (got["effort_months"] <= c.max_gap_months + 1e-9).all()
+    n_ess = got["n_carried"] + got["n_missing"]
+    assert ((got["n_carried"] >= c.min_carried)
+            | ((got["n_carried"] >= c.min_carried_share * n_ess - 1e-9)
+               & (got["n_carried"] >= 2))).all()
+    # deterministic order: score desc, then id (scores within 1e-9 count as tied)
+    log_s = np.log(got["score"].to_numpy())
+    for a, b, ia, ib in zip(log_s[:-1], log_s[1:], ids[:-1], ids[1:]):
+        assert a >= b - 1e-9 and (a - b > 1e-9 or ia < ib)
     if oracle:
-        exp, _, _ = expected_options(adv, prof, adv.min_similarity)
+        exp, _, _ = expected_options(adv, prof)
         assert set(ids) == set(exp.index)
+        np.testing.assert_allclose(got["score"], exp.loc[ids, "score"], rtol=1e-9)
+        np.testing.assert_allclose(got["effort_months"], exp.loc[ids, "months"])
     return got
 
 

@@ -75,7 +75,7 @@ def test_ids_and_codes_stay_as_written(tmp_path, capsys):
 
 
 def test_every_worker_has_a_row_even_without_options(tmp_path, capsys):
-    path = caseload(tmp_path, "profile_id,occupation\na,boekhouder\nb,kassamedewerker\n")
+    path = caseload(tmp_path, "profile_id,occupation\na,boekhouder\nb,occ-cybersecurity-specialist\n")
     rows, _ = batch_rows(capsys, path)
     by_worker = {}
     for r in rows:

@@ -112,7 +112,8 @@ def test_duplicate_ids_are_refused_with_their_lines(tmp_path, adv):
 
 def test_every_worker_has_a_row_marked_with_why(adv):
     frame = pd.DataFrame({"profile_id": ["a", "b", "c", "d"],
-                          "occupation": ["boekhouder", "occ-cashier", "astronaut", "boekhouder"],
+                          "occupation": ["boekhouder", "occ-cybersecurity-specialist", "astronaut",
+                                         "boekhouder"],
                           "wage": [None, None, None, 1000.0]})
     with pytest.warns(UserWarning, match="1 profile"):
         out = adv.recommend_batch(frame, n=3, errors="skip")

@@ -178,9 +178,15 @@ def test_coverage_is_the_api_result(advisor):
     assert [r["group"] for r in rows] == list(expected["group"])
     assert [r["share_with_option"] for r in rows] == pytest.approx(
         list(expected["share_with_option"]))
-    grid = json.loads(ok("coverage", "--wage-ratio-grid", "0.9", "--similarity-grid", "0.4",
-                         "--format", "json").stdout)
+    grid = json.loads(ok("coverage", "--wage-ratio-grid", "0.9", "--gap-grid", "9",
+                         "--carried-grid", "4", "--format", "json").stdout)
     assert {r["min_wage_ratio"] for r in grid} >= {0.9, 1.0}
+    assert {r["max_gap_months"] for r in grid} == {9.0, 36.0}
+    assert {r["min_carried"] for r in grid} == {3, 4}
+    stricter = json.loads(ok("coverage", "--no-sensitivity", "--max-gap-months", "6",
+                             "--format", "json").stdout)
+    expected = advisor.coverage(sensitivity=False, max_gap_months=6)
+    assert [r["mean_options"] for r in stricter] == pytest.approx(list(expected["mean_options"]))
     per_occupation = pd.read_csv(StringIO(ok("coverage", "--by", "occupation", "--format",
                                              "csv").stdout))
     assert len(per_occupation) == len(advisor.taxonomy.occupations)
@@ -203,3 +209,45 @@ def test_graph_export(tmp_path, sample):
     edges = tmp_path / "edges.csv"
     ok("graph", "export", "-o", edges, "-k", "2")
     assert len(pd.read_csv(edges)) == 2 * G.number_of_nodes()
+
+
+# ---------------------------------------------------------------------- good-option thresholds
+def test_threshold_flags_reach_the_api(advisor):
+    args = ["--occupation", "kassamedewerker", "--max-gap-months", "6", "--min-carried", "4",
+            "--min-carried-share", "0.5", "--format", "json"]
+    out = json.loads(ok("advise", *args).stdout)
+    expected = advisor.recommend("kassamedewerker", n=10, lang="nl", max_gap_months=6,
+                                 min_carried=4, min_carried_share=0.5)
+    assert [o["occupation_id"] for o in out["options"]] == list(expected["occupation_id"])
+    assert out["worker"]["max_gap_months"] == 6 and out["worker"]["min_carried"] == 4
+    kansrijk = json.loads(ok("advise", "--occupation", "kassamedewerker", "--kansrijk",
+                             "--format", "json").stdout)
+    assert kansrijk["options"] and all(o["in_demand"] for o in kansrijk["options"])
+    learn = json.loads(ok("skills-to-learn", *args).stdout)
+    expected = advisor.skills_to_learn("kassamedewerker", lang="nl", max_gap_months=6,
+                                       min_carried=4, min_carried_share=0.5)
+    assert [r["id"] for r in learn] == list(expected["id"])
+
+
+@pytest.mark.parametrize("command", ["advise", "paths", "skills-to-learn", "coverage"])
+def test_help_shows_the_library_defaults(command):
+    from transitions.advice.criteria import Criteria
+    from transitions.cli._commands import CRITERIA_DEFAULTS
+
+    defaults = Criteria()
+    assert CRITERIA_DEFAULTS == {k: getattr(defaults, k) for k in CRITERIA_DEFAULTS}
+    for lang, word in (("en", "default"), ("nl", "standaard")):
+        result = CliRunner().invoke(cli, [command, "--help"], env={"TRANSITIONS_LANG": lang})
+        assert result.exit_code == 0, result.stderr
+        text = " ".join(result.stdout.split())
+        assert "--max-gap-months" in text and f"[{word}: 36]" in text
+        assert "--min-carried " in text and f"[{word}: 3]" in text
+        assert f"[{word}: 0.3]" in text and "--kansrijk" in text
+
+
+def test_paths_messages_never_mention_missing_options(monkeypatch):
+    """No direct option and nothing to open one: the message must not speak of direct options."""
+    msg = run("paths", "--occupation", "kassamedewerker", "--max-gap-months", "0",
+              "--min-carried", "50", "--min-carried-share", "1")
+    assert msg.exit_code == 0
+    assert "directe opties" not in msg.output and "Geen route gevonden" in msg.output

@@ -127,3 +127,79 @@ def test_evaluate_similarity_alignment():
     assert by_frame["precision"] == 1.0
     # reversed column order in the frame gives the same result (aligned by id)
     pd.testing.assert_series_equal(ev.evaluate_similarity(S.iloc[::-1, ::-1], truth, k=1), by_frame)
+
+
+# ---------------------------------------------------------------------- observed flows
+FLOWS = """OCC_source,OCC_target,transition_prob_BLS_ASECnorm_corr,OCC_TITLE_OCC
+43-3030,43-3030,0.90,Bookkeepers
+43-3030,43-4050,0.06,Customer service
+43-3030,13-2010,0.03,Accountants
+43-3030,41-2010,0.01,Cashiers
+41-2010,41-2010,0.95,Cashiers
+41-2010,43-3030,0.05,Bookkeepers
+"""
+
+
+def _flows(tmp_path, text=FLOWS):
+    path = tmp_path / "flows.csv"
+    path.write_text(text, encoding="utf-8")
+    return ev.read_flows(path)
+
+
+def test_read_flows_validates(tmp_path):
+    flows = _flows(tmp_path)
+    assert list(flows.columns) == ["origin", "destination", "probability"]
+    assert len(flows) == 6
+    with pytest.raises(DataFormatError, match="malformed SOC"):
+        _flows(tmp_path, FLOWS.replace("13-2010", "13-201"))
+    with pytest.raises(DataFormatError, match="outside"):
+        _flows(tmp_path, FLOWS.replace("0.03", "1.3"))
+    with pytest.raises(DataFormatError, match="twice"):
+        _flows(tmp_path, FLOWS + "41-2010,43-3030,0.04,Bookkeepers\n")
+    with pytest.raises(DataFormatError, match="missing column"):
+        _flows(tmp_path, FLOWS.replace("OCC_target", "target"))
+
+
+def test_soc_flow_codes_detailed_else_broad_through_the_crosswalk():
+    soc = pd.Series({"clerk": "43-3031.00", "cs": "43-4051.03", "acc": "13-2011.00",
+                     "dev": "15-1252.00", "none": "99-9999.00"})
+    xw = pd.DataFrame({"soc2010": ["15-1132", "15-1133"], "soc2018": ["15-1252", "15-1252"]})
+    codes = ["43-3030", "43-4050", "13-2011", "15-1132", "15-1133"]
+    got = ev.soc_flow_codes(soc, codes, xw)
+    assert got.values.tolist() == [["acc", "13-2011"], ["clerk", "43-3030"], ["cs", "43-4050"],
+                                   ["dev", "15-1132"], ["dev", "15-1133"]]
+
+
+def test_evaluate_flows_by_hand(tmp_path):
+    flows = _flows(tmp_path)
+    ids = ["book1", "book2", "cs", "acc", "cash"]
+    mapping = pd.DataFrame({"occupation_id": ids,
+                            "flow_code": ["43-3030", "43-3030", "43-4050", "13-2010", "41-2010"]})
+    truth = ev.flows_ground_truth(ids, flows, mapping)
+    # Origins: both bookkeepers and the cashier; self flows and own-code twins are dropped.
+    assert list(truth.origins) == ["book1", "book2", "cash"]
+    assert truth.occupation_excluded[0, 1] and truth.occupation_excluded[0, 0]
+    assert truth.occupation_gains[0, 2] == pytest.approx(0.06)
+    # Bookkeepers rank cs > acc > cash (the ideal), cashier ranks book2 first.
+    S = np.array([[0, 0.9, 0.8, 0.5, 0.1], [0.9, 0, 0.8, 0.5, 0.1],
+                  [0, 0, 0, 0, 0], [0, 0, 0, 0, 0], [0.2, 0.3, 0.1, 0.1, 0]])
+    per = ev.evaluate_flows(S, truth, k=2, per_origin=True)
+    assert per.loc["book1", "ndcg"] == pytest.approx(1.0)
+    assert per.loc["book1", "flow_share"] == pytest.approx(0.09 / 0.10)
+    # The cashier's ideal is a bookkeeper at rank 1; book2 is one: NDCG 1 at k=1.
+    assert ev.evaluate_flows(S, truth, k=1, per_origin=True).loc["cash", "ndcg"] == 1.0
+    # Reversed ranking for the bookkeepers: cash (0.01) then acc (0.03) against cs, acc.
+    R = S.copy()
+    R[:2, 2:] = R[:2, 2:][:, ::-1]
+    got = ev.evaluate_flows(R, truth, k=2, per_origin=True).loc["book1", "ndcg"]
+    ideal = 0.06 + 0.03 / np.log2(3)
+    assert got == pytest.approx((0.01 + 0.03 / np.log2(3)) / ideal)
+    # The summary averages within a code group first: book1 and book2 count once together.
+    summary = ev.evaluate_flows(S, truth, k=2)
+    assert summary["n_origins"] == 3 and summary["n_groups"] == 2
+    by_code = ev.evaluate_flows(S, truth, k=2, unit="code", per_origin=True)
+    assert by_code.loc["book1", "ndcg"] == pytest.approx(1.0)
+    with pytest.raises(InvalidParameterError, match="unit"):
+        ev.evaluate_flows(S, truth, unit="pair")
+    obs = ev.observed_pairs(truth, ["book1", "book1", "cs", "cash"], ["cs", "book2", "acc", "book1"])
+    assert obs[:2].tolist() == [1.0, 0.0] and np.isnan(obs[2]) and obs[3] == 1.0

@@ -242,10 +242,10 @@ def _brings(advisor, profile, lang, names):
     return sorted(rows, key=lambda r: (not r["extra"], not r["digital"], r["label"].lower()))
 
 
-def _paths(advisor, profile, n, lang, names):
+def _paths(advisor, profile, n, lang, names, criteria):
     if n == 0 or profile.max_steps < 2:
         return []
-    table = advisor.paths(profile, n=n, lang=lang)
+    table = advisor.paths(profile, n=n, lang=lang, **criteria)
     rows = []
     for p in table.to_dict("records"):
         ratios = list(p.get("step_wage_ratio") or ())
@@ -261,14 +261,14 @@ def _paths(advisor, profile, n, lang, names):
     return rows
 
 
-def _learn_first(advisor, profile, n, lang, names):
+def _learn_first(advisor, profile, n, lang, names, criteria):
     if n == 0:
         return []
     from .digcomp import digcomp_competences
 
     tax = advisor.taxonomy
     titles = digcomp_competences()[f"title_{lang}"]
-    table = advisor.skills_to_learn(profile, n=n, lang=lang)
+    table = advisor.skills_to_learn(profile, n=n, lang=lang, **criteria)
     rows = []
     for r in table.to_dict("records"):
         if r["kind"] == "digcomp":
@@ -299,7 +299,8 @@ def _sources(advisor, page_numbers, lang):
     return lines
 
 
-def advice_page(advisor, profile, *, lang="nl", n=5, n_paths=3, n_learn=5, worker_name=None):
+def advice_page(advisor, profile, *, lang="nl", n=5, n_paths=3, n_learn=5, worker_name=None,
+                **criteria):
     """The printable advice page for one worker, as a self-contained HTML string.
 
     Parameters
@@ -318,6 +319,9 @@ def advice_page(advisor, profile, *, lang="nl", n=5, n_paths=3, n_learn=5, worke
         Number of skills to learn first (0: none).
     worker_name : str, optional
         Shown at the top of the page; never stored.
+    **criteria
+        The good-option thresholds (``max_gap_months``, ...; see
+        :meth:`Advisor.recommend`); default the advisor's.
 
     Returns
     -------
@@ -339,11 +343,12 @@ def advice_page(advisor, profile, *, lang="nl", n=5, n_paths=3, n_learn=5, worke
 
         raise InvalidParameterError(f"lang={lang!r} is not supported; choose one of {list(_LANGS)}")
     profile = _as_profile(profile).resolve(advisor.taxonomy)
-    options = advisor.recommend(profile, n=n, lang=lang)
+    options = advisor.recommend(profile, n=n, lang=lang, **criteria)
     attrs = options.attrs
     risk = _risk(advisor, attrs["origin"], lang)
     shown_sources = {attrs.get("worker_wage_source")}
-    shown_sources |= set(options.get("wage_source", pd.Series(dtype=object)).dropna())
+    for col in ("wage_source", "openings_source", "tightness_source", "shortage_source"):
+        shown_sources |= set(options.get(col, pd.Series(dtype=object)).dropna())
     shown_sources |= {e["source"] for e in risk["evidence"]}
     names = _Names(advisor.taxonomy, lang)
     page = {
@@ -353,8 +358,8 @@ def advice_page(advisor, profile, *, lang="nl", n=5, n_paths=3, n_learn=5, worke
         "risk": risk,
         "options": _options(advisor, options, lang, names),
         "brings": _brings(advisor, profile, lang, names),
-        "paths": _paths(advisor, profile, n_paths, lang, names),
-        "learn_first": _learn_first(advisor, profile, n_learn, lang, names),
+        "paths": _paths(advisor, profile, n_paths, lang, names, criteria),
+        "learn_first": _learn_first(advisor, profile, n_learn, lang, names, criteria),
         "sources": _sources(advisor, {s for s in shown_sources if _present(s)}, lang),
     }
     page["untranslated"] = names.note()

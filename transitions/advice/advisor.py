@@ -12,23 +12,19 @@ Notebook users build one advisor and ask it about many workers::
 
 What counts as a good option
 ----------------------------
-A destination is a *good option* for a worker when all of these hold:
-
-* it is not their current occupation nor one they excluded;
-* its skill similarity to the worker's skills (the graph's measure, computed
-  from the skills the worker is taken to have, see :mod:`transitions.profile`)
-  is at least ``min_similarity``;
-* its median wage is known and at least ``min_wage_ratio`` times the
-  worker's wage (their own, else their occupation's median): salary-neutral
-  by default. Without a known wage no salary claim is made, so such
-  destinations are left out;
-* it is not at risk (when ``exclude_at_risk``, the default). Destinations
-  whose risk is unknown are kept.
-
-Good options are ranked by ``score``, the geometric mean of the similarity
-and the share of the destination's essential skills the worker already has
-(so that of two equally similar destinations the one with the smaller
-essential gap comes first), ties broken by occupation id.
+In short (the full definition: :mod:`transitions.advice.criteria`): not the
+worker's occupation nor excluded; salary-neutral against the worker's wage
+and not at risk (the worker's constraints); a *learnable gap* (at most
+``max_gap_months``, default three years, of part-time learning by the effort heuristic);
+and *enough carried over* (at least ``min_carried`` = 3 of the destination's
+essential skills, or ``min_carried_share`` = 30% of them and never only one).
+Good options are ranked by the transition score
+(:mod:`transitions.advice.score`): a likelihood fitted on observed worker
+flows from the similarity of the skills, the classification, the education
+step, the pay and the destination's job openings; ties broken by occupation
+id. Every option shows the destination's demand (openings, tightness,
+shortage) with source and level; ``in_demand_only=True`` keeps the
+occupations that are in demand ("kansrijk").
 """
 
 from __future__ import annotations
@@ -40,13 +36,20 @@ from ..exceptions import InvalidParameterError
 from ..profile import WorkerProfile
 from ..taxonomy import _check_lang
 from .context import AdviceContext
-from .core import check_min_similarity, evaluate, resolve_block, top_pairs
+from .core import evaluate, resolve_block, top_pairs
+from .criteria import (
+    DEFAULT_MAX_GAP_MONTHS,
+    DEFAULT_MIN_CARRIED,
+    DEFAULT_MIN_CARRIED_SHARE,
+    Criteria,
+)
 from .options import option_table
 
 __all__ = ["Advisor", "recommend", "DEFAULT_MIN_SIMILARITY"]
 
-#: Default skill-similarity threshold of a good option (see the module docs).
-DEFAULT_MIN_SIMILARITY = 0.5
+#: Default similarity floor of a good option: none (the criteria are learnable gap and
+#: carried-over skills; see :mod:`transitions.advice.criteria`).
+DEFAULT_MIN_SIMILARITY = 0.0
 
 
 def _as_profile(profile):
@@ -87,8 +90,20 @@ class Advisor:
     risk_table : pandas.DataFrame, optional
         Default: ``transitions.models.assess_risk(market_table, taxonomy=taxonomy)``; indexed by
         occupation id with ``at_risk`` and ``risk_score``.
-    min_similarity : float, default=0.5
-        Skill-similarity threshold of a good option (overridable per call).
+    max_gap_months : float, default=36
+        Most months of learning a good option may need (overridable per call).
+    min_carried : int, default=3
+        Essential skills of the destination the worker must already have ...
+    min_carried_share : float, default=0.3
+        ... or this share of them, with at least two (overridable per call).
+    min_similarity : float, default=0.0
+        An extra floor on the graph's skill similarity (0: none).
+    in_demand_only : bool, default=False
+        Only destinations in demand ("kansrijk"; see
+        :func:`transitions.advice.criteria.in_demand`).
+    score_model : str, dict or ScoreModel, optional
+        The transition score's coefficients: ``"esco"`` or ``"onet"`` (the
+        shipped fits; default by taxonomy), or your own ``{feature: coefficient}``.
     optional_held : bool, default=True
         Whether a worker holds their occupation's optional skills.
     level_tolerance : float >= 0, default=1.0
@@ -112,8 +127,10 @@ class Advisor:
     """
 
     def __init__(self, taxonomy, market=None, *, graph=None, market_table=None, risk_table=None,
-                 min_similarity=DEFAULT_MIN_SIMILARITY, optional_held=True, level_tolerance=1.0,
-                 n_jobs=1):
+                 max_gap_months=DEFAULT_MAX_GAP_MONTHS, min_carried=DEFAULT_MIN_CARRIED,
+                 min_carried_share=DEFAULT_MIN_CARRIED_SHARE,
+                 min_similarity=DEFAULT_MIN_SIMILARITY, in_demand_only=False, score_model=None,
+                 optional_held=True, level_tolerance=1.0, n_jobs=1):
         if market_table is None:
             if market is None:
                 if taxonomy.name != "sample":
@@ -136,14 +153,17 @@ class Advisor:
         self.taxonomy = taxonomy
         self.market = market
         self.graph = graph
-        self.min_similarity = check_min_similarity(min_similarity)
+        self.criteria = Criteria(max_gap_months=max_gap_months, min_carried=min_carried,
+                                 min_carried_share=min_carried_share,
+                                 min_similarity=min_similarity, in_demand_only=in_demand_only)
         self.n_jobs = n_jobs
         if isinstance(level_tolerance, bool) or not isinstance(level_tolerance, (int, float)) \
                 or not level_tolerance >= 0:
             raise InvalidParameterError(
                 f"level_tolerance must be a number >= 0 (level points), got {level_tolerance!r}")
         self._ctx = AdviceContext(taxonomy, graph, market_table, risk_table,
-                                  optional_held=optional_held, level_tolerance=level_tolerance)
+                                  optional_held=optional_held, level_tolerance=level_tolerance,
+                                  score_model=score_model)
         self._occ_cache = {}
         self._caches = {}
 
@@ -164,17 +184,31 @@ class Advisor:
         """The risk table the advisor uses (by occupation id)."""
         return self._ctx.risk_table
 
+    @property
+    def min_similarity(self):
+        """The similarity floor of a good option (0: none)."""
+        return self.criteria.min_similarity
+
+    @property
+    def score_model(self):
+        """The transition score's coefficients in use (:class:`~transitions.advice.score.ScoreModel`)."""
+        return self._ctx.score_model
+
     def __repr__(self):
+        c = self.criteria
         return (f"Advisor(taxonomy={self.taxonomy.name!r}, occupations={self._ctx.n_occ}, "
-                f"min_similarity={self.min_similarity})")
+                f"max_gap_months={c.max_gap_months:g}, min_carried={c.min_carried}, "
+                f"min_carried_share={c.min_carried_share:g}, score_model="
+                f"{self._ctx.score_model.name!r})")
 
     # ------------------------------------------------------------------ helpers
     def profile(self, occupation, **kwargs):
         """A :class:`WorkerProfile` resolved against this advisor's taxonomy (errors at once)."""
         return WorkerProfile(occupation, **kwargs).resolve(self.taxonomy)
 
-    def _threshold(self, min_similarity):
-        return self.min_similarity if min_similarity is None else check_min_similarity(min_similarity)
+    def _criteria(self, **overrides):
+        """The advisor's criteria with per-call overrides (None keeps the advisor's)."""
+        return self.criteria.replace(**overrides)
 
     def _resolve_one(self, profile):
         block = resolve_block(self._ctx, [_as_profile(profile)], self._occ_cache)
@@ -187,7 +221,7 @@ class Advisor:
             )
         return block
 
-    def _worker_attrs(self, block, ev, threshold):
+    def _worker_attrs(self, block, ev, criteria):
         ctx, origin = self._ctx, block.origin[0]
         own = bool(block.worker_wage_from_profile[0])
         floored = bool(block.worker_wage_floored[0])
@@ -208,13 +242,20 @@ class Advisor:
             "worker_wage_floored": floored,
             "origin_wage_median": float(ctx.wage[origin]),
             "origin_wage_below_minimum": bool(ctx.wage_below_minimum[origin]),
-            "min_similarity": threshold,
+            "max_gap_months": criteria.max_gap_months,
+            "min_carried": criteria.min_carried,
+            "min_carried_share": criteria.min_carried_share,
+            "min_similarity": criteria.min_similarity,
+            "in_demand_only": bool(criteria.in_demand_only),
+            "score_model": self._ctx.score_model.name,
             "min_wage_ratio": float(block.min_ratio[0]),
             "n_options": int(ev["good"][0].sum()),
         }
 
     # ------------------------------------------------------------------ recommend
-    def recommend(self, profile, *, n=10, min_similarity=None, lang="en", explain=True):
+    def recommend(self, profile, *, n=10, max_gap_months=None, min_carried=None,
+                  min_carried_share=None, min_similarity=None, in_demand_only=None, lang="en",
+                  explain=True):
         """Rank a worker's good switch options (see the module docs for "good").
 
         Parameters
@@ -223,8 +264,8 @@ class Advisor:
             A string is taken as the occupation of a default profile.
         n : int or None, default=10
             Number of options to return; None for all good options.
-        min_similarity : float, optional
-            Skill-similarity threshold; default the advisor's.
+        max_gap_months, min_carried, min_carried_share, min_similarity, in_demand_only : optional
+            The thresholds of a good option for this call; default the advisor's.
         lang : {"en", "nl"}, default="en"
             Language of ``label``, ``missing_labels`` and ``explanation``.
         explain : bool, default=True
@@ -237,13 +278,21 @@ class Advisor:
 
             - ``rank`` (1 = best), ``occupation_id``, ``label`` (in ``lang``),
               ``label_en``, ``label_nl``;
-            - ``score``: geometric mean of ``similarity`` and ``essential_coverage``;
+            - ``score``: the transition likelihood, the expected share of
+              workers like this one who move to the destination when they
+              change occupation (:mod:`transitions.advice.score`);
             - ``similarity``: graph similarity of the worker's skills to the destination;
             - ``essential_coverage``: share of the destination's essential skills held;
+              ``n_carried``, ``carried_skills`` (ids), ``carried_labels``: those skills;
             - ``wage_ratio``: destination median wage / worker wage; ``wage_median``
-              (EUR/hour), ``wage_source`` and ``wage_level`` of the destination's wage;
+              (per hour), ``wage_source`` and ``wage_level`` of the destination's wage;
             - ``risk_score``, ``at_risk``, ``trend`` (shrinking/stable/growing),
               ``trend_source`` of the destination;
+            - demand: ``openings`` (job openings per year), ``openings_period``,
+              ``tightness`` and ``tightness_class`` (now), ``shortage`` and
+              ``shortage_class`` (expected), each with ``_source`` and
+              ``_level``; ``in_demand`` ("kansrijk", see
+              :func:`transitions.advice.criteria.in_demand`);
             - ``n_missing``, ``missing_skills`` (tuple of skill ids: the destination's
               essential skills the worker lacks, the gap), ``missing_labels``;
             - ``n_missing_digital``, ``missing_digital``: the digital skills of the gap;
@@ -275,13 +324,59 @@ class Advisor:
         """
         n = _check_n(n)
         _check_lang(lang)
-        threshold = self._threshold(min_similarity)
+        criteria = self._criteria(max_gap_months=max_gap_months, min_carried=min_carried,
+                                  min_carried_share=min_carried_share,
+                                  min_similarity=min_similarity, in_demand_only=in_demand_only)
         block = self._resolve_one(profile)
-        ev = evaluate(self._ctx, block, threshold)
+        ev = evaluate(self._ctx, block, criteria)
         p, d, rank = top_pairs(self._ctx, ev, n)
         out = option_table(self._ctx, block, ev, p, d, rank, lang=lang, explain=explain)
-        out.attrs.update(self._worker_attrs(block, ev, threshold))
+        out.attrs.update(self._worker_attrs(block, ev, criteria))
         return out
+
+    def transition_scores(self, *, likelihood=False):
+        """The transition score of every occupation's default worker to every occupation.
+
+        The score :meth:`recommend` ranks by, before the wage, risk and
+        good-option filters, so that any ground truth can score it (see
+        :func:`transitions.evaluation.evaluate_flows`). The default worker of an
+        occupation holds its essential and (by default) optional skills and
+        earns its median wage.
+
+        Parameters
+        ----------
+        likelihood : bool, default=False
+            The likelihood (rows sum to 1 over the destinations, 0 on the
+            diagonal) instead of the score (its log-odds scale; NaN on the
+            diagonal). Both rank destinations identically.
+
+        Returns
+        -------
+        pandas.DataFrame
+            Origins (rows) x destinations (columns), both indexed by occupation id.
+
+        Examples
+        --------
+        >>> from transitions import Advisor
+        >>> adv = Advisor.from_sample()
+        >>> T = adv.transition_scores(likelihood=True)
+        >>> T.shape[0] == T.shape[1] == len(adv.taxonomy.occupations)
+        True
+        >>> bool(abs(T.sum(axis=1) - 1).max() < 1e-9)
+        True
+        """
+        from .pairs import default_pairs
+        from .score import likelihood as softmax
+
+        ctx = self._ctx
+        pairs = default_pairs(self)
+        S = pairs.index.astype(float)
+        if likelihood:
+            S = softmax(S, np.arange(ctx.n_occ))
+        else:
+            np.fill_diagonal(S, np.nan)
+        ids = pd.Index(ctx.occupation_ids, name="occupation_id")
+        return pd.DataFrame(S, index=ids, columns=ids)
 
     def gap(self, profile, destination, *, lang="en"):
         """What a worker must learn for one destination, one row per item.
@@ -326,7 +421,7 @@ class Advisor:
         dest = int(self.taxonomy.occupation_index.get_loc(
             resolve_occupation(self.taxonomy, destination)))
         p, d = np.array([0]), np.array([dest])
-        missing, _ = pair_gaps(ctx, block.held, p, d, block.level)
+        missing, _, _ = pair_gaps(ctx, block.held, p, d, block.level)
         m = missing[0]
         m = m[np.lexsort((ctx.skill_ids[m].astype(str), ~ctx.digital[m]))]
         reuse = (self.taxonomy.skills["reuse_level"].to_numpy(object)[m]

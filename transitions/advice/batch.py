@@ -464,14 +464,14 @@ def _blocks(ctx, chunk, block_size):
         yield block, pos
 
 
-def _options_task(ctx, task, *, block_size, threshold, n, lang, explain):
+def _options_task(ctx, task, *, block_size, criteria, n, lang, explain):
     """The batch table of one task: options, or one status row per worker without any."""
     chunk = _chunk(task)
     parts, order = [], []
     has_option = np.zeros(len(chunk), dtype=bool)
     wage_known = np.zeros(len(chunk), dtype=bool)
     for block, pos in _blocks(ctx, chunk, block_size):
-        ev = evaluate(ctx, block, threshold)
+        ev = evaluate(ctx, block, criteria)
         p, d, rank = top_pairs(ctx, ev, n)
         table = option_table(ctx, block, ev, p, d, rank, lang=lang, explain=explain)
         has_option[pos[p]] = True
@@ -505,9 +505,8 @@ def _nullable(table):
     return table
 
 
-def iter_recommendations(advisor, profiles, *, n=10, min_similarity=None, lang="en",
-                         explain=False, n_jobs=None, block_size=1000, chunk_size=None,
-                         errors="raise"):
+def iter_recommendations(advisor, profiles, *, n=10, lang="en", explain=False, n_jobs=None,
+                         block_size=1000, chunk_size=None, errors="raise", **criteria):
     """The rows of :func:`recommend_batch`, one chunk of workers at a time, in input order.
 
     Takes the parameters of :func:`recommend_batch` (without ``output``). Use
@@ -531,12 +530,13 @@ def iter_recommendations(advisor, profiles, *, n=10, min_similarity=None, lang="
     from .advisor import _check_n
 
     n = _check_n(n)
-    threshold = _check_common(advisor, min_similarity, errors)
+    _check_common(errors)
+    crit = advisor._criteria(**criteria)
     jobs, chunk = _plan(advisor, profiles, n_jobs, block_size, chunk_size)
     skipped = []
     tasks = _tasks(advisor, profiles, chunk, errors)
     for table in run_tasks(_options_task, advisor._ctx, tasks, n_jobs=jobs,
-                           block_size=block_size, threshold=threshold, n=n, lang=lang,
+                           block_size=block_size, criteria=crit, n=n, lang=lang,
                            explain=explain):
         if errors == "skip":
             bad = _skipped(table)
@@ -545,14 +545,13 @@ def iter_recommendations(advisor, profiles, *, n=10, min_similarity=None, lang="
     _warn_skipped(skipped)
 
 
-def _check_common(advisor, min_similarity, errors):
+def _check_common(errors):
     if errors not in ("raise", "skip"):
         raise InvalidParameterError(f"errors must be 'raise' or 'skip', got {errors!r}")
-    return advisor._threshold(min_similarity)
 
 
-def recommend_batch(advisor, profiles, *, n=10, min_similarity=None, lang="en", explain=False,
-                    n_jobs=None, block_size=1000, chunk_size=None, errors="raise", output=None):
+def recommend_batch(advisor, profiles, *, n=10, lang="en", explain=False, n_jobs=None,
+                    block_size=1000, chunk_size=None, errors="raise", output=None, **criteria):
     """Good options for many profiles at once.
 
     Parameters
@@ -565,8 +564,6 @@ def recommend_batch(advisor, profiles, *, n=10, min_similarity=None, lang="en", 
         text, in chunks), or an iterable of profile tables (chunks).
     n : int or None, default=10
         Options per profile.
-    min_similarity : float, optional
-        Default the advisor's.
     lang : {"en", "nl"}, default="en"
     explain : bool, default=False
         Write the one-line explanations (slower on large batches).
@@ -586,6 +583,10 @@ def recommend_batch(advisor, profiles, *, n=10, min_similarity=None, lang="en", 
     output : str or path-like, optional
         Write the rows to this CSV or Parquet file (by extension) chunk by
         chunk instead of returning them; the file appears when complete.
+    **criteria
+        ``max_gap_months``, ``min_carried``, ``min_carried_share``,
+        ``min_similarity``, ``in_demand_only``: the good-option thresholds for
+        this call (default the advisor's).
 
     Returns
     -------
@@ -616,9 +617,9 @@ def recommend_batch(advisor, profiles, *, n=10, min_similarity=None, lang="en", 
     >>> set(out["status"]) <= {"option", "no_option", "no_wage"}
     True
     """
-    chunks = iter_recommendations(advisor, profiles, n=n, min_similarity=min_similarity,
-                                  lang=lang, explain=explain, n_jobs=n_jobs,
-                                  block_size=block_size, chunk_size=chunk_size, errors=errors)
+    chunks = iter_recommendations(advisor, profiles, n=n, lang=lang, explain=explain,
+                                  n_jobs=n_jobs, block_size=block_size, chunk_size=chunk_size,
+                                  errors=errors, **criteria)
     if output is None:
         parts = list(chunks)
         if not parts:
@@ -640,25 +641,27 @@ def recommend_batch(advisor, profiles, *, n=10, min_similarity=None, lang="en", 
     return pd.Series(tally, name=str(output))
 
 
-def _count_task(ctx, task, *, block_size, thresholds):
+def _count_task(ctx, task, *, block_size, criteria):
     chunk = _chunk(task)
     wages, known, counts = [], [], []
     for block, _ in _blocks(ctx, chunk, block_size):
-        ev = evaluate(ctx, block, 0.0)
-        sim = ev["similarity"]
-        counts.append(np.stack([(ev["good"] & (sim >= t)).sum(axis=1) for t in thresholds], axis=1))
+        ev = evaluate(ctx, block, criteria[0])
+        counts.append(np.stack([(ev["allowed"] & c.reachable(ev["carried"], ev["months"],
+                                                             ctx.n_essential[None, :],
+                                                             ev["similarity"])).sum(axis=1)
+                                for c in criteria], axis=1))
         wages.append(block.worker_wage)
         known.append(block.worker_wage_from_profile)
     keep = chunk.origins >= 0
     skipped = [f"{chunk.profiles[i].profile_id!r}: {m}" for i, m in chunk.skipped.items()]
     return ([p.profile_id for p, k in zip(chunk.profiles, keep) if k], chunk.origins[keep],
             np.concatenate(wages) if wages else np.empty(0),
-            np.concatenate(counts) if counts else np.empty((0, len(thresholds)), np.int64),
+            np.concatenate(counts) if counts else np.empty((0, len(criteria)), np.int64),
             skipped)
 
 
-def count_options(advisor, profiles, *, min_similarity=None, n_jobs=None, block_size=1000,
-                  chunk_size=None, errors="raise"):
+def count_options(advisor, profiles, *, max_gap_months=None, n_jobs=None, block_size=1000,
+                  chunk_size=None, errors="raise", **criteria):
     """Number of good options per profile.
 
     Parameters
@@ -666,19 +669,23 @@ def count_options(advisor, profiles, *, min_similarity=None, n_jobs=None, block_
     advisor : Advisor
     profiles : pandas.DataFrame, list, path or iterable of DataFrames
         As in :func:`recommend_batch`.
-    min_similarity : float or list of float, optional
-        One threshold (default the advisor's) or several: one count column each.
+    max_gap_months : float or list of float, optional
+        One bound on the months of learning (default the advisor's) or
+        several: one count column each.
     n_jobs, block_size, chunk_size, errors
         As in :func:`recommend_batch` (skipped profiles get no row here; a
         warning counts them).
+    **criteria
+        The other good-option thresholds (``min_carried``, ...), as in
+        :func:`recommend_batch`.
 
     Returns
     -------
     pandas.DataFrame
         One row per profile in input order: ``profile_id``, ``occupation_id``,
         ``worker_wage``, ``wage_known`` (False: no wage, so no options can be
-        claimed salary-neutral) and ``n_options``, or with several thresholds
-        one column ``n_options@<threshold>`` each.
+        claimed salary-neutral) and ``n_options``, or with several bounds
+        one column ``n_options@<months>`` each.
 
     Examples
     --------
@@ -687,22 +694,23 @@ def count_options(advisor, profiles, *, min_similarity=None, n_jobs=None, block_
     >>> adv.count_options(["occ-bookkeeper", "occ-cashier"]).columns.tolist()
     ['profile_id', 'occupation_id', 'worker_wage', 'wage_known', 'n_options']
     """
-    many = isinstance(min_similarity, (list, tuple, np.ndarray))
-    if many and not len(min_similarity):
-        raise InvalidParameterError("min_similarity: an empty list; give one threshold or more")
-    thresholds = ([advisor._threshold(t) for t in min_similarity] if many
-                  else [_check_common(advisor, min_similarity, errors)])
-    _check_common(advisor, None, errors)
+    many = isinstance(max_gap_months, (list, tuple, np.ndarray))
+    if many and not len(max_gap_months):
+        raise InvalidParameterError("max_gap_months: an empty list; give one bound or more")
+    _check_common(errors)
+    base = advisor._criteria(**criteria)
+    crits = ([base.replace(max_gap_months=m) for m in max_gap_months] if many
+             else [base.replace(max_gap_months=max_gap_months)])
     jobs, chunk = _plan(advisor, profiles, n_jobs, block_size, chunk_size)
     parts = list(run_tasks(_count_task, advisor._ctx, _tasks(advisor, profiles, chunk, errors),
-                           n_jobs=jobs, block_size=block_size, thresholds=thresholds))
+                           n_jobs=jobs, block_size=block_size, criteria=crits))
     _warn_skipped([m for part in parts for m in part[4]])
     ctx = advisor._ctx
     ids = [i for part in parts for i in part[0]]
     origins = np.concatenate([p[1] for p in parts]) if parts else np.empty(0, np.int64)
     wage = np.concatenate([p[2] for p in parts]) if parts else np.empty(0)
     counts = (np.concatenate([p[3] for p in parts]) if parts
-              else np.empty((0, len(thresholds)), dtype=np.int64))
+              else np.empty((0, len(crits)), dtype=np.int64))
     out = pd.DataFrame({
         "profile_id": ids,
         "occupation_id": ctx.occupation_ids[origins],
@@ -710,8 +718,8 @@ def count_options(advisor, profiles, *, min_similarity=None, n_jobs=None, block_
         "wage_known": np.isfinite(wage),
     })
     if many:
-        for j, t in enumerate(thresholds):
-            out[f"n_options@{t:g}"] = counts[:, j].astype(np.int64)
+        for j, c in enumerate(crits):
+            out[f"n_options@{c.max_gap_months:g}"] = counts[:, j].astype(np.int64)
     else:
         out["n_options"] = counts[:, 0].astype(np.int64)
     return out

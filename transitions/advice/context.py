@@ -15,8 +15,10 @@ import scipy.sparse as sp
 
 from ..digcomp import UNIT_CODES
 from ..exceptions import DataFormatError
+from ..graph.priors import code_column, code_levels
 from ..profile import skill_arrays
-from .effort import skill_months
+from .effort import education_months, skill_months
+from .score import education_levels, resolve_model
 
 __all__ = ["AdviceContext"]
 
@@ -49,7 +51,9 @@ class AdviceContext:
         Has ``similarity_from_skills`` (see :meth:`similarity`).
     market_table : pandas.DataFrame
         Indexed by occupation id; ``wage_median`` and, where known,
-        ``wage_source``, ``wage_level``, ``trend``, ``trend_source``.
+        ``wage_source``, ``wage_level``, ``trend``, ``trend_source``, and the
+        demand columns ``openings``, ``tightness``, ``shortage`` (each with
+        ``_source`` and ``_level``; see ``LabourMarket.for_taxonomy``).
     risk_table : pandas.DataFrame
         Indexed by occupation id; ``at_risk`` and ``risk_score``.
     optional_held : bool
@@ -57,10 +61,12 @@ class AdviceContext:
     level_tolerance : float
         For rated taxonomies: how many level points below a destination's
         requirement a skill may be and still count as held.
+    score_model : None, str, dict or ScoreModel
+        The transition score's coefficients (see :mod:`transitions.advice.score`).
     """
 
     def __init__(self, taxonomy, graph, market_table, risk_table, *, optional_held=True,
-                 level_tolerance=1.0):
+                 level_tolerance=1.0, score_model=None):
         self.taxonomy = taxonomy
         self.graph = graph
         self.optional_held = bool(optional_held)
@@ -89,10 +95,19 @@ class AdviceContext:
         self.n_essential = np.diff(self.essential.indptr).astype(float)
         self.digital = skills["digital"].to_numpy(bool)
         self.months = skill_months(skills)
+        # Months of every occupation's essential skills, summed: the gap of a worker with none.
+        self.essential_months = self.essential.astype(bool).astype(float).multiply(
+            self.months[None, :]).tocsr()
+        self.total_months = np.asarray(self.essential_months.sum(axis=1)).ravel()
+        self.essential_months_t = self.essential_months.T.tocsr()  # transposed once, not per call
+        self.education = education_levels(occ)
+        col = code_column(taxonomy)
+        self.code_levels = code_levels(occ[col].to_numpy(), col) if col else []
         self._build_levels()
         self._build_digcomp_needs()
         self._build_market(market_table)
         self._build_risk(risk_table)
+        self.score_model = resolve_model(score_model, self.rated)
 
     # ------------------------------------------------------------------ builders
     def _build_levels(self):
@@ -195,9 +210,38 @@ class AdviceContext:
         below = t["wage_below_minimum"] if "wage_below_minimum" in t else \
             pd.Series(False, index=t.index)
         self.wage_below_minimum = below.astype("boolean").fillna(False).to_numpy(bool)
+        #: A default worker's wage: the occupation's median, never below the adult minimum
+        #: (a median pulled below it by young workers is no adult's wage).
+        self.default_wage = np.where(self.wage < self.wage_minimum, self.wage_minimum, self.wage)
         self.trend = _text(t.get("trend"), self.n_occ)
         self.trend_source = _text(t.get("trend_source"), self.n_occ)
+        self._build_demand(t)
         self.market_table = table
+
+    def _build_demand(self, t):
+        """Openings, tightness and shortage with their provenance, the score's demand feature
+        and the in-demand flag (see :mod:`transitions.advice.criteria`)."""
+        n = self.n_occ
+        self.demand = {}
+        for name, extra in (("openings", ("period",)), ("tightness", ("class",)),
+                            ("shortage", ("class",))):
+            value = (pd.to_numeric(t[name], errors="coerce").to_numpy(float) if name in t
+                     else np.full(n, np.nan))
+            cols = {name: value}
+            for suffix in ("source", "level", *extra):
+                cols[f"{name}_{suffix}"] = _text(t.get(f"{name}_{suffix}"), n)
+            self.demand.update(cols)
+        openings = self.demand["openings"]
+        known = np.isfinite(openings) & (openings >= 0)
+        # Unknown openings count as the typical occupation's: no evidence either way.
+        fill = float(np.median(openings[known])) if known.any() else 0.0
+        self.demand_feature = np.log1p(np.where(known, openings, fill))
+        rate = (pd.to_numeric(t["openings_rate"], errors="coerce").to_numpy(float)
+                if "openings_rate" in t else np.full(n, np.nan))
+        self.demand["openings_rate"] = rate
+        from .criteria import in_demand
+
+        self.in_demand, self.in_demand_basis = in_demand(self.demand)
 
     def _build_risk(self, table):
         if "at_risk" not in table:
@@ -269,24 +313,70 @@ class AdviceContext:
             out = df.reindex(columns=self.occupation_ids).to_numpy(float)
         return np.nan_to_num(out, nan=0.0)
 
-    def essential_coverage(self, held, level=None):
-        """Share of each occupation's essential skills a profile holds, shape (n_profiles, n_occ).
+    def education_steps(self, origins, destinations=None):
+        """Months for the education levels up from each origin (:func:`~.effort.education_months`).
 
-        Occupations without essential skills count as fully covered (nothing to learn).
-        One sparse product of the profiles with the incidence (the batch's floor).
-        With ``level`` (rated taxonomies, see :meth:`worker_levels`) a skill
-        counts only where the worker's level meets :attr:`essential_threshold`.
+        Shape (n_origins, n_occ), or (n_pairs,) when ``destinations`` pairs with ``origins``.
+        """
+        origins = np.asarray(origins, dtype=np.int64)
+        if destinations is None:
+            return education_months(self.education[origins][:, None], self.education[None, :])
+        return education_months(self.education[origins],
+                                self.education[np.asarray(destinations, dtype=np.int64)])
+
+    def gap_counts(self, held, level=None, origins=None):
+        """Essential skills carried over and months still to learn, per profile and occupation.
+
+        Returns
+        -------
+        carried : ndarray, shape (n_profiles, n_occ)
+            How many of each occupation's essential skills the profile holds.
+        months : ndarray, shape (n_profiles, n_occ)
+            The effort heuristic's months of the essential skills it lacks and,
+            given ``origins`` (each profile's occupation), of the education
+            levels up (:mod:`transitions.advice.effort`).
+
+        One sparse product of the profiles with the incidence (the batch's
+        floor). With ``level`` (rated taxonomies, see :meth:`worker_levels`) a
+        skill counts only where the worker's level meets
+        :attr:`essential_threshold`.
         """
         if level is None or not self.rated:
-            have = (_sparse(held) @ self.essential_t).toarray()
-        else:
-            cols = self.essential.indices
-            have = np.empty((len(level), self.n_occ))
-            for start in range(0, len(level), 256):  # bounds the profiles x entries temporary
-                met = level[start:start + 256][:, cols] >= self.essential_threshold[None, :]
-                have[start:start + 256] = (sp.csr_matrix(met, dtype=float)
-                                           @ self._essential_owner).toarray()
+            H = _sparse(held)
+            carried = (H @ self.essential_t).toarray()
+            months = self.total_months[None, :] - (H @ self.essential_months_t).toarray()
+            return carried, self._with_education(np.maximum(months, 0.0), origins)
+        cols = self.essential.indices
+        entry_months = self.months[cols]
+        carried = np.empty((len(level), self.n_occ))
+        months = np.empty((len(level), self.n_occ))
+        for start in range(0, len(level), 256):  # bounds the profiles x entries temporary
+            sl = slice(start, start + 256)
+            met = level[sl][:, cols] >= self.essential_threshold[None, :]
+            carried[sl] = (sp.csr_matrix(met, dtype=float) @ self._essential_owner).toarray()
+            met_months = (sp.csr_matrix(met * entry_months[None, :]) @ self._essential_owner)
+            months[sl] = self.total_months[None, :] - met_months.toarray()
+        return carried, self._with_education(np.maximum(months, 0.0), origins)
+
+    def _with_education(self, months, origins):
+        return months if origins is None else months + self.education_steps(origins)
+
+    def coverage_share(self, carried):
+        """Share of each occupation's essential skills held (1 where it has none: nothing to learn)."""
         with np.errstate(invalid="ignore", divide="ignore"):
-            cov = have / self.n_essential[None, :]
+            cov = carried / self.n_essential[None, :]
         cov[:, self.n_essential == 0] = 1.0
         return cov
+
+    def classification(self, origins):
+        """Share of classification levels each origin shares with every occupation.
+
+        The graph's code prior (:func:`transitions.graph.priors.code_prior_matrix`),
+        from arrays kept here so that batch workers need no taxonomy.
+        """
+        origins = np.asarray(origins, dtype=np.int64)
+        out = np.zeros((len(origins), self.n_occ))
+        for ids in self.code_levels:
+            o = ids[origins][:, None]
+            out += (o == ids[None, :]) & (o >= 0)
+        return out / max(len(self.code_levels), 1)

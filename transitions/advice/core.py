@@ -1,8 +1,9 @@
 """The vectorised heart of the recommendations: profiles in, options out.
 
 One function evaluates a block of resolved profiles against every occupation
-at once (similarity, essential coverage, wage ratio, filters); one picks the
-top options per profile; one turns chosen (profile, destination) pairs into
+at once (similarity, the essential skills carried over and the months to
+learn, wage ratio, the transition score, the good-option criteria); one
+picks the top options per profile; one turns chosen (profile, destination) pairs into
 table columns, the gaps included. The single-profile API and the batch API
 both go through here, so they cannot disagree.
 """
@@ -12,11 +13,11 @@ from __future__ import annotations
 import numpy as np
 
 from ..digcomp import UNIT_CODES
-from ..exceptions import InvalidParameterError
 from ..profile import held_mask, profile_skill_positions, resolve_occupation
+from .score import likelihood, transition_index
 
 __all__ = ["ResolvedBlock", "resolve_block", "resolve_origins", "evaluate", "top_pairs", "pair_gaps",
-           "digcomp_gaps", "check_min_similarity"]
+           "digcomp_gaps"]
 
 
 class ResolvedBlock:
@@ -46,12 +47,10 @@ class ResolvedBlock:
             if prof.wage is not None:
                 self.worker_wage[i] = prof.wage
                 self.worker_wage_from_profile[i] = True
-            elif ctx.wage[origin] < ctx.wage_minimum[origin]:
-                # A median pulled below the adult minimum by young workers is no adult's wage.
-                self.worker_wage[i] = ctx.wage_minimum[origin]
-                self.worker_wage_floored[i] = True
-            else:
-                self.worker_wage[i] = ctx.wage[origin]
+            else:  # the occupation's median, never below the adult minimum (AdviceContext)
+                self.worker_wage[i] = ctx.default_wage[origin]
+                self.worker_wage_floored[i] = ctx.default_wage[origin] != ctx.wage[origin] \
+                    and np.isfinite(ctx.default_wage[origin])
             self.min_ratio[i] = prof.min_wage_ratio
             self.exclude_at_risk[i] = prof.exclude_at_risk
             ex = (ctx.occupation_index.get_indexer(list(prof.exclude)) if prof.exclude
@@ -100,36 +99,53 @@ def resolve_block(ctx, profiles, occupation_cache=None):
     return ResolvedBlock(ctx, profiles, resolve_origins(ctx.taxonomy, profiles, occupation_cache))
 
 
-def evaluate(ctx, block, min_similarity):
+def evaluate(ctx, block, criteria):
     """Score every occupation for every profile of ``block``.
+
+    Parameters
+    ----------
+    ctx : AdviceContext
+    block : ResolvedBlock
+    criteria : Criteria
+        The thresholds of a good option (:mod:`transitions.advice.criteria`).
 
     Returns
     -------
     dict of ndarrays, shape (n_profiles, n_occupations)
-        ``similarity``, ``coverage`` (essential skills held), ``score``
-        (geometric mean of the two), ``wage_ratio`` and ``good`` (passes every
-        filter: not the origin, not excluded, wage known and at or above the
-        floor, not at risk when excluded, similarity at or above the threshold).
+        ``similarity``; ``carried`` (essential skills held), ``coverage``
+        (their share), ``months`` (to learn the rest, education levels up
+        included); ``wage_ratio``;
+        ``index`` (the transition score) and ``score`` (its likelihood, see
+        :mod:`transitions.advice.score`); ``allowed`` (the worker's
+        constraints: not the origin, not excluded, wage known and at or above
+        the floor, not at risk when excluded, in demand when asked) and
+        ``good`` (allowed and reachable: a good option).
     """
     sim = ctx.similarity(ctx.profile_weights(block.held, block.origin), block.origin)
-    cov = ctx.essential_coverage(block.held, block.level)
-    score = np.sqrt(np.clip(sim, 0.0, None) * cov)
+    carried, months = ctx.gap_counts(block.held, block.level, block.origin)
+    cov = ctx.coverage_share(carried)
     with np.errstate(invalid="ignore", divide="ignore"):
         ratio = ctx.wage[None, :] / block.worker_wage[:, None]
+    index = transition_index(ctx, ctx.score_model, block.origin, sim, cov, months, ratio)
     # NaN ratios (unknown wage) fail this comparison: no salary claim without a wage.
-    good = ratio >= block.min_ratio[:, None] - 1e-12
-    good &= sim >= min_similarity
-    good &= ~(ctx.at_risk[None, :] & block.exclude_at_risk[:, None])
+    allowed = ratio >= block.min_ratio[:, None] - 1e-12
+    allowed &= ~(ctx.at_risk[None, :] & block.exclude_at_risk[:, None])
+    if criteria.in_demand_only:
+        allowed &= ctx.in_demand[None, :]
     rows = np.arange(len(block))
-    good[rows, block.origin] = False
+    allowed[rows, block.origin] = False
     for i, ex in enumerate(block.excluded):
         if len(ex):
-            good[i, ex] = False
-    return {"similarity": sim, "coverage": cov, "score": score, "wage_ratio": ratio, "good": good}
+            allowed[i, ex] = False
+    good = allowed & criteria.reachable(carried, months, ctx.n_essential[None, :], sim)
+    return {"similarity": sim, "carried": carried, "coverage": cov, "months": months,
+            "wage_ratio": ratio, "index": index, "score": likelihood(index, block.origin),
+            "allowed": allowed, "good": good}
 
 
 def top_pairs(ctx, ev, n=None):
-    """The good options of each profile, best first (score desc, then id), at most ``n`` each.
+    """The good options of each profile, best first (transition score desc, then id), at most
+    ``n`` each.
 
     Returns
     -------
@@ -140,9 +156,9 @@ def top_pairs(ctx, ev, n=None):
     if not len(p):
         return p, d, np.empty(0, np.int64)
     # Sort by profile, then by score descending, then by id. Scores are rounded
-    # to 12 decimals for the order, so that floating-point noise between
+    # to 10 decimals for the order, so that floating-point noise between
     # mathematically equal scores cannot decide a tie: the id does.
-    order = np.lexsort((ctx.id_rank[d], -np.round(ev["score"][p, d], 12), p))
+    order = np.lexsort((ctx.id_rank[d], -np.round(ev["index"][p, d], 10), p))
     p, d = p[order], d[order]
     starts = np.r_[0, np.flatnonzero(np.diff(p)) + 1]
     counts = np.diff(np.r_[starts, len(p)])
@@ -162,8 +178,8 @@ def _ranges(indptr, rows):
     return np.arange(lengths.sum()) + offsets, owner, lengths
 
 
-def pair_gaps(ctx, held, p, d, level=None):
-    """Missing essential skills of destination ``d[k]`` for profile ``p[k]`` (held rows).
+def pair_gaps(ctx, held, p, d, level=None, origins=None):
+    """Missing and carried-over essential skills of destination ``d[k]`` for profile ``p[k]``.
 
     With ``level`` (rated taxonomies: the block's worker levels), a held skill
     is missing too where the worker's level is below the destination's
@@ -172,20 +188,27 @@ def pair_gaps(ctx, held, p, d, level=None):
     Returns
     -------
     missing : list of int arrays (skill positions in taxonomy order)
-    months : float array, the effort heuristic's months per pair
+    carried : list of int arrays (the destination's essential skills the worker has)
+    months : float array, the effort heuristic's months per pair (the education
+        levels up included when ``origins``, each profile's occupation, is given)
     """
     if not len(d):
-        return [], np.zeros(0)
+        return [], [], np.zeros(0)
     pos, owner, _ = _ranges(ctx.essential.indptr, d)
     skills = ctx.essential.indices[pos]
     if level is None or not ctx.rated:
         lacking = ~held[p[owner], skills]
     else:
         lacking = level[p[owner], skills] < ctx.essential_threshold[pos]
-    skills, owner = skills[lacking], owner[lacking]
-    months = np.bincount(owner, weights=ctx.months[skills], minlength=len(d))
-    cuts = np.searchsorted(owner, np.arange(1, len(d)))
-    return np.split(skills, cuts), months
+    months = np.bincount(owner[lacking], weights=ctx.months[skills[lacking]], minlength=len(d))
+    if origins is not None:
+        months = months + ctx.education_steps(np.asarray(origins)[p], d)
+
+    def split(mask):
+        cuts = np.searchsorted(owner[mask], np.arange(1, len(d)))
+        return np.split(skills[mask], cuts)
+
+    return split(lacking), split(~lacking), months
 
 
 def digcomp_gaps(ctx, comp_level, p, d):
@@ -200,11 +223,3 @@ def digcomp_gaps(ctx, comp_level, p, d):
         out.append(tuple((UNIT_CODES[c], int(needed[k, c]),
                           int(have[k, c]) if have[k, c] > 0 else None) for c in cs))
     return out
-
-
-def check_min_similarity(value):
-    if isinstance(value, bool) or not isinstance(value, (int, float, np.floating)) or \
-            not np.isfinite(value) or not 0 <= value <= 1:
-        raise InvalidParameterError(f"min_similarity must be a number from 0 to 1, got {value!r}")
-    return float(value)
-

@@ -20,7 +20,7 @@ from ._text import localise, text
 __all__ = ["advise_batch", "scheduler_option"]
 
 _BLOCK = 1000
-_TABLE_COLUMNS = ["profile_id", "status", "rank", "label", "similarity", "wage_ratio",
+_TABLE_COLUMNS = ["profile_id", "status", "rank", "label", "n_carried", "wage_ratio",
                   "n_missing", "effort_band"]
 
 
@@ -55,7 +55,7 @@ def _backend(scheduler):
         yield
 
 
-def advise_batch(session, path, top, fmt, output, jobs, scheduler=None):
+def advise_batch(session, path, top, fmt, output, jobs, scheduler=None, criteria=None):
     """Options for every worker of the caseload at ``path``, with a progress bar."""
     from ..advice._parallel import chunk_rows, effective_jobs
     from ..advice.batch import iter_recommendations
@@ -74,7 +74,7 @@ def advise_batch(session, path, top, fmt, output, jobs, scheduler=None):
         chunk = chunk_rows(total or None, effective_jobs(jobs), _BLOCK)
         chunks = _followed(iter_recommendations(advisor, path, n=top, lang=session.lang,
                                                 n_jobs=jobs, block_size=_BLOCK,
-                                                chunk_size=chunk), bar)
+                                                chunk_size=chunk, **(criteria or {})), bar)
         if fmt == "csv" and output is not None and str(output) != "-":
             # Lists joined with "|" and formula cells neutralised, as render() does for stdout.
             write_table(chunks, output, fmt=table_format(output))

@@ -7,7 +7,6 @@ import json
 from pathlib import Path
 
 import click
-import pandas as pd
 
 from ..exceptions import DataFormatError
 
@@ -106,6 +105,42 @@ def profile_options(func):
     return func
 
 
+#: The good-option thresholds' defaults as the help shows them (tests check them against
+#: transitions.advice.criteria, so that --help never disagrees with the library).
+CRITERIA_DEFAULTS = {"max_gap_months": 36, "min_carried": 3, "min_carried_share": 0.3,
+                     "min_similarity": 0.0}
+
+
+def criteria_options(func):
+    """The thresholds of a good option (see transitions.advice.criteria), one flag each."""
+    d = CRITERIA_DEFAULTS
+    options = [
+        click.option("--max-gap-months", type=click.FloatRange(min=0), help="Most months of "
+                     "learning a good option may need, by the effort heuristic "
+                     f"[default: {d['max_gap_months']:g}]."),
+        click.option("--min-carried", type=click.IntRange(min=1), help="Essential skills of a "
+                     "destination the worker must already have ... "
+                     f"[default: {d['min_carried']}]."),
+        click.option("--min-carried-share", type=click.FloatRange(0, 1), help="... or this "
+                     "share of them, and never only one skill "
+                     f"[default: {d['min_carried_share']:g}]."),
+        click.option("--min-similarity", type=click.FloatRange(0, 1), help="An extra floor on "
+                     f"the graph's skill similarity [default: {d['min_similarity']:g}, none]."),
+        click.option("--in-demand", "--kansrijk", "in_demand_only", is_flag=True, default=None,
+                     help="Only destinations in demand (kansrijk): a tight market now or a "
+                     "large expected shortage (ROA); for the US a high openings rate."),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+def _criteria_kwargs(kwargs):
+    keys = ("max_gap_months", "min_carried", "min_carried_share", "min_similarity",
+            "in_demand_only")
+    return {k: kwargs.pop(k) for k in keys}
+
+
 def build_profile(profile_file, occupation, skills, lacking, digcomp, wage, min_wage_ratio,
                   include_at_risk, max_steps, exclude, name):
     """A :class:`transitions.WorkerProfile` from a file and flags, and the name to show."""
@@ -148,6 +183,7 @@ def _profile_kwargs(kwargs):
 # ---------------------------------------------------------------------- advise
 @cli.command("advise", short_help="Switch options for a worker, as a table, JSON, CSV or the advice page.")
 @profile_options
+@criteria_options
 @click.option("-n", "--top", type=click.IntRange(min=1),
               help="Number of options to show [default: 10; 5 on the advice page].")
 @click.option("-j", "--jobs", type=int,
@@ -185,10 +221,11 @@ def advise(top, jobs, batch, scheduler, fmt, output, dataset, extend, lang, **kw
       transitions advise --batch caseload.csv --scheduler tcp://10.0.0.5:8786 -o options.parquet
     """
     session = Session(dataset, extend, lang)
+    criteria = _criteria_kwargs(kwargs)
     if batch is not None:
         if fmt == "html":
             raise click.UsageError("--batch gives a table; use --format table, json or csv")
-        advise_batch(session, batch, top or 10, fmt, output, jobs, scheduler)
+        advise_batch(session, batch, top or 10, fmt, output, jobs, scheduler, criteria)
         return
     if scheduler or jobs is not None:
         raise click.UsageError("--jobs and --scheduler go with --batch")
@@ -198,12 +235,13 @@ def advise(top, jobs, batch, scheduler, fmt, output, dataset, extend, lang, **kw
     if fmt == "html":
         from ..report import advice_page
 
-        html = advice_page(advisor, profile, lang=lang, n=top or 5, worker_name=name)
+        html = advice_page(advisor, profile, lang=lang, n=top or 5, worker_name=name,
+                           **criteria)
         emit_text(html, output)
         if output is not None:
             say(text(lang, "page_written").format(path=output))
         return
-    options = advisor.recommend(profile, n=top or 10, lang=lang)
+    options = advisor.recommend(profile, n=top or 10, lang=lang, **criteria)
     if fmt == "json":
         worker = {k: v for k, v in options.attrs.items()}
         emit_text(json.dumps({"worker": worker, "options": json.loads(render(options, "json"))},
@@ -221,8 +259,8 @@ def advise(top, jobs, batch, scheduler, fmt, output, dataset, extend, lang, **kw
         lines.append(text(lang, "n_options").format(n=attrs.get("n_options", len(options))))
     else:
         lines.append(text(lang, "no_options"))
-    shown = options[[c for c in ("rank", "label", "similarity", "wage_ratio", "wage_level",
-                                 "trend", "effort_band", "n_missing", "explanation")
+    shown = options[[c for c in ("rank", "label", "n_carried", "wage_ratio", "wage_level",
+                                 "openings", "trend", "effort_band", "n_missing", "explanation")
                      if c in options.columns]]
     emit_text("\n".join(lines) + "\n\n" + render(localise(shown, lang), "table", lang=lang),
               output)
@@ -373,6 +411,7 @@ def _risk_blocks(risk, lang):
 # ---------------------------------------------------------------------- paths, skills, coverage
 @cli.command("paths", short_help="Stepping-stone paths of 2-3 salary-neutral steps.")
 @profile_options
+@criteria_options
 @click.option("-n", "--top", type=click.IntRange(min=1), default=5, show_default=True,
               help="Number of paths to show.")
 @_format_option()
@@ -387,12 +426,15 @@ def paths(top, fmt, output, dataset, extend, lang, **kwargs):
       transitions paths --occupation "data-invoerder"
       transitions paths --occupation boekhouder --max-steps 2 --format json
     """
+    criteria = _criteria_kwargs(kwargs)
     profile, _ = build_profile(**_profile_kwargs(kwargs))
     session = Session(dataset, extend, lang)
-    result = session.advisor.paths(_resolved(session, profile), n=top, lang=lang)
+    result = session.advisor.paths(_resolved(session, profile), n=top, lang=lang, **criteria)
     if fmt == "table":
         if result.empty:
-            say(text(lang, "no_paths"))
+            n_direct = session.advisor.recommend(profile, n=1, lang=lang, explain=False,
+                                                 **criteria).attrs["n_options"]
+            say(text(lang, "no_paths" if n_direct else "no_route"))
             return
         result = localise(result[["rank", "path_labels", "wage_ratio", "n_missing", "effort_band",
                                   "explanation"]], lang)
@@ -402,29 +444,32 @@ def paths(top, fmt, output, dataset, extend, lang, **kwargs):
 
 @cli.command("skills-to-learn", short_help="Skills that open the most extra options for a worker.")
 @profile_options
+@criteria_options
 @click.option("-n", "--top", type=click.IntRange(min=1), default=10, show_default=True,
               help="Number of skills to show.")
 @_format_option()
 @_output_option
 @data_options
 def skills_to_learn(top, fmt, output, dataset, extend, lang, **kwargs):
-    """The skills and DigComp competences whose learning opens the most additional safe,
-    salary-neutral options for the worker.
+    """The skills and DigComp competences with the most effect for the worker: the good options
+    they open and the gaps they shorten, weighted by demand. Nothing without an effect is listed.
 
     \b
     Examples:
       transitions skills-to-learn --occupation kassamedewerker
       transitions skills-to-learn --occupation boekhouder --digcomp 3=2 --format csv
     """
+    criteria = _criteria_kwargs(kwargs)
     profile, _ = build_profile(**_profile_kwargs(kwargs))
     session = Session(dataset, extend, lang)
-    result = session.advisor.skills_to_learn(_resolved(session, profile), n=top, lang=lang)
+    result = session.advisor.skills_to_learn(_resolved(session, profile), n=top, lang=lang,
+                                             **criteria)
     if fmt == "table":
         if result.empty:
             say(text(lang, "nothing_to_learn"))
             return
-        result = result[["rank", "kind", "id", "label", "level", "n_new_options"]].rename(
-            columns={"label": "skill_label"})
+        result = result[["rank", "kind", "id", "label", "level", "n_new_options", "n_closer",
+                         "months_saved"]].rename(columns={"label": "skill_label"})
         skills = result["kind"] == "skill"
         result, note = mark_untranslated(result, "skill_label", session.taxonomy, lang,
                                          ids=result["id"].where(skills))
@@ -439,32 +484,38 @@ def skills_to_learn(top, fmt, output, dataset, extend, lang, **kwargs):
               "occupation (with its workers).")
 @click.option("--no-sensitivity", is_flag=True,
               help="Only the default thresholds, without the rows that vary them.")
-@click.option("--similarity-grid", type=float, multiple=True, metavar="X",
-              help="A skill-similarity threshold to try in the sensitivity rows. Repeatable "
-              "[default: the library's grid].")
+@click.option("--gap-grid", type=float, multiple=True, metavar="MONTHS",
+              help="A bound on the months of learning to try in the sensitivity rows. "
+              "Repeatable [default: the library's grid, 6 12 18 24 36].")
+@click.option("--carried-grid", type=int, multiple=True, metavar="N",
+              help="A number of carried-over skills to try in the sensitivity rows. "
+              "Repeatable [default: the library's grid, 2 3 5].")
 @click.option("--wage-ratio-grid", type=float, multiple=True, metavar="X",
               help="A wage floor (share of current pay) to try in the sensitivity rows. "
-              "Repeatable [default: the library's grid].")
+              "Repeatable [default: the library's grid, 0.9 0.95 1 1.05].")
+@criteria_options
 @_format_option()
 @_output_option
 @data_options
-def coverage(by, no_sensitivity, similarity_grid, wage_ratio_grid, fmt, output, dataset, extend,
-             lang):
+def coverage(by, no_sensitivity, gap_grid, carried_grid, wage_ratio_grid, fmt, output, dataset,
+             extend, lang, **kwargs):
     """The workforce headline: the share of workers with at least one good switch option without
-    loss of pay, the mean and median number of options, and the share with none; for everyone
-    and for the at-risk occupations, and how it moves with the thresholds.
+    loss of pay, the mean and median number of options, the share with none and the share whose
+    best option needs at most a year; for everyone and for the at-risk occupations, and how it
+    moves with the thresholds.
 
     \b
     Examples:
       transitions coverage
-      transitions coverage --data esco --wage-ratio-grid 0.95 --wage-ratio-grid 1.05
+      transitions coverage --data esco --gap-grid 9 --wage-ratio-grid 0.95
       transitions coverage --by occupation --format csv -o options-per-occupation.csv
     """
-    kwargs = {"by": by, "sensitivity": not no_sensitivity}
-    if similarity_grid:
-        kwargs["similarity_grid"] = list(similarity_grid)
-    if wage_ratio_grid:
-        kwargs["wage_ratio_grid"] = list(wage_ratio_grid)
+    kwargs = {"by": by, "sensitivity": not no_sensitivity,
+              **{k: v for k, v in _criteria_kwargs(kwargs).items() if v is not None}}
+    for name, grid in (("gap_grid", gap_grid), ("carried_grid", carried_grid),
+                       ("wage_ratio_grid", wage_ratio_grid)):
+        if grid:
+            kwargs[name] = list(grid)
     session = Session(dataset, extend, lang)
     advisor = session.advisor
     if advisor.market is None:
@@ -475,11 +526,13 @@ def coverage(by, no_sensitivity, similarity_grid, wage_ratio_grid, fmt, output, 
     if by == "occupation":
         result = result.rename_axis("occupation_id").reset_index()
         if fmt == "table":
-            result = result[["occupation_id", f"label_{lang}", "workers", "at_risk", "n_options"]]
+            result = result[["occupation_id", f"label_{lang}", "workers", "at_risk", "n_options",
+                             "best_months"]]
     elif fmt == "table":
-        result = localise(result[["group", "min_similarity", "min_wage_ratio", "exclude_at_risk",
-                                  "default", "workers", "share_with_option", "mean_options",
-                                  "median_options", "share_none"]], lang)
+        result = localise(result[["group", "max_gap_months", "min_carried", "min_wage_ratio",
+                                  "exclude_at_risk", "in_demand_only", "default", "workers",
+                                  "share_with_option", "mean_options", "median_options",
+                                  "share_none", "share_best_within_year"]], lang)
     emit_table(result, fmt, output, lang=lang)
 
 

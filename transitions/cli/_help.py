@@ -311,14 +311,34 @@ OPTIONS_NL = {
         "Het kerncijfer, of het aantal opties per beroep (met het aantal werkenden).",
     "Only the default thresholds, without the rows that vary them.":
         "Alleen de standaarddrempels, zonder de rijen die ze variëren.",
-    "A skill-similarity threshold to try in the sensitivity rows. Repeatable [default: the "
-    "library's grid].":
-        "Een drempel voor overlap in vaardigheden om te proberen in de gevoeligheidsrijen. "
-        "Herhaalbaar [standaard: het raster van de bibliotheek].",
+    "A bound on the months of learning to try in the sensitivity rows. Repeatable [default: "
+    "the library's grid, 6 12 18 24 36].":
+        "Een grens aan de maanden leren om te proberen in de gevoeligheidsrijen. Herhaalbaar "
+        "[standaard: het raster van de bibliotheek, 6 12 18 24 36].",
+    "A number of carried-over skills to try in the sensitivity rows. Repeatable [default: "
+    "the library's grid, 2 3 5].":
+        "Een aantal vaardigheden dat de werkende al heeft, om te proberen in de "
+        "gevoeligheidsrijen. Herhaalbaar [standaard: het raster van de bibliotheek, 2 3 5].",
     "A wage floor (share of current pay) to try in the sensitivity rows. Repeatable [default: "
-    "the library's grid].":
+    "the library's grid, 0.9 0.95 1 1.05].":
         "Een loonondergrens (deel van het huidige loon) om te proberen in de "
-        "gevoeligheidsrijen. Herhaalbaar [standaard: het raster van de bibliotheek].",
+        "gevoeligheidsrijen. Herhaalbaar [standaard: het raster van de bibliotheek, "
+        "0.9 0.95 1 1.05].",
+    "Most months of learning a good option may need, by the effort heuristic [default: 36].":
+        "Hoeveel maanden leren een goede optie hoogstens mag vragen, volgens de schatting "
+        "van de inspanning [standaard: 36].",
+    "Essential skills of a destination the worker must already have ... [default: 3].":
+        "Kernvaardigheden van een bestemming die de werkende al moet hebben ... "
+        "[standaard: 3].",
+    "... or this share of them, and never only one skill [default: 0.3].":
+        "... of dit deel ervan, en nooit maar één vaardigheid [standaard: 0.3].",
+    "An extra floor on the graph's skill similarity [default: 0, none].":
+        "Een extra ondergrens voor de overlap in vaardigheden volgens de graaf "
+        "[standaard: 0, geen].",
+    "Only destinations in demand (kansrijk): a tight market now or a large expected shortage "
+    "(ROA); for the US a high openings rate.":
+        "Alleen kansrijke bestemmingen: nu een krappe arbeidsmarkt of een groot verwacht "
+        "tekort (ROA); voor de VS veel vacatures per werkende.",
     "Number of neighbours.": "Aantal buren.",
     "File to write (.graphml or .csv).": "Bestand om te schrijven (.graphml of .csv).",
     "File format [default: from the file name's extension].":
