@@ -32,7 +32,7 @@ from collections import Counter
 import pandas as pd
 
 from ..digcomp import _AREAS, _COMPETENCES
-from ._esco_files import member
+from .._membership import member
 
 __all__ = ["DIGCOMP_AREAS", "DIGCOMP_TITLES", "match_digcomp"]
 

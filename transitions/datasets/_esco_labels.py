@@ -13,7 +13,8 @@ import numpy as np
 import pandas as pd
 
 from ..exceptions import DataFormatError
-from ._esco_files import ROLES, TEXT, member, read_csv
+from .._membership import member
+from ._esco_files import ROLES, TEXT, read_csv
 
 __all__ = ["LabelReader", "clean_labels", "clean_multi", "read_concepts"]
 

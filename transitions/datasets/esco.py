@@ -26,7 +26,8 @@ from ..exceptions import DataFormatError, InvalidParameterError, warn_defect
 from ..taxonomy import LANGUAGES, Taxonomy, hierarchy_cycle
 from ._cache import cached_taxonomy
 from ._digcomp import match_digcomp
-from ._esco_files import ROLES, TEXT, SourceSet, member, read_csv
+from .._membership import member
+from ._esco_files import ROLES, TEXT, SourceSet, read_csv
 from ._esco_labels import LabelReader, clean_labels, clean_multi, read_concepts
 from ._integrity import check_whole, text_of
 

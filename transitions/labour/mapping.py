@@ -25,6 +25,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from .._membership import member
 from .codes import BRC, ISCO, LEVELS, OCC, SOC2010, SOC2018, TOTAL_LEVEL
 
 __all__ = ["occupation_links", "resolve", "LINK_COLUMNS"]
@@ -207,7 +208,7 @@ def resolve(links, table, spec, *, fallback_to_total=False):
             if rows.empty:
                 continue
             lk = links[system]
-            lk = lk[~lk["occupation_id"].isin(done)]
+            lk = lk[~member(lk["occupation_id"], done)]
             if lk.empty:
                 break
             if depth >= 0:

@@ -14,6 +14,7 @@ import warnings
 import numpy as np
 import pandas as pd
 
+from .._membership import member
 from ..exceptions import InvalidParameterError, warn_defect
 from .codes import LEVELS, OCC
 from .crosswalks import Crosswalks
@@ -535,7 +536,7 @@ class LabourMarket:
         """Count rows keyed by occupation ids that ``tax`` does not have (likely typos)."""
         for name, table in self.tables.items():
             ids = table.loc[table["code_system"] == OCC, "code"]
-            unknown = ids[~ids.isin(tax.occupations.index)]
+            unknown = ids[~member(ids, tax.occupations.index)]
             if len(unknown) and len(unknown) < len(ids):
                 warn_defect(f"{name} table: {len(unknown)} of {len(ids)} occupation id(s) are "
                             f"not in taxonomy {tax.name!r} and match nothing", unknown)
@@ -549,7 +550,7 @@ class LabourMarket:
                 sub = table[(table["code_system"] == system) & (table["key"] != "")]
                 if sub.empty:
                     continue
-                unknown = sub.loc[~sub["key"].isin(codes), "code"]
+                unknown = sub.loc[~member(sub["key"], codes), "code"]
                 if len(unknown):
                     warn_defect(f"{name} table: {len(unknown)} {system} code(s) unknown to the "
                                 f"crosswalks; no occupation reaches them", unknown)
