@@ -240,3 +240,49 @@ def test_labour_root_missing_names_the_folder(tmp_path):
 ])
 def test_importer_parameters(tmp_path, call, fragment):
     expect_error(lambda: call(tmp_path), fragment)
+
+
+# ---------------------------------------------------------------------- the advisor
+@pytest.fixture(scope="module")
+def advisor():
+    from transitions import Advisor
+
+    return Advisor.from_sample()
+
+
+@pytest.mark.parametrize("kwargs,fragment", [
+    ({"max_gap_months": -1}, "max_gap_months"),
+    ({"max_gap_months": math.nan}, "max_gap_months"),
+    ({"max_gap_months": "12"}, "max_gap_months"),
+    ({"min_carried": -2}, "min_carried"),
+    ({"min_carried": 2.5}, "min_carried"),
+    ({"min_carried_share": 1.5}, "min_carried_share"),
+    ({"min_similarity": 2}, "min_similarity"),
+    ({"in_demand_only": "yes"}, "in_demand_only"),
+    ({"score_model": "nope"}, "score_model"),
+    ({"level_tolerance": -1}, "level_tolerance"),
+    ({"n_jobs": 0}, "n_jobs"),
+    ({"n_jobs": "2"}, "n_jobs"),
+])
+def test_advisor_parameters(tax, kwargs, fragment):
+    from transitions import Advisor
+
+    def call():
+        Advisor(tax, **kwargs).recommend(WorkerProfile("boekhouder"))
+
+    expect_error(call, fragment, kind=InvalidParameterError)
+
+
+@pytest.mark.parametrize("kwargs,fragment", [
+    ({"n": 0}, "n "), ({"n": 2.5}, "n "), ({"max_gap_months": -5}, "max_gap_months"),
+    ({"min_carried": "a"}, "min_carried"), ({"lang": "fr"}, "lang"),
+])
+def test_recommend_parameters(advisor, kwargs, fragment):
+    expect_error(lambda: advisor.recommend(WorkerProfile("boekhouder"), **kwargs), fragment,
+                 kind=InvalidParameterError)
+
+
+@pytest.mark.parametrize("likelihood", ["x", 1, None])
+def test_transition_scores_likelihood_is_a_bool(advisor, likelihood):
+    expect_error(lambda: advisor.transition_scores(likelihood=likelihood), "likelihood",
+                 kind=InvalidParameterError)

@@ -32,6 +32,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from .._validation import check_n_jobs
 from ..exceptions import InvalidParameterError
 from ..profile import WorkerProfile
 from ..taxonomy import _check_lang
@@ -156,7 +157,7 @@ class Advisor:
         self.criteria = Criteria(max_gap_months=max_gap_months, min_carried=min_carried,
                                  min_carried_share=min_carried_share,
                                  min_similarity=min_similarity, in_demand_only=in_demand_only)
-        self.n_jobs = n_jobs
+        self.n_jobs = check_n_jobs(n_jobs)
         if isinstance(level_tolerance, bool) or not isinstance(level_tolerance, (int, float)) \
                 or not level_tolerance >= 0:
             raise InvalidParameterError(
@@ -368,6 +369,8 @@ class Advisor:
         from .pairs import default_pairs
         from .score import likelihood as softmax
 
+        if not isinstance(likelihood, (bool, np.bool_)):
+            raise InvalidParameterError(f"likelihood must be True or False, got {likelihood!r}")
         ctx = self._ctx
         pairs = default_pairs(self)
         S = pairs.index.astype(float)
