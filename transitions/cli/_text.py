@@ -165,6 +165,9 @@ def localise(df, lang):
         out["match"] = out["match"].map(lambda v: _MATCH[lang].get(v, v))
         # a 0-100 score of a title match: whole points are precise enough
         out["score"] = out["score"].round().astype("Int64")
+    if "openings" in out:
+        # an occupation's share of its group's openings: whole jobs, not hundredths of one
+        out["openings"] = pd.to_numeric(out["openings"], errors="coerce").round().astype("Int64")
     if "kind" in out:
         out["kind"] = out["kind"].map(lambda v: _KIND[lang].get(v, v))
     if "group" in out:
