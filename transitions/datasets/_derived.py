@@ -190,7 +190,8 @@ def _write(root, folder, kind, key, arrays):
         shutil.rmtree(tmp, ignore_errors=True)
 
 
-def _read(folder, kind, key):
+def _read_manifest(folder):
+    """The verified body of an entry's manifest (its own hash checked), or _Corrupt."""
     try:
         manifest = json.loads((folder / _MANIFEST).read_text(encoding="utf-8"))
         body_json = manifest["body"]
@@ -199,6 +200,11 @@ def _read(folder, kind, key):
         body = json.loads(body_json)
     except (OSError, ValueError, KeyError, TypeError) as exc:
         raise _Corrupt(f"{folder / _MANIFEST}: unreadable ({exc})") from exc
+    return body
+
+
+def _read(folder, kind, key):
+    body = _read_manifest(folder)
     if body.get("format") != FORMAT or body.get("kind") != kind or body.get("key") != key:
         raise _Corrupt(f"{folder}: stored format, kind or key is not the expected one")
     out = {}
@@ -305,14 +311,7 @@ def _read_frames(folder, kind, key):
 
     from ._cache import _decode_frame, _unpack
 
-    try:
-        manifest = json.loads((folder / _MANIFEST).read_text(encoding="utf-8"))
-        body_json = manifest["body"]
-        if hashlib.sha256(body_json.encode("utf-8")).hexdigest() != manifest["sha256"]:
-            raise _Corrupt(f"{folder / _MANIFEST}: hash of the manifest does not match")
-        body = json.loads(body_json)
-    except (OSError, ValueError, KeyError, TypeError) as exc:
-        raise _Corrupt(f"{folder / _MANIFEST}: unreadable ({exc})") from exc
+    body = _read_manifest(folder)
     if (body.get("format") != FORMAT + "/frames" or body.get("kind") != kind
             or body.get("key") != key):
         raise _Corrupt(f"{folder}: stored format, kind or key is not the expected one")
