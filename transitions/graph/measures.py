@@ -66,6 +66,26 @@ def _row_normalise(X):
     return sp.diags(np.where(norms > 0, 1.0 / np.where(norms > 0, norms, 1.0), 0.0)) @ X
 
 
+#: Products of at most this many profile rows run on one BLAS thread (:func:`_one_blas_thread`).
+_FEW_ROWS = 64
+_BLAS = []
+
+
+def _one_blas_thread():
+    """A context that limits BLAS to one thread.
+
+    A product of a few profile rows is in effect a matrix-vector product: threads do not
+    speed it up, and OpenBLAS's idle threads then spin on the cores the rest of the call
+    needs. On the 2 shared cores of the benchmark machine, under load, that made one
+    profile's recommendation about three times slower (benchmarks/bench_recommend.py).
+    """
+    if not _BLAS:
+        from threadpoolctl import ThreadpoolController  # installed with scikit-learn
+
+        _BLAS.append(ThreadpoolController())
+    return _BLAS[0].limit(limits=1, user_api="blas")
+
+
 class _SplitProduct:
     """``X @ D`` as a dense array, fast when a few columns of ``X`` are dense.
 
@@ -90,7 +110,11 @@ class _SplitProduct:
             return (X @ self.D_sparse).toarray()
         X = X.tocsc()
         out = (X[:, self.sparse_rows].tocsr() @ self.D_sparse).toarray()
-        out += X[:, self.dense_rows].toarray() @ self.D_dense
+        if X.shape[0] <= _FEW_ROWS:
+            with _one_blas_thread():
+                out += X[:, self.dense_rows].toarray() @ self.D_dense
+        else:
+            out += X[:, self.dense_rows].toarray() @ self.D_dense
         return out
 
 
