@@ -61,29 +61,25 @@ __all__ = [
 
 def _row_normalise(X):
     """Rows of a sparse matrix scaled to unit L2 norm (zero rows stay zero)."""
-    X = sp.csr_matrix(X, dtype=float)
-    norms = np.sqrt(np.asarray(X.multiply(X).sum(axis=1)).ravel())
-    return sp.diags(np.where(norms > 0, 1.0 / np.where(norms > 0, norms, 1.0), 0.0)) @ X
+    X = sp.csr_matrix(X, dtype=float, copy=True)
+    X.sum_duplicates()
+    # On the stored entries, not through diagonal-matrix products: one profile's
+    # representation is a few hundred entries, where each sparse product's fixed cost counts.
+    rows = np.repeat(np.arange(X.shape[0]), np.diff(X.indptr))
+    norms = np.sqrt(np.bincount(rows, weights=X.data * X.data, minlength=X.shape[0]))
+    X.data *= np.where(norms > 0, 1.0 / np.where(norms > 0, norms, 1.0), 0.0)[rows]
+    return X
 
 
-#: Products of at most this many profile rows run on one BLAS thread (:func:`_one_blas_thread`).
+def _scale_columns(X, weights):
+    """``X @ diag(weights)`` on the stored entries of a sparse matrix (CSR)."""
+    X = sp.csr_matrix(X, dtype=float, copy=True)
+    X.data *= weights[X.indices]
+    return X
+
+
+#: Products of at most this many profile rows take the few-rows route of :class:`_SplitProduct`.
 _FEW_ROWS = 64
-_BLAS = []
-
-
-def _one_blas_thread():
-    """A context that limits BLAS to one thread.
-
-    A product of a few profile rows is in effect a matrix-vector product: threads do not
-    speed it up, and OpenBLAS's idle threads then spin on the cores the rest of the call
-    needs. On the 2 shared cores of the benchmark machine, under load, that made one
-    profile's recommendation about three times slower (benchmarks/bench_recommend.py).
-    """
-    if not _BLAS:
-        from threadpoolctl import ThreadpoolController  # installed with scikit-learn
-
-        _BLAS.append(ThreadpoolController())
-    return _BLAS[0].limit(limits=1, user_api="blas")
 
 
 class _SplitProduct:
@@ -93,6 +89,15 @@ class _SplitProduct:
     sparse matrices would build a dense result element by element. Columns
     used by more than ``dense_share`` of the destinations go through BLAS,
     the rest through one sparse product.
+
+    A few rows (one profile, its neighbours) take another route: their
+    entries are split between the two parts instead of slicing columns, and
+    the dense part is multiplied as a sparse matrix, which reads only the rows
+    of ``D`` the profile uses and starts no BLAS threads. A matrix-vector
+    product gains nothing from threads, and OpenBLAS's idle threads spinning
+    on the 2 shared cores made one profile's recommendation about three times
+    slower under load (``benchmarks/bench_recommend.py``). The two routes
+    agree to rounding.
     """
 
     def __init__(self, D, dense_share=0.05):
@@ -103,19 +108,41 @@ class _SplitProduct:
         self.n_out = D.shape[1]
         self.D_dense = D[self.dense_rows].toarray()
         self.D_sparse = D[self.sparse_rows].tocsr() if len(self.dense_rows) else D
+        # Each concept's position among the dense rows or among the sparse rows.
+        self._is_dense = np.zeros(D.shape[0], dtype=bool)
+        self._is_dense[self.dense_rows] = True
+        self._pos = np.empty(D.shape[0], dtype=np.int64)
+        self._pos[self.dense_rows] = np.arange(len(self.dense_rows))
+        self._pos[self.sparse_rows] = np.arange(len(self.sparse_rows))
 
     def __call__(self, X):
         X = sp.csr_matrix(X)
         if not len(self.dense_rows):
             return (X @ self.D_sparse).toarray()
+        if X.shape[0] <= _FEW_ROWS:
+            dense, sparse = self._split(X)
+            out = (sparse @ self.D_sparse).toarray()
+            out += dense @ self.D_dense
+            return out
         X = X.tocsc()
         out = (X[:, self.sparse_rows].tocsr() @ self.D_sparse).toarray()
-        if X.shape[0] <= _FEW_ROWS:
-            with _one_blas_thread():
-                out += X[:, self.dense_rows].toarray() @ self.D_dense
-        else:
-            out += X[:, self.dense_rows].toarray() @ self.D_dense
+        out += X[:, self.dense_rows].toarray() @ self.D_dense
         return out
+
+    def _split(self, X):
+        """The dense-concept and sparse-concept columns of ``X`` as two CSR matrices."""
+        if not X.has_sorted_indices:  # the order column slicing gives (same rounding)
+            X = X.sorted_indices()
+        n = X.shape[0]
+        rows = np.repeat(np.arange(n), np.diff(X.indptr))
+        dense = self._is_dense[X.indices]
+
+        def part(mask, width):
+            indptr = np.r_[0, np.cumsum(np.bincount(rows[mask], minlength=n))]
+            return sp.csr_matrix((X.data[mask], self._pos[X.indices[mask]], indptr),
+                                 shape=(n, width))
+
+        return part(dense, len(self.dense_rows)), part(~dense, len(self.sparse_rows))
 
 
 def _check_number(name, value, low=0.0, high=None):
@@ -240,7 +267,7 @@ class CosineSimilarity(_ExpandedSkillMeasure):
         self._product = _SplitProduct(_row_normalise(expanded @ sp.diags(self._col_weight)).T)
 
     def _represent(self, X):
-        return _row_normalise((X @ self._P) @ sp.diags(self._col_weight))
+        return _row_normalise(_scale_columns(X @ self._P, self._col_weight))
 
     def _score(self, X):
         return self._product(self._represent(X))

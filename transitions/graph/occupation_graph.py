@@ -267,9 +267,13 @@ class OccupationGraph:
         if self._affinity is None or not len(self._affinity):
             return np.zeros((len(origins), len(g)))
         og = g[origins]
-        # Ungrouped occupations (-1) point at an appended all-zero row/column.
-        A = np.pad(self._affinity, ((0, 1), (0, 1)))
-        return np.take(A[og], g, axis=1)
+        # Ungrouped occupations (-1) point at an appended all-zero row/column (padded once:
+        # copying the group x group matrix cost a fifth of one profile's priors).
+        padded = getattr(self, "_affinity_padded", None)
+        if padded is None or padded[0] is not self._affinity:
+            padded = self._affinity_padded = (self._affinity,
+                                              np.pad(self._affinity, ((0, 1), (0, 1))))
+        return np.take(padded[1][og], g, axis=1)
 
     def _prepare_groups(self, skill):
         """Group ids and group affinity from the occupation x occupation skill matrix."""
