@@ -78,8 +78,8 @@ def _scale_columns(X, weights):
     return X
 
 
-#: Products of at most this many profile rows take the few-rows route of :class:`_SplitProduct`.
-_FEW_ROWS = 64
+#: Products of at most this many rows take the row-wise route of :class:`_SplitProduct`.
+_FEW_ROWS = 1
 
 
 class _SplitProduct:
@@ -90,14 +90,16 @@ class _SplitProduct:
     used by more than ``dense_share`` of the destinations go through BLAS,
     the rest through one sparse product.
 
-    A few rows (one profile, its neighbours) take another route: their
-    entries are split between the two parts instead of slicing columns, and
-    the dense part is multiplied as a sparse matrix, which reads only the rows
-    of ``D`` the profile uses and starts no BLAS threads. A matrix-vector
-    product gains nothing from threads, and OpenBLAS's idle threads spinning
-    on the 2 shared cores made one profile's recommendation about three times
-    slower under load (``benchmarks/bench_recommend.py``). The two routes
-    agree to rounding.
+    One profile (and, asked with ``rowwise=True``, any block) takes another
+    route: its entries are split between the two parts instead of slicing
+    columns, and the dense part is multiplied as a sparse matrix, which reads
+    only the rows of ``D`` the profile uses and starts no BLAS threads. A
+    matrix-vector product gains nothing from threads, and OpenBLAS's idle
+    threads spinning on the 2 shared cores made one profile's recommendation
+    about three times slower under load (``benchmarks/bench_recommend.py``).
+    Each row's result on this route is the same whatever rows come with it;
+    the two routes agree to rounding. Batches keep BLAS (about three times
+    faster for a thousand rows).
     """
 
     def __init__(self, D, dense_share=0.05):
@@ -115,11 +117,11 @@ class _SplitProduct:
         self._pos[self.dense_rows] = np.arange(len(self.dense_rows))
         self._pos[self.sparse_rows] = np.arange(len(self.sparse_rows))
 
-    def __call__(self, X):
+    def __call__(self, X, rowwise=False):
         X = sp.csr_matrix(X)
         if not len(self.dense_rows):
             return (X @ self.D_sparse).toarray()
-        if X.shape[0] <= _FEW_ROWS:
+        if rowwise or X.shape[0] <= _FEW_ROWS:
             dense, sparse = self._split(X)
             out = (sparse @ self.D_sparse).toarray()
             out += dense @ self.D_dense
@@ -189,13 +191,16 @@ class SimilarityMeasure:
         self._fitted = True
         return self
 
-    def score(self, X):
+    def score(self, X, rowwise=False):
         """Similarity of each profile (row of ``X``) to every destination occupation.
 
         Parameters
         ----------
         X : scipy.sparse matrix, shape (n_profiles, n_skills)
             Non-negative skill weights, columns in ``tax.skill_index`` order.
+        rowwise : bool, default=False
+            Score each row as if alone (the same values whatever rows come
+            with it, to the last bit; slower for large blocks).
 
         Returns
         -------
@@ -203,7 +208,7 @@ class SimilarityMeasure:
         """
         if not self._fitted:
             raise InvalidParameterError(f"measure {self.name!r} is not fitted; call fit(tax)")
-        S = np.asarray(self._score(sp.csr_matrix(X, dtype=float)), dtype=float)
+        S = np.asarray(self._score(sp.csr_matrix(X, dtype=float), rowwise), dtype=float)
         return np.clip(S, 0.0, 1.0, out=S)
 
     def __repr__(self):
@@ -222,7 +227,7 @@ class JaccardSimilarity(SimilarityMeasure):
         self._B = (W > 0).astype(float).tocsr()
         self._sizes = np.asarray(self._B.sum(axis=1)).ravel()
 
-    def _score(self, X):
+    def _score(self, X, rowwise=False):  # one route only: rowwise changes nothing
         Xb = (X > 0).astype(float)
         inter = (Xb @ self._B.T).toarray()
         sizes = np.asarray(Xb.sum(axis=1)).ravel()
@@ -269,8 +274,8 @@ class CosineSimilarity(_ExpandedSkillMeasure):
     def _represent(self, X):
         return _row_normalise(_scale_columns(X @ self._P, self._col_weight))
 
-    def _score(self, X):
-        return self._product(self._represent(X))
+    def _score(self, X, rowwise=False):
+        return self._product(self._represent(X), rowwise)
 
 
 class HierarchicalCosineSimilarity(CosineSimilarity):
@@ -297,8 +302,8 @@ class CoverageSimilarity(_ExpandedSkillMeasure):
         E.data = np.minimum(E.data, 1.0)
         return E
 
-    def _score(self, X):
-        covered = self._product(self._credit(X))
+    def _score(self, X, rowwise=False):
+        covered = self._product(self._credit(X), rowwise)
         total = self._need_total[None, :]
         return np.divide(covered, total, out=np.zeros_like(covered), where=total > 0)
 
@@ -380,7 +385,7 @@ class ProfileCorrelation(SimilarityMeasure):
         norms = np.linalg.norm(X, axis=1, keepdims=True)
         return np.divide(X, norms, out=np.zeros_like(X), where=norms > 0)
 
-    def _score(self, X):
+    def _score(self, X, rowwise=False):  # one route only: rowwise changes nothing
         total = sum(b[2] for b in self._blocks) or 1.0
         S = np.zeros((X.shape[0], self._D_rows()))
         for _, cols, weight, kind, w, D in self._blocks:

@@ -359,14 +359,16 @@ class OccupationGraph:
 
         Rows are kept once computed: one profile needs its ten or so neighbours' rows,
         which scoring alone would cost more than the profile itself, and a caseload keeps
-        meeting the same neighbours. The cache holds at most every row (the size of the
-        full matrix, which :meth:`similarity_matrix` keeps anyway) and is not pickled.
+        meeting the same neighbours. Each is scored row-wise, so that its value does not
+        depend on which rows were missing with it (results never depend on what was asked
+        before). The cache holds at most every row (the size of the full matrix, which
+        :meth:`similarity_matrix` keeps anyway) and is not pickled.
         """
         cache = self._base_cache
         new = np.array([r for r in dict.fromkeys(np.asarray(rows).tolist()) if r not in cache],
                        dtype=np.int64)
         if len(new):
-            skill = self._measure.score(self.taxonomy.incidence("weight")[new])
+            skill = self._measure.score(self.taxonomy.incidence("weight")[new], rowwise=True)
             for r, row in zip(new.tolist(), self._combine(skill, new)):
                 cache[r] = row
         return np.stack([cache[r] for r in np.asarray(rows).tolist()])
