@@ -254,7 +254,19 @@ class FlowTruth:
 
     @property
     def origin_positions(self):
-        """Positions of the origins among :attr:`occupations`."""
+        """Positions of the origins among :attr:`occupations`.
+
+        Examples
+        --------
+        >>> import pandas as pd
+        >>> from transitions.evaluation import flows_ground_truth
+        >>> flows = pd.DataFrame({"origin": ["11-2020", "11-2020"], "probability": [0.9, 0.1],
+        ...                       "destination": ["11-2020", "13-1010"]})
+        >>> mapping = pd.DataFrame({"occupation_id": ["a", "b", "c"],
+        ...                         "flow_code": ["11-1010", "11-2020", "13-1010"]})
+        >>> flows_ground_truth(["a", "b", "c"], flows, mapping).origin_positions.tolist()
+        [1]
+        """
         return self.occupations.get_indexer(self.origins)
 
 

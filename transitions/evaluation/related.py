@@ -187,7 +187,16 @@ class GroundTruth:
 
     @property
     def origin_positions(self):
-        """Positions of the origins among :attr:`occupations`."""
+        """Positions of the origins among :attr:`occupations`.
+
+        Examples
+        --------
+        >>> import pandas as pd
+        >>> from transitions.evaluation import onet_ground_truth
+        >>> related = pd.DataFrame({"origin": ["b"], "related": ["c"], "grade": [3]})
+        >>> onet_ground_truth(["a", "b", "c"], related).origin_positions.tolist()
+        [1]
+        """
         return self.occupations.get_indexer(self.origins)
 
 
