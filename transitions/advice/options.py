@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 
 from .core import digcomp_gaps, pair_gaps
-from .effort import MONTHS_PER_EDUCATION_LEVEL, band_order, effort_band
+from .effort import band_order, effort_band
 from .explain import explain_option
 
 __all__ = ["OPTION_COLUMNS", "DEMAND_COLUMNS", "option_table"]
@@ -102,8 +102,7 @@ def option_table(ctx, block, ev, p, d, rank, *, lang="en", explain=True):
         "n_missing_digital": n_digital,
         "missing_digital": missing_dig,
         "digcomp_gap": dc_gap,
-        "education_step": np.rint(ctx.education_steps(block.origin[p], d)
-                                  / MONTHS_PER_EDUCATION_LEVEL).astype(np.int64),
+        "education_step": np.rint(ctx.levels_up(block.origin[p], d)).astype(np.int64),
         "effort_months": months,
         "effort_band": pd.Categorical(band, dtype=band_order()),
     }
