@@ -11,7 +11,7 @@ import time
 import pytest
 
 from transitions import DataQualityWarning, load_esco
-from transitions.datasets import _cache
+from transitions.datasets import _cache, _keys
 
 from _attack import expect_cli_error, expect_warning, run_cli
 from esco_fixtures import OCC, classification_files, write_folder
@@ -20,7 +20,7 @@ from esco_fixtures import OCC, classification_files, write_folder
 @pytest.fixture
 def esco(tmp_path, monkeypatch):
     """A small ESCO folder, loaded once into a fresh data home (so the cache has an entry)."""
-    monkeypatch.setattr(_cache, "SETTLE_SECONDS", 0)
+    monkeypatch.setattr(_keys, "SETTLE_SECONDS", 0)
     folder = write_folder(tmp_path / "esco", classification_files(v12=False))
     home = tmp_path / "home"
     first = load_esco(folder, data_home=home)

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from transitions import CacheError, DataQualityWarning, InvalidParameterError, Taxonomy
-from transitions.datasets import _cache
+from transitions.datasets import _cache, _keys
 from transitions.datasets._cache import (
     cache_key,
     cached_taxonomy,
@@ -229,9 +229,9 @@ def test_side_index_spares_rehashing_unchanged_files(tmp_path, monkeypatch):
     src = _source(tmp_path)
     index = tmp_path / "index.json"
     calls = []
-    real = _cache.file_sha256
-    monkeypatch.setattr(_cache, "file_sha256", lambda p: calls.append(p) or real(p))
-    monkeypatch.setattr(_cache, "SETTLE_SECONDS", 0)  # the file was written a moment ago
+    real = _keys.file_sha256
+    monkeypatch.setattr(_keys, "file_sha256", lambda p: calls.append(p) or real(p))
+    monkeypatch.setattr(_keys, "SETTLE_SECONDS", 0)  # the file was written a moment ago
     k1 = cache_key("n", [src], hash_index=index)
     k2 = cache_key("n", [src], hash_index=index)
     assert k1 == k2 and len(calls) == 1
@@ -245,7 +245,7 @@ def test_in_place_edit_keeping_size_and_mtime_is_rehashed(tmp_path, monkeypatch)
     # cp -p, rsync -t, unzip and tar restore the mtime; the ctime they cannot restore.
     src = _source(tmp_path)
     index = tmp_path / "index.json"
-    monkeypatch.setattr(_cache, "SETTLE_SECONDS", 0)
+    monkeypatch.setattr(_keys, "SETTLE_SECONDS", 0)
     k1 = cache_key("n", [src], hash_index=index)
     before = src.stat()
     src.write_text(src.read_text().replace("2", "9"))
@@ -259,7 +259,7 @@ def test_a_hash_taken_right_after_a_change_is_not_remembered(tmp_path, monkeypat
     # racy hash is used once and not remembered.
     src = _source(tmp_path)
     index = tmp_path / "index.json"
-    monkeypatch.setattr(_cache, "SETTLE_SECONDS", 3600)
+    monkeypatch.setattr(_keys, "SETTLE_SECONDS", 3600)
     cache_key("n", [src], hash_index=index)
     assert not index.exists() or str(src.resolve()) not in json.loads(index.read_text())
 

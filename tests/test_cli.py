@@ -8,6 +8,7 @@ import click
 import pandas as pd
 import pytest
 from click.testing import CliRunner
+from hypothesis import given, settings, strategies as st
 
 from transitions.cli import cli, main
 
@@ -202,6 +203,63 @@ def test_search_without_a_match_says_so_and_succeeds():
     assert "zzzzqqqqxxxx" in result.stderr and result.stdout == ""
     as_json = run("search", "zzzzqqqqxxxx", "--format", "json")
     assert as_json.exit_code == 0 and json.loads(as_json.stdout) == []
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+@pytest.mark.parametrize("query", ["boekhoudster", "clerk", "kassière", "data-invoerder",
+                                   "boekhoudr", "medewerker", "invoer", "zzzzqqqqxxxx"])
+def test_search_table_is_the_table_of_the_dataframe_route(sample, query, lang):
+    # The search table is printed from the title index's arrays (no pandas); it is the table
+    # that ranked() -> localise() -> render() prints from the DataFrame.
+    from transitions.cli._commands import _search_table
+    from transitions.cli._output import render
+    from transitions.cli._text import localise
+    from transitions.lookup import ranked, ranked_columns, title_index
+
+    index = title_index(sample)
+    for limit in (1, 3, 10):
+        frame = ranked(index, query, limit=limit)
+        shown = frame[["occupation_id", f"label_{lang}", "matched_title", "match", "score"]]
+        expected = render(localise(shown, lang), "table", lang=lang) if len(frame) else ""
+        got = ranked_columns(index, query, limit=limit)
+        assert (_search_table(got, lang) if len(got["occupation_id"]) else "") == expected
+
+
+_HEADER = st.text(min_size=1, max_size=8).filter(lambda h: not h[0].isspace())
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.data())
+def test_text_table_lays_out_cells_as_pandas_does(data):
+    # Tables are laid out without pandas, exactly as DataFrame.to_string(index=False) does
+    # (right-aligned columns, tabs and line breaks escaped).
+    from transitions.cli._output import text_table
+
+    header = data.draw(st.lists(_HEADER, min_size=1, max_size=4, unique=True))
+    rows = data.draw(st.lists(st.lists(st.text(max_size=10), min_size=len(header),
+                                       max_size=len(header)), min_size=1, max_size=4))
+    expected = pd.DataFrame(rows, columns=header).to_string(index=False) + "\n"
+    assert text_table(header, rows) == expected
+
+
+def test_search_on_an_imported_taxonomy_does_not_import_pandas(tmp_path, monkeypatch):
+    # A title search reads the stored title index with numpy: a fresh process never imports
+    # pandas, whose import alone takes longer than the whole search (issue 12).
+    from esco_fixtures import classification_files, write_folder
+
+    folder = write_folder(tmp_path / "esco", classification_files(v12=False))
+    monkeypatch.setenv("TRANSITIONS_DATA", str(tmp_path / "home"))
+    assert run("data", "import", "esco", str(folder)).exit_code == 0
+    first = run("search", "data entry clerk", "--data", "esco")    # stores the title index
+    assert first.exit_code == 0 and "occupation/c1" in first.stdout
+    code = ("import sys\n"
+            "from transitions.cli import main\n"
+            "code = main(['search', 'data entry clerk', '--data', 'esco'])\n"
+            "assert 'pandas' not in sys.modules, 'pandas was imported'\n"
+            "sys.exit(code)\n")
+    fresh = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert fresh.returncode == 0, fresh.stderr
+    assert fresh.stdout == first.stdout
 
 
 def test_output_file_is_written(tmp_path):

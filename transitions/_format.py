@@ -6,8 +6,6 @@ from __future__ import annotations
 import math
 import re
 
-import pandas as pd
-
 from .report_text import TEXTS
 
 __all__ = ["format_number", "format_percent", "format_money", "level_name"]
@@ -36,6 +34,8 @@ def format_money(value, lang):
 
 
 def _present(value):
+    import pandas as pd     # not at the top: the command line's tables format numbers without it
+
     if value is None or value is pd.NA:
         return False
     try:

@@ -26,7 +26,6 @@ import bisect
 import os
 
 import numpy as np
-import pandas as pd
 
 from ._wordforms import AGENT_ENDINGS, Lexicon, head, simplify, title_variants
 
@@ -101,7 +100,9 @@ class TitleIndex:
         self.col["head"] = (np.asarray(_strings(a["head_values"]), dtype=object),
                             np.asarray(a["head_codes"], np.int64))
         self.col["short"] = np.asarray(a["short"], bool)
-        self.concepts = pd.Index(_strings(a["concepts"]))
+        #: the concepts' ids, in the order of the index's positions
+        self.concepts = np.asarray(_strings(a["concepts"]), dtype=object)
+        self._positions = None
         self.row_concept = np.asarray(a["row_concept"], np.int64)
         self.n_rows = len(self.row_concept)
         self.is_label = np.asarray(a["is_label"], bool)
@@ -284,7 +285,7 @@ class TitleIndex:
         mask = self._exact_rows(query)
         if lang is not None:
             mask &= self._in_lang(lang)
-        ids = self.concepts.to_numpy()[self.row_concept[mask]]
+        ids = self.concepts[self.row_concept[mask]]
         label = self.is_label[mask]
         return set(ids[label]), set(ids[~label])
 
@@ -297,6 +298,12 @@ class TitleIndex:
                 for r in np.flatnonzero(hashes == _hash(text)):
                     out[r] = self.col[col][r] == text       # a hash collision is no match
         return out
+
+    def positions(self, ids):
+        """Each id's position in :attr:`concepts` (-1 for an unknown id)."""
+        if self._positions is None:
+            self._positions = {c: i for i, c in enumerate(self.concepts)}
+        return np.array([self._positions.get(i, -1) for i in ids], dtype=np.int64)
 
     def search(self, query, *, lang=None):
         """Every concept with any evidence for ``query``, best first.
@@ -313,6 +320,16 @@ class TitleIndex:
             Columns ``id``, ``matched_title``, ``match`` (:data:`MATCH_KINDS`) and
             ``score`` (0-100), one row per concept.
         """
+        import pandas as pd
+
+        found = self.matches(query, lang=lang)
+        # ids typed as pandas types text (str with pandas 3, object with 2), even when empty
+        text = pd.Index(["id"]).dtype
+        return pd.DataFrame({**found, "id": pd.Index(found["id"].tolist(), dtype=text)})
+
+    def matches(self, query, *, lang=None):
+        """:meth:`search`'s columns as a dict of numpy arrays, in the same order (without
+        pandas: a command that prints a few rows need not import it)."""
         use = np.ones(self.n_rows, bool) if lang is None else self._in_lang(lang)
         key, qhead, qvec, q_mass = self.query_vector(query)
         plain = simplify(query)
@@ -375,17 +392,16 @@ class TitleIndex:
         titles = np.array([self.col["title"][r] for r in shown], dtype=object)
         via_group = kind[idx] == 4
         titles[via_group] = group_title[idx][via_group]
-        out = pd.DataFrame({
-            "id": self.concepts[idx],
-            "matched_title": titles,
-            "match": np.asarray(MATCH_KINDS)[kind[idx]],
-            "score": np.round(100 * np.where(kind[idx] < 2, 1.0, np.minimum(score[idx], 1.0)), 2),
-            "_tier": tier[idx],
-            "_rank": score[idx],
-        })
-        out = out.sort_values(["_tier", "_rank", "id"], ascending=[True, False, True],
-                              kind="stable")
-        return out.drop(columns=["_tier", "_rank"]).reset_index(drop=True)
+        ids = self.concepts[idx]
+        # by tier, then score (highest first), then id; ids are unique, so no ties remain
+        order = np.lexsort((ids.astype(str), -score[idx], tier[idx]))
+        return {
+            "id": ids[order],
+            "matched_title": titles[order],
+            "match": np.asarray(MATCH_KINDS)[kind[idx][order]],
+            "score": np.round(100 * np.where(kind[idx] < 2, 1.0,
+                                             np.minimum(score[idx], 1.0)), 2)[order],
+        }
 
     def _word_scores(self, qvec, q_mass, qhead, use):
         """Per concept: its best title's word score blended with how much of the query its
@@ -467,6 +483,8 @@ def _build_arrays(titles, groups, members, heads=True, labels=None):
     t_col_indptr, t_col_rows = _columns(np.asarray(indptr), np.asarray(indices, np.int64),
                                         n_words)
     # concept x word pattern (short titles left out) and the words' idf over concepts
+    import pandas as pd     # building takes the taxonomy's tables; reading needs numpy only
+
     concept_of = pd.Index(list(dict.fromkeys(ids))).get_indexer(ids)
     live = ~short[row_of]
     pairs = np.unique(np.stack([concept_of[row_of[live]],
@@ -515,6 +533,8 @@ def _group_arrays(group_titles, group_morphs, group_words, members, vocab, conce
              "M_data": np.zeros(0)}
     if not group_titles or members is None or members.empty:
         return empty
+    import pandas as pd
+
     gids = pd.Index(list(dict.fromkeys(g for g, _ in group_titles)))
     indptr, indices = [0], []
     for m in group_morphs:

@@ -23,11 +23,13 @@ measured quality on a development set of Dutch job titles is in
 from __future__ import annotations
 
 import numpy as np
-import pandas as pd
 
+from ._languages import LANGUAGES
 from ._validation import MAX_TITLE_LENGTH, check_int, check_number, check_text
 from .exceptions import InvalidParameterError
-from .taxonomy import LANGUAGES
+
+# pandas is imported where tables are built: reading a stored index and ranking titles
+# (the ``search`` command) need numpy only.
 
 __all__ = ["find_occupation", "exact_titles"]
 
@@ -36,6 +38,8 @@ _COLUMNS = ["occupation_id", "label_en", "label_nl", "matched_title", "match", "
 
 def _title_table(tax):
     """One row per (occupation, title) with its language and kind."""
+    import pandas as pd
+
     occ = tax.occupations
     frames = []
     for lang in LANGUAGES:
@@ -54,6 +58,8 @@ def _title_table(tax):
 def _group_tables(tax):
     """Titles of the occupation groups (ISCO) and which occupations they hold: the first
     group above an occupation with weight 1, the group above that with weight 0.5."""
+    import pandas as pd
+
     groups = tax.occupation_groups
     edges = tax.occupation_hierarchy
     if groups is None or groups.empty or edges.empty:
@@ -182,16 +188,27 @@ def find_occupation(tax, query, *, lang=None, limit=10, min_score=30.0):
 
 def ranked(index, query, *, lang=None, limit=10, min_score=30.0):
     """:func:`find_occupation`'s table from a title index (checked parameters)."""
-    hits = index.search(query, lang=lang)
-    hits = hits[(hits["match"].isin(["label", "altlabel"])) | (hits["score"] >= min_score)]
-    hits = hits.head(limit).rename(columns={"id": "occupation_id"})
-    if hits.empty:
+    import pandas as pd
+
+    hits = ranked_columns(index, query, lang=lang, limit=limit, min_score=min_score)
+    if not len(hits["occupation_id"]):
         return pd.DataFrame(columns=_COLUMNS)
-    pos = index.concepts.get_indexer(hits["occupation_id"])
-    for i, lang_ in enumerate(LANGUAGES):
+    return pd.DataFrame(hits)
+
+
+def ranked_columns(index, query, *, lang=None, limit=10, min_score=30.0):
+    """:func:`ranked`'s columns as a dict of numpy arrays (in ``_COLUMNS`` order; a missing
+    label is NaN), computed without pandas."""
+    hits = index.matches(query, lang=lang)
+    keep = np.isin(hits["match"], ["label", "altlabel"]) | (hits["score"] >= min_score)
+    top = np.flatnonzero(keep)[:limit]
+    pos = index.positions(hits["id"][top])
+    out = {"occupation_id": hits["id"][top]}
+    for lang_ in LANGUAGES:
         names = index.concept_labels[lang_][pos]
-        hits.insert(1 + i, f"label_{lang_}", np.where(names == "", np.nan, names))
-    return hits[_COLUMNS].reset_index(drop=True)
+        out[f"label_{lang_}"] = np.where(names == "", np.nan, names)
+    out.update({c: hits[c][top] for c in ("matched_title", "match", "score")})
+    return out
 
 
 def exact_titles(tax, text):

@@ -40,11 +40,10 @@ from .exceptions import (
     UnknownOccupationError,
     UnknownSkillError,
 )
+from ._languages import LANGUAGES  # languages whose label columns every taxonomy carries
 
 __all__ = ["Taxonomy", "LANGUAGES", "RELATION_TYPES"]
 
-#: Languages whose label columns every taxonomy carries.
-LANGUAGES = ("en", "nl")
 #: The relation types between an occupation and a skill.
 RELATION_TYPES = ("essential", "optional")
 

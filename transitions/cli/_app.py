@@ -82,52 +82,55 @@ class TransitionsGroup(click.Group):
 
         _UI["lang"] = help_language(args)
         set_help_language(self, _UI["lang"])
-        old_show = warnings.showwarning
         _PENDING.clear()
         _LIST_WARNINGS["on"] = False
-        if not debug:
-            warnings.showwarning = _collect_warning
-        try:
-            code = super().main(args=args, prog_name=prog_name, complete_var=complete_var,
-                                standalone_mode=False, **extra)
-            code = code if isinstance(code, int) else EXIT_OK
-            _flush_warnings(True)
-        except click.exceptions.Exit as exc:
-            _flush_warnings(True)
-            code = exc.exit_code
-        except click.UsageError as exc:
-            if debug:
-                raise
-            _flush_warnings(False)
-            where = exc.ctx.command_path if exc.ctx is not None else prog_name
-            hint = f" (see '{where} --help')" if exc.ctx is not None else ""
-            click.echo(f"{where}: error: {_one_line(exc.format_message())}{hint}", file=sys.stderr)
-            code = EXIT_BAD_INPUT
-        except click.Abort:
-            click.echo(f"{prog_name}: aborted", file=sys.stderr)
-            code = EXIT_FAILURE
-        except click.ClickException as exc:
-            if debug:
-                raise
-            _flush_warnings(False)
-            click.echo(f"{prog_name}: error: {_one_line(exc.format_message())}", file=sys.stderr)
-            code = exc.exit_code
-        except TransitionsError as exc:
-            if debug:
-                raise
-            bad_input = not isinstance(exc, CacheError)
-            _flush_warnings(not bad_input)
-            click.echo(f"{prog_name}: error: {_error_line(exc)}", file=sys.stderr)
-            code = EXIT_BAD_INPUT if bad_input else EXIT_FAILURE
-        except Exception as exc:  # noqa: BLE001 - the promise is: no traceback without --debug
-            if debug:
-                raise
-            _flush_warnings(True)
-            click.echo(f"{prog_name}: failure: {type(exc).__name__}: {_error_line(exc)} "
-                       f"(rerun with --debug for the traceback)", file=sys.stderr)
-            code = EXIT_FAILURE
-        finally:
-            warnings.showwarning = old_show
+        # Each run reports its own warnings: entering catch_warnings clears Python's memory of
+        # warnings already shown (a second run in one process, as in a notebook or a test,
+        # warns again), and leaving it restores showwarning.
+        with warnings.catch_warnings():
+            if not debug:
+                warnings.showwarning = _collect_warning
+            try:
+                code = super().main(args=args, prog_name=prog_name, complete_var=complete_var,
+                                    standalone_mode=False, **extra)
+                code = code if isinstance(code, int) else EXIT_OK
+                _flush_warnings(True)
+            except click.exceptions.Exit as exc:
+                _flush_warnings(True)
+                code = exc.exit_code
+            except click.UsageError as exc:
+                if debug:
+                    raise
+                _flush_warnings(False)
+                where = exc.ctx.command_path if exc.ctx is not None else prog_name
+                hint = f" (see '{where} --help')" if exc.ctx is not None else ""
+                click.echo(f"{where}: error: {_one_line(exc.format_message())}{hint}",
+                           file=sys.stderr)
+                code = EXIT_BAD_INPUT
+            except click.Abort:
+                click.echo(f"{prog_name}: aborted", file=sys.stderr)
+                code = EXIT_FAILURE
+            except click.ClickException as exc:
+                if debug:
+                    raise
+                _flush_warnings(False)
+                click.echo(f"{prog_name}: error: {_one_line(exc.format_message())}",
+                           file=sys.stderr)
+                code = exc.exit_code
+            except TransitionsError as exc:
+                if debug:
+                    raise
+                bad_input = not isinstance(exc, CacheError)
+                _flush_warnings(not bad_input)
+                click.echo(f"{prog_name}: error: {_error_line(exc)}", file=sys.stderr)
+                code = EXIT_BAD_INPUT if bad_input else EXIT_FAILURE
+            except Exception as exc:  # noqa: BLE001 - the promise is: no traceback without --debug
+                if debug:
+                    raise
+                _flush_warnings(True)
+                click.echo(f"{prog_name}: failure: {type(exc).__name__}: {_error_line(exc)} "
+                           f"(rerun with --debug for the traceback)", file=sys.stderr)
+                code = EXIT_FAILURE
         if standalone_mode:
             sys.exit(code)
         return code

@@ -13,8 +13,8 @@ from ..exceptions import DataFormatError
 from ._app import cli
 from ._batch import advise_batch, scheduler_option
 from ._data import Session, data_group, data_options
-from ._output import FORMATS, emit_table, emit_text, render, say
-from ._text import headers, localise, mark_untranslated, text
+from ._output import FORMATS, cell, emit_table, emit_text, render, say, text_table
+from ._text import headers, localise, mark_untranslated, match_name, text
 
 cli.add_command(data_group)
 
@@ -286,19 +286,38 @@ def search(query, limit, fmt, output, dataset, extend, lang):
       transitions search bookkeeper --lang en --format json
     """
     from .._validation import MAX_TITLE_LENGTH, check_text
-    from ..lookup import ranked
+    from ..lookup import ranked, ranked_columns
 
     session = Session(dataset, extend, lang)
     query = check_text(query, "query", max_length=MAX_TITLE_LENGTH)
-    hits = ranked(session.occupation_index, query, limit=limit)
-    if hits.empty:
+    if fmt != "table":
+        hits = ranked(session.occupation_index, query, limit=limit)
+        if hits.empty:
+            say(text(lang, "no_match").format(query=query))
+        emit_table(hits, fmt, output, lang=lang)
+        return
+    # The table for people is made from the index's arrays without pandas (whose import
+    # alone would take longer than the whole search).
+    hits = ranked_columns(session.occupation_index, query, limit=limit)
+    if not len(hits["occupation_id"]):
         say(text(lang, "no_match").format(query=query))
-        if fmt == "table":
-            return
-    if fmt == "table":
-        hits = localise(hits[["occupation_id", f"label_{lang}", "matched_title", "match",
-                              "score"]], lang)
-    emit_table(hits, fmt, output, lang=lang)
+        return
+    emit_text(_search_table(hits, lang), output)
+
+
+def _search_table(hits, lang):
+    """The ``search`` table: the columns and cells :func:`localise` and :func:`render` give the
+    same hits as a DataFrame (the match in ``lang``, the score in whole points, a missing
+    label as "-")."""
+    columns = ["occupation_id", f"label_{lang}", "matched_title", "match", "score"]
+    rows = []
+    for occ, label, title, match, score in zip(*(hits[c] for c in columns)):
+        values = {"occupation_id": occ, f"label_{lang}": label if isinstance(label, str) else None,
+                  "matched_title": title, "match": match_name(match, lang),
+                  "score": int(round(float(score)))}
+        rows.append([cell(values[c], c, lang) for c in columns])
+    names = headers(lang)
+    return text_table([names.get(c, c) for c in columns], rows)
 
 
 # ---------------------------------------------------------------------- skills

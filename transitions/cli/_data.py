@@ -15,7 +15,6 @@ from functools import cached_property
 from pathlib import Path
 
 import click
-import pandas as pd
 
 from .._files import atomic_write_text, file_lock
 from ..datasets._base import get_data_home
@@ -101,7 +100,7 @@ def source_key(dataset):
     its files without loading it."""
     entry = _imported(dataset)
     if dataset == "esco":
-        from ..datasets.esco import esco_key
+        from ..datasets._esco_files import esco_key
 
         return esco_key(entry["path"], labels=entry.get("labels") or None)
     from ..datasets.onet import onet_key
@@ -398,6 +397,8 @@ def data_info(dataset, extend, lang, fmt):
         return
     from ._output import to_table
     from ._text import INFO
+
+    import pandas as pd
 
     words = INFO[lang]
     counts = pd.DataFrame({"what": [words.get(k, k) for k in info["counts"]],

@@ -11,11 +11,13 @@ import sys
 
 import click
 import numpy as np
-import pandas as pd
 
 from .._files import atomic_write_text, neutralise_csv
 
-__all__ = ["FORMATS", "emit_table", "emit_text", "say", "progress"]
+# pandas is imported by the functions that take a DataFrame (which has loaded it already):
+# a command whose rows are plain arrays (``search``) prints its table without it.
+
+__all__ = ["FORMATS", "emit_table", "emit_text", "say", "progress", "text_table", "cell"]
 
 FORMATS = ("table", "json", "csv")
 _MAX_COLWIDTH = 60
@@ -23,6 +25,8 @@ _MAX_COLWIDTH = 60
 
 def _flatten(value, sep):
     """A list-like cell as one string (CSV and table cells hold no lists)."""
+    import pandas as pd
+
     if isinstance(value, (list, tuple, set, np.ndarray, pd.Index)):
         return sep.join(str(v) for v in value)
     if isinstance(value, dict):
@@ -39,6 +43,8 @@ def _flat(df, sep):
 
 
 def _jsonable(value):
+    import pandas as pd
+
     if isinstance(value, (np.integer,)):
         return int(value)
     if isinstance(value, (np.floating,)):
@@ -78,7 +84,7 @@ def _cut(value):
     return text if len(text) <= _MAX_COLWIDTH else text[: _MAX_COLWIDTH - 3] + "..."
 
 
-def _cell(value, column, lang):
+def cell(value, column, lang):
     """One value as people read it in ``lang``: yes/no, whole counts, the language's decimal
     mark, long text cut (ids never)."""
     from .._format import format_number
@@ -98,17 +104,32 @@ def _cell(value, column, lang):
 
 def to_table(df, headers=None, lang=None):
     """A plain-text table with (translated) headers and values written for ``lang``
-    (:func:`_cell`)."""
+    (:func:`cell`)."""
     if df.empty:
         return ""
     shown = _flat(df, ", ")
     # Missing values of any dtype (NaN, NA, None) print as "-", never as "<NA>" or "nan".
     shown = shown.astype(object).where(shown.notna(), None)
-    for col in shown.columns:
-        shown[col] = [_cell(v, col, lang) for v in shown[col]]
-    if headers:
-        shown = shown.rename(columns=headers)
-    return shown.to_string(index=False) + "\n"
+    columns = [str(c) for c in shown.columns]
+    cells = [[cell(v, col, lang) for v in shown[col]] for col in shown.columns]
+    return text_table([(headers or {}).get(c, c) for c in columns], list(zip(*cells)))
+
+
+_ESCAPES = str.maketrans({"\t": "\\t", "\r": "\\r", "\n": "\\n"})
+
+
+def text_table(header, rows):
+    """Rows of cells (strings) under ``header`` as text: every column right-aligned to its
+    widest cell, one space between columns, tabs and line breaks in a cell written as
+    ``\\t``, ``\\n`` (the layout of pandas' ``to_string(index=False)``, without pandas)."""
+    if not rows:
+        return ""
+    columns = [[str(h).translate(_ESCAPES)] + [str(r[j]).translate(_ESCAPES) for r in rows]
+               for j, h in enumerate(header)]
+    widths = [max(map(len, col)) for col in columns]
+    lines = (" ".join(col[i].rjust(w) for col, w in zip(columns, widths))
+             for i in range(len(rows) + 1))
+    return "\n".join(lines) + "\n"
 
 
 def render(df, fmt, headers=None, lang=None):

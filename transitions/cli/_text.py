@@ -4,7 +4,7 @@ Machine formats (JSON, CSV) keep the API's column names; only tables for
 people get translated headings.
 """
 
-__all__ = ["text", "headers", "localise", "mark_untranslated", "INFO"]
+__all__ = ["text", "headers", "localise", "match_name", "mark_untranslated", "INFO"]
 
 _MESSAGES = {
     "nl": {
@@ -129,6 +129,11 @@ def text(lang, key):
     return _MESSAGES[lang][key]
 
 
+def match_name(kind, lang):
+    """How a title matched (``label``, ``altlabel``, ...), in ``lang``."""
+    return _MATCH[lang].get(kind, kind)
+
+
 def headers(lang):
     """Translated table headings (columns not listed keep their API name)."""
     return _HEADERS[lang]
@@ -162,7 +167,7 @@ def localise(df, lang):
 
     out = df.copy()
     if "match" in out:
-        out["match"] = out["match"].map(lambda v: _MATCH[lang].get(v, v))
+        out["match"] = out["match"].map(lambda v: match_name(v, lang))
         # a 0-100 score of a title match: whole points are precise enough
         out["score"] = out["score"].round().astype("Int64")
     if "openings" in out:

@@ -27,17 +27,8 @@ valid. Temporary and trash folders a killed process left behind are removed
 before the next write, once they are older than ``STALE_SECONDS`` (a
 concurrent writer's folder is younger).
 
-The key is always the content's SHA-256. Hashing every source on every load
-is spared on POSIX systems by ``_source_hashes.json`` in the same folder, which
-remembers the SHA-256 of a file together with its device, inode, size,
-modification time *and status-change time* (``st_ctime``). Tools that restore
-a file's modification time after editing it (``cp -p``, ``rsync -t``,
-``unzip``, ``tar``) cannot restore its ctime: the kernel sets it on every
-write and every ``utime``, so an in-place edit that keeps size and mtime still
-changes the ctime and the file is hashed again. A hash is only remembered
-when the file's ctime is at least :data:`SETTLE_SECONDS` old, so that a second
-write within the same timestamp tick cannot go unseen. On Windows, where
-``st_ctime`` is the creation time, every source is hashed on every load.
+The key is always the content's SHA-256 (:mod:`._keys`, where the data home's hash index
+spares re-hashing unchanged sources).
 """
 
 from __future__ import annotations
@@ -53,27 +44,22 @@ import tempfile
 import time
 import uuid
 import warnings
-from collections.abc import Mapping
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
-from ..exceptions import (
-    CacheError,
-    DataFormatError,
-    InvalidParameterError,
-    TransitionsError,
-    warn_defect,
-)
+from ..exceptions import CacheError, InvalidParameterError, warn_defect
 from ..taxonomy import Taxonomy
-from ._base import atomic_write_text, bytes_sha256, file_sha256, get_data_home
+from ._base import bytes_sha256, get_data_home
+# The sources' content keys are computed without pandas (a command that only needs a key,
+# such as a title search, must not import it); re-exported here for the cache's callers.
+from ._keys import (  # noqa: F401
+    CACHE_FORMAT, HASH_INDEX as _HASH_INDEX, SETTLE_SECONDS, cache_key, stored_key,
+)
 
 __all__ = ["cached_taxonomy", "cache_key", "taxonomy_to_folder", "taxonomy_from_folder"]
 
-#: Bumped whenever the stored layout changes; part of every key. The pandas
-#: major version is included because dtype names differ between 2.x and 3.x.
-CACHE_FORMAT = f"transitions-taxonomy/2/pandas-{pd.__version__.split('.')[0]}"
 
 _TABLES = (
     "occupations",
@@ -87,7 +73,6 @@ _TABLES = (
 )
 _GROUP_RE = re.compile(r"g[0-9]+\.npy\Z")
 _MANIFEST = "manifest.json"
-_HASH_INDEX = "_source_hashes.json"
 _MASKED_ARRAYS = (pd.arrays.IntegerArray, pd.arrays.FloatingArray, pd.arrays.BooleanArray)
 _NAME_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*\Z")
 # A text column with at most this share of distinct values is stored as a
@@ -95,10 +80,6 @@ _NAME_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*\Z")
 _DICT_SHARE = 0.5
 #: Age after which a ``.tmp`` / ``.trash`` folder in the cache is a crash's leftover.
 STALE_SECONDS = 3600
-#: A source's hash is remembered only once its last change is this old (see the module docs).
-SETTLE_SECONDS = 2.0
-# st_ctime is the status-change time on POSIX only (the creation time on Windows).
-_TRUST_STAT = os.name == "posix"
 
 
 # ---------------------------------------------------------------------- public API
@@ -190,51 +171,6 @@ def cached_taxonomy(name, source_files, build, *, params=None, data_home=None, c
         warnings.warn(f"taxonomy {name!r} not cached: {exc}", UserWarning, stacklevel=2)
     tax._content_key = key
     return tax
-
-
-def stored_key(name, source_files, params=None, *, data_home=None):
-    """The key :func:`cached_taxonomy` uses for these sources (the data home's hash index
-    spares re-hashing unchanged files), without loading anything."""
-    root = get_data_home(data_home) / "taxonomies"
-    index = root / _HASH_INDEX if root.is_dir() else None
-    return cache_key(name, source_files, params, hash_index=index)
-
-
-def cache_key(name, source_files, params=None, *, hash_index=None):
-    """Hex SHA-256 over the cache format, ``name``, the sources' contents and ``params``.
-
-    Parameters
-    ----------
-    name : str
-    source_files : sequence of path-like, or mapping of str to path-like
-    params : dict, optional
-        Must be JSON-serialisable.
-    hash_index : path-like, optional
-        JSON side index of (device, inode, size, mtime, ctime) -> SHA-256 that
-        spares re-hashing unchanged files (see the module docs); updated
-        atomically when a file had to be hashed.
-
-    Returns
-    -------
-    str
-    """
-    named = _named_sources(source_files)
-    hashes = _source_hashes([p for _, p in named], hash_index)
-    try:
-        params_json = json.dumps(params, sort_keys=True, separators=(",", ":"))
-    except (TypeError, ValueError) as exc:
-        raise InvalidParameterError(f"params must be JSON-serialisable: {exc}") from exc
-    payload = json.dumps(
-        {
-            "format": CACHE_FORMAT,
-            "name": name,
-            "sources": sorted((n, hashes[str(p)]) for n, p in named),
-            "params": params_json,
-        },
-        sort_keys=True,
-        separators=(",", ":"),
-    )
-    return bytes_sha256(payload.encode("utf-8"))
 
 
 def taxonomy_to_folder(tax, folder, *, key=""):
@@ -405,58 +341,6 @@ def _unpack(packed, layout):
             raise CacheError(f"array {name!r} lies outside its packed group")
         arrays[name] = arr[a:b]
     return arrays
-
-
-# ---------------------------------------------------------------------- source hashing
-def _named_sources(source_files):
-    if isinstance(source_files, (str, os.PathLike)):
-        source_files = [source_files]
-    if isinstance(source_files, Mapping):
-        named = [(str(k), Path(v)) for k, v in source_files.items()]
-    else:
-        named = [(Path(p).name, Path(p)) for p in source_files]
-    for _, p in named:
-        if not p.is_file():
-            raise DataFormatError(f"{p}: source file not found")
-    return [(n, p.resolve()) for n, p in named]
-
-
-def _stat_signature(st):
-    """What must not change for a remembered hash to stay valid."""
-    return [st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns]
-
-
-def _source_hashes(paths, hash_index):
-    index = {}
-    if hash_index is not None and _TRUST_STAT:
-        with contextlib.suppress(OSError, ValueError, TypeError):
-            loaded = json.loads(Path(hash_index).read_text(encoding="utf-8"))
-            if isinstance(loaded, dict):
-                index = loaded
-    out, changed = {}, False
-    for p in paths:
-        st = p.stat()
-        entry = index.get(str(p))
-        if (
-            isinstance(entry, dict)
-            and entry.get("stat") == _stat_signature(st)
-            and isinstance(entry.get("sha256"), str)
-        ):
-            out[str(p)] = entry["sha256"]
-            continue
-        digest = file_sha256(p)
-        out[str(p)] = digest
-        after = p.stat()
-        settled = time.time_ns() - after.st_ctime_ns >= SETTLE_SECONDS * 1e9
-        if _TRUST_STAT and settled and _stat_signature(after) == _stat_signature(st):
-            index[str(p)] = {"stat": _stat_signature(st), "sha256": digest}
-            changed = True
-    if changed and hash_index is not None:
-        index = {k: v for k, v in index.items() if Path(k).exists()}
-        with contextlib.suppress(OSError, TransitionsError):
-            atomic_write_text(hash_index, json.dumps(index, sort_keys=True, indent=0),
-                              what="hash index")
-    return out
 
 
 # ---------------------------------------------------------------------- atomic entry write

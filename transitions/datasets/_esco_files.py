@@ -20,16 +20,11 @@ import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
-import numpy as np
-import pandas as pd
+from ..exceptions import DataFormatError, InvalidParameterError
+from ._keys import stored_key
 
-from ..exceptions import DataFormatError
-from ._integrity import check_whole, read_csv_strict, text_of
+__all__ = ["SourceSet", "LabelFiles", "esco_inputs", "esco_key"]
 
-__all__ = ["SourceSet", "read_csv"]
-
-#: The dtype pandas gives text read from CSV: object (pandas 2) or str (pandas 3).
-TEXT = pd.Series(["x"]).dtype
 #: Base file names per role, first match wins; ``{lang}`` is the language code.
 ROLES = {
     "occupations": ("occupations_{lang}.csv",),
@@ -52,6 +47,8 @@ ROLES = {
     "research_skills": ("researchSkillsCollection_{lang}.csv",),
     "concept_schemes": ("conceptSchemes_{lang}.csv",),
 }
+# Bumped when the importer's output changes for the same input (part of the cache key).
+IMPORTER_VERSION = 5
 _VERSION_RE = re.compile(r"(?<![\w.])v(\d+\.\d+\.\d+)(?![\w.])")
 _LANG_FILE_RE = re.compile(r"_([a-z]{2,3})(?:_partial)?\.csv\Z", re.IGNORECASE)
 
@@ -220,47 +217,89 @@ class SourceSet:
         return sorted({s.path for s in sources if s is not None})
 
 
-def read_csv(source, required, optional=(), *, str_columns=(), min_rows=0):
-    """Read the columns ``required`` + ``optional`` of one ESCO CSV file.
+# Skill labels come from the skills file, else from the skill collections.
+_SKILL_COLLECTIONS = ("digital", "digcomp", "transversal", "language", "green", "research_skills")
 
-    Empty cells become NaN; no other text does (a label "NA" stays "NA").
-    Columns not asked for are dropped. The file is first checked to be
-    whole (see :mod:`transitions.datasets._integrity`; ESCO ends every file
-    with a line break).
+
+class LabelFiles:
+    """The files of one further language's labels in a :class:`SourceSet` (which file gives
+    which table's labels); :class:`._esco_labels.LabelReader` reads them.
 
     Raises
     ------
     DataFormatError
-        The file is unreadable, empty, cut in the middle of a row, has a row
-        with more fields than the header, has fewer than ``min_rows`` data
-        rows, or lacks a required column (the message
-        names the file, the missing columns and the columns found).
+        The files hold no ``*_<lang>.csv`` file at all.
     """
-    wanted = set(required) | set(optional)
-    data = source.read_bytes()
-    check_whole(text_of(data, source.where), source.where, final_newline=True)
-    df = read_csv_strict(data, source.where, keep_default_na=False, na_values=[""],
-                         dtype={c: str for c in str_columns}, encoding="utf-8")
-    header = list(df.columns)
-    df = df[[c for c in df.columns if c in wanted]]
-    if len(df) < min_rows:
-        raise DataFormatError(
-            f"{source.where}: no data rows, only a header; the file is empty or cut: download "
-            f"the ESCO files again")
-    # Every ESCO column is text. Inference is kept (dtype=str makes pandas 3 parse
-    # 4-6x slower); a column read as numbers (all empty, or digits only) is turned back.
-    for col in df.columns:
-        if df[col].dtype != object and not isinstance(df[col].dtype, pd.StringDtype):
-            values = df[col]
-            if values.isna().all():
-                df[col] = pd.Series(np.nan, index=df.index, dtype=TEXT)
-            else:
-                if values.dtype.kind == "f" and (values.dropna() % 1 == 0).all():
-                    values = values.astype("Int64")
-                df[col] = values.astype(str).where(values.notna()).astype(TEXT)
-    missing = [c for c in required if c not in df.columns]
-    if missing:
-        raise DataFormatError(
-            f"{source.where}: missing column(s) {missing}; found {header or list(df.columns)}"
+
+    def __init__(self, sources, lang):
+        self.sources, self.lang = sources, lang
+        found = sources.languages()
+        if lang not in found:
+            raise DataFormatError(
+                f"{sources.root}: no '*_{lang}.csv' label files for language {lang!r}; "
+                f"languages found there: {found or 'none'}"
+            )
+        find = lambda role: sources.find(role, lang)  # noqa: E731
+        self.plan = {
+            "occupations": [find("occupations")],
+            "skills": [find("skills")] if find("skills") else [find(r) for r in _SKILL_COLLECTIONS],
+            "occupation_groups": [find("isco_groups")],
+            "skill_groups": [find("skill_groups")],
+        }
+        self.plan = {k: [s for s in v if s is not None] for k, v in self.plan.items()}
+        # The file each table would normally come from, when the folder lacks it.
+        roles = {"occupations": "occupations", "skills": "skills",
+                 "occupation_groups": "isco_groups", "skill_groups": "skill_groups"}
+        self.missing = {name: " or ".join(p.format(lang=lang) for p in ROLES[role])
+                        for name, role in roles.items() if find(role) is None}
+
+    def physical_files(self):
+        """The files on disk that the labels come from (for the cache key)."""
+        used = [s for srcs in self.plan.values() for s in srcs]
+        return self.sources.used_physical(used)
+
+
+def esco_inputs(path, labels, reader=LabelFiles):
+    """What :func:`~transitions.load_esco` reads: the source set, its plan, the label readers
+    (``reader`` of each language's files), the files (the cache key's sources) and the
+    import parameters."""
+    sources = SourceSet(path, "ESCO classification")
+    label_readers = _label_readers(labels, reader)
+    plan = {role: sources.find(role) for role in ROLES}
+    for role in ("occupations", "skills", "relations"):
+        plan[role] = sources.require(role)
+    files = {f"classification/{p.name}": p for p in sources.used_physical(plan.values())}
+    for lang, found in label_readers.items():
+        files.update({f"labels-{lang}/{p.name}": p for p in found.physical_files()})
+    params = {"importer": IMPORTER_VERSION, "labels": sorted(label_readers)}
+    return sources, plan, label_readers, files, params
+
+
+def esco_key(path, labels=None, *, data_home=None):
+    """The content key under which :func:`~transitions.load_esco` caches the taxonomy of
+    ``path`` and ``labels``: what stored derived data (title indexes) of that taxonomy is keyed
+    on, known without loading it (nor importing pandas)."""
+    _, _, _, files, params = esco_inputs(path, labels)
+    return stored_key("esco", files, params, data_home=data_home)
+
+
+def _label_readers(labels, reader):
+    if labels is None:
+        return {}
+    if not hasattr(labels, "items"):
+        raise InvalidParameterError(
+            f"labels must map a language code to a folder or zip, e.g. {{'nl': 'esco/nl'}}; "
+            f"got {type(labels).__name__}"
         )
-    return df
+    readers = {}
+    for lang, where in labels.items():
+        if not isinstance(lang, str) or not lang.isalpha() or not 2 <= len(lang) <= 3:
+            raise InvalidParameterError(
+                f"labels: {lang!r} is not a language code; use ESCO's codes such as 'nl', 'de'"
+            )
+        if lang.lower() == "en":
+            raise InvalidParameterError(
+                "labels: English labels come from the classification itself; pass other languages"
+            )
+        readers[lang.lower()] = reader(SourceSet(where, f"{lang} labels"), lang.lower())
+    return readers

@@ -14,12 +14,11 @@ import pandas as pd
 
 from ..exceptions import DataFormatError
 from .._membership import member
-from ._esco_files import ROLES, TEXT, read_csv
+from ._esco_csv import TEXT, read_csv
+from ._esco_files import LabelFiles
 
 __all__ = ["LabelReader", "clean_labels", "clean_multi", "read_concepts"]
 
-# Skill labels come from the skills file, else from the skill collections.
-_SKILL_COLLECTIONS = ("digital", "digcomp", "transversal", "language", "green", "research_skills")
 
 
 def clean_labels(series):
@@ -92,8 +91,9 @@ _MISSING = {
 }
 
 
-class LabelReader:
-    """Labels in one further language, read from a :class:`SourceSet`.
+class LabelReader(LabelFiles):
+    """Labels in one further language, read from a :class:`SourceSet` (the files are found
+    by :class:`._esco_files.LabelFiles`).
 
     Parameters
     ----------
@@ -107,33 +107,6 @@ class LabelReader:
     DataFormatError
         The files hold no ``*_<lang>.csv`` file at all.
     """
-
-    def __init__(self, sources, lang):
-        self.sources, self.lang = sources, lang
-        found = sources.languages()
-        if lang not in found:
-            raise DataFormatError(
-                f"{sources.root}: no '*_{lang}.csv' label files for language {lang!r}; "
-                f"languages found there: {found or 'none'}"
-            )
-        find = lambda role: sources.find(role, lang)  # noqa: E731
-        self.plan = {
-            "occupations": [find("occupations")],
-            "skills": [find("skills")] if find("skills") else [find(r) for r in _SKILL_COLLECTIONS],
-            "occupation_groups": [find("isco_groups")],
-            "skill_groups": [find("skill_groups")],
-        }
-        self.plan = {k: [s for s in v if s is not None] for k, v in self.plan.items()}
-        # The file each table would normally come from, when the folder lacks it.
-        roles = {"occupations": "occupations", "skills": "skills",
-                 "occupation_groups": "isco_groups", "skill_groups": "skill_groups"}
-        self.missing = {name: " or ".join(p.format(lang=lang) for p in ROLES[role])
-                        for name, role in roles.items() if find(role) is None}
-
-    def physical_files(self):
-        """The files on disk that the labels come from (for the cache key)."""
-        used = [s for srcs in self.plan.values() for s in srcs]
-        return self.sources.used_physical(used)
 
     def apply(self, tables, defects):
         """Add this language's columns to ``tables`` (a dict of DataFrames, changed in place).

@@ -22,12 +22,13 @@ import io
 import numpy as np
 import pandas as pd
 
-from ..exceptions import DataFormatError, InvalidParameterError, warn_defect
+from ..exceptions import DataFormatError, warn_defect
 from ..taxonomy import LANGUAGES, Taxonomy, hierarchy_cycle
 from ._cache import cached_taxonomy
 from ._digcomp import match_digcomp
 from .._membership import member
-from ._esco_files import ROLES, TEXT, SourceSet, read_csv
+from ._esco_csv import TEXT, read_csv
+from ._esco_files import ROLES, SourceSet, esco_inputs, esco_key  # noqa: F401 (esco_key: API)
 from ._esco_labels import LabelReader, clean_labels, clean_multi, read_concepts
 from ._integrity import check_whole, text_of
 
@@ -36,8 +37,6 @@ __all__ = ["load_esco", "ESCO_ATTRIBUTION", "RELATION_WEIGHTS"]
 ESCO_ATTRIBUTION = "This service uses the ESCO classification of the European Commission."
 #: Weights of ESCO's occupation-skill relation types.
 RELATION_WEIGHTS = {"essential": 1.0, "optional": 0.5}
-# Bumped when the importer's output changes for the same input (part of the cache key).
-_IMPORTER_VERSION = 5
 _COLLECTIONS = ("digital", "digcomp", "transversal", "language", "green")
 #: Share of concepts that may lack what a whole download gives them (relations, a broader
 #: concept, an entry in the concept file) before a file counts as cut short. In v1.1.1 it is
@@ -135,7 +134,7 @@ def load_esco(path, labels=None, *, cache=True, data_home=None):
     >>> tax = tr.load_esco("esco/v1.1.1", labels={"nl": "esco/nl"})  # doctest: +SKIP
     >>> tax.summary()  # doctest: +SKIP
     """
-    sources, plan, label_readers, files, params = _inputs(path, labels)
+    sources, plan, label_readers, files, params = esco_inputs(path, labels, LabelReader)
 
     def build():
         return _build(sources, plan, label_readers)
@@ -144,53 +143,6 @@ def load_esco(path, labels=None, *, cache=True, data_home=None):
     for defect in tax.metadata.get("defects", []):
         warn_defect(f"{defect['file']}: {defect['message']}", defect["examples"], stacklevel=3)
     return tax
-
-
-def _inputs(path, labels):
-    """What :func:`load_esco` reads: the source set, its plan, the label readers, the files
-    (the cache key's sources) and the import parameters."""
-    sources = SourceSet(path, "ESCO classification")
-    label_readers = _label_readers(labels)
-    plan = {role: sources.find(role) for role in ROLES}
-    for role in ("occupations", "skills", "relations"):
-        plan[role] = sources.require(role)
-    files = {f"classification/{p.name}": p for p in sources.used_physical(plan.values())}
-    for lang, reader in label_readers.items():
-        files.update({f"labels-{lang}/{p.name}": p for p in reader.physical_files()})
-    params = {"importer": _IMPORTER_VERSION, "labels": sorted(label_readers)}
-    return sources, plan, label_readers, files, params
-
-
-def esco_key(path, labels=None, *, data_home=None):
-    """The content key under which :func:`load_esco` caches the taxonomy of ``path`` and
-    ``labels``: what stored derived data (title indexes) of that taxonomy is keyed on, known
-    without loading it."""
-    from ._cache import stored_key
-
-    _, _, _, files, params = _inputs(path, labels)
-    return stored_key("esco", files, params, data_home=data_home)
-
-
-def _label_readers(labels):
-    if labels is None:
-        return {}
-    if not hasattr(labels, "items"):
-        raise InvalidParameterError(
-            f"labels must map a language code to a folder or zip, e.g. {{'nl': 'esco/nl'}}; "
-            f"got {type(labels).__name__}"
-        )
-    readers = {}
-    for lang, where in labels.items():
-        if not isinstance(lang, str) or not lang.isalpha() or not 2 <= len(lang) <= 3:
-            raise InvalidParameterError(
-                f"labels: {lang!r} is not a language code; use ESCO's codes such as 'nl', 'de'"
-            )
-        if lang.lower() == "en":
-            raise InvalidParameterError(
-                "labels: English labels come from the classification itself; pass other languages"
-            )
-        readers[lang.lower()] = LabelReader(SourceSet(where, f"{lang} labels"), lang.lower())
-    return readers
 
 
 class _Defects:
