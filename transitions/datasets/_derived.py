@@ -25,6 +25,7 @@ entry. Entries are written to a temporary folder and moved into place with one
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import os
 import shutil
@@ -36,6 +37,7 @@ import numpy as np
 
 from ..exceptions import InvalidParameterError, warn_defect
 from ._base import get_data_home
+from ._frames import HashingWriter, decode_frame, encode_frame, pack, unpack, write_npy
 
 __all__ = ["load_or_build", "content_key", "frame_digest", "code_digest"]
 
@@ -220,8 +222,6 @@ def _read(folder, kind, key):
             raise _Corrupt(f"{path}: content does not match its SHA-256 in the manifest")
         name = fname[:-4]
         if fname.endswith(".npy"):
-            import io
-
             try:
                 out[name] = np.load(io.BytesIO(data), allow_pickle=False)
             except ValueError as exc:
@@ -276,12 +276,10 @@ def load_or_build_frames(kind, key, build, *, data_home=None):
 
 
 def _write_frames(root, folder, kind, key, frames):
-    from ._cache import _encode_frame, _HashingWriter, _pack, _write_npy
-
     arrays, tables = {}, {}
     for name, df in frames.items():
-        tables[name] = _encode_frame(df, name, arrays)
-    groups, layout = _pack(arrays)
+        tables[name] = encode_frame(df, name, arrays)
+    groups, layout = pack(arrays)
     root.mkdir(parents=True, exist_ok=True)
     tmp = root / f".tmp-{kind}-{uuid.uuid4().hex}"
     tmp.mkdir()
@@ -289,8 +287,8 @@ def _write_frames(root, folder, kind, key, frames):
         files = {}
         for group, (dtype, parts) in sorted(groups.items()):
             with open(tmp / f"{group}.npy", "wb") as raw:
-                sink = _HashingWriter(raw)
-                _write_npy(sink, dtype, parts)
+                sink = HashingWriter(raw)
+                write_npy(sink, dtype, parts)
             files[f"{group}.npy"] = sink.hexdigest()
         body = json.dumps({"format": FORMAT + "/frames", "kind": kind, "key": key,
                            "tables": tables, "arrays": layout, "files": files},
@@ -307,10 +305,6 @@ def _write_frames(root, folder, kind, key, frames):
 
 
 def _read_frames(folder, kind, key):
-    import io
-
-    from ._cache import _decode_frame, _unpack
-
     body = _read_manifest(folder)
     if (body.get("format") != FORMAT + "/frames" or body.get("kind") != kind
             or body.get("key") != key):
@@ -330,7 +324,7 @@ def _read_frames(folder, kind, key):
         except ValueError as exc:
             raise _Corrupt(f"{folder / fname}: not a plain numpy array ({exc})") from exc
     try:
-        arrays = _unpack(packed, body["arrays"])
-        return {name: _decode_frame(spec, arrays) for name, spec in body["tables"].items()}
+        arrays = unpack(packed, body["arrays"])
+        return {name: decode_frame(spec, arrays) for name, spec in body["tables"].items()}
     except Exception as exc:  # noqa: BLE001 - verified files that do not decode are corrupt
         raise _Corrupt(f"{folder}: does not decode ({type(exc).__name__}: {exc})") from exc
