@@ -27,53 +27,26 @@ ROOT = Path(__file__).resolve().parents[1] / "transitions"
 KNOWN_CYCLES = {
     frozenset({"transitions.advice.advisor", "transitions.advice.batch",
                "transitions.advice.learn", "transitions.advice.paths"}),
-    frozenset({"transitions.lookup", "transitions.taxonomy"}),
 }
 
 KNOWN_PRIVATE = {
-    ("transitions.advice.advisor", "transitions.taxonomy._check_lang"),
-    ("transitions.advice.batch", "transitions.taxonomy._check_lang"),
-    ("transitions.advice.learn", "transitions.taxonomy._check_lang"),
-    ("transitions.advice.paths", "transitions.taxonomy._check_lang"),
     ("transitions.caseload", "transitions.datasets._integrity.check_file_end"),
     ("transitions.caseload", "transitions.datasets._integrity.strict_options"),
     ("transitions.cli._batch", "transitions.advice._parallel.chunk_rows"),
     ("transitions.cli._batch", "transitions.advice._parallel.effective_jobs"),
-    ("transitions.cli._data", "transitions.datasets._base.get_data_home"),
     ("transitions.cli._data", "transitions.datasets._cache.stored_key"),
-    ("transitions.cli._data", "transitions.datasets._derived.code_digest"),
-    ("transitions.cli._data", "transitions.datasets._derived.content_key"),
     ("transitions.cli._data", "transitions.datasets._derived.load_or_build_frames"),
-    ("transitions.cli._fetch", "transitions.datasets._base.get_data_home"),
     ("transitions.datasets._digcomp", "transitions.digcomp._AREAS"),
     ("transitions.datasets._digcomp", "transitions.digcomp._COMPETENCES"),
-    ("transitions.evaluation.flows", "transitions.graph._topk.top_k"),
-    ("transitions.evaluation.metrics", "transitions.graph._topk.top_k"),
-    ("transitions.graph.hierarchy", "transitions.datasets._derived.code_digest"),
-    ("transitions.graph.hierarchy", "transitions.datasets._derived.content_key"),
     ("transitions.graph.hierarchy", "transitions.datasets._derived.load_or_build"),
-    ("transitions.graph.occupation_graph", "transitions.datasets._derived.code_digest"),
-    ("transitions.graph.occupation_graph", "transitions.datasets._derived.content_key"),
     ("transitions.graph.occupation_graph", "transitions.datasets._derived.load_or_build"),
-    ("transitions.labour._io", "transitions.datasets._base.file_sha256"),
     ("transitions.labour._io", "transitions.datasets._integrity.check_whole"),
     ("transitions.labour._io", "transitions.datasets._integrity.read_csv_strict"),
     ("transitions.labour._io", "transitions.datasets._integrity.text_of"),
-    ("transitions.labour.files", "transitions.datasets._base.get_data_home"),
-    ("transitions.labour.raw", "transitions.datasets._base.file_sha256"),
     ("transitions.labour.raw", "transitions.datasets._download.read_json"),
     ("transitions.labour.raw", "transitions.datasets._download.ungzip_in_place"),
-    ("transitions.lookup", "transitions.datasets._derived.code_digest"),
-    ("transitions.lookup", "transitions.datasets._derived.content_key"),
-    ("transitions.lookup", "transitions.datasets._derived.frame_digest"),
     ("transitions.lookup", "transitions.datasets._derived.load_or_build"),
-    ("transitions.profile", "transitions.datasets._base.atomic_write_text"),
-    ("transitions.skill_lookup", "transitions.datasets._derived.code_digest"),
-    ("transitions.skill_lookup", "transitions.datasets._derived.content_key"),
-    ("transitions.skill_lookup", "transitions.datasets._derived.frame_digest"),
     ("transitions.skill_lookup", "transitions.datasets._derived.load_or_build"),
-    ("transitions.taxonomy", "transitions.datasets._derived.content_key"),
-    ("transitions.taxonomy", "transitions.datasets._derived.frame_digest"),
 }
 
 
@@ -153,6 +126,7 @@ def test_the_checker_sees_what_it_should():
     edges, private = import_graph()
     assert "transitions.report.page" in edges["transitions.report"]
     assert "transitions.report.formatting" in edges["transitions.report.page"]
-    assert ("transitions.cli._data", "transitions.datasets._derived.content_key") in private
-    assert not any(dest.startswith("transitions._files") for _, dest in private)
+    assert ("transitions.lookup", "transitions.datasets._derived.load_or_build") in private
+    assert not any(dest.startswith(("transitions._files", "transitions._hashing"))
+               for _, dest in private)
     assert not any(_package(src) == _package(dest) for src, dest in private)

@@ -277,7 +277,7 @@ class WorkerProfile:
     # ------------------------------------------------------------------ files (only on request)
     def to_json(self, path):
         """Write the profile to a JSON file (atomically). Nothing is written unless called."""
-        from .datasets._base import atomic_write_text
+        from ._files import atomic_write_text
 
         atomic_write_text(path, json.dumps(self.to_dict(), ensure_ascii=False, indent=2) + "\n")
 
@@ -289,7 +289,7 @@ class WorkerProfile:
     def to_yaml(self, path):
         """Write the profile to a YAML file (needs PyYAML)."""
         yaml = _yaml()
-        from .datasets._base import atomic_write_text
+        from ._files import atomic_write_text
 
         atomic_write_text(path, yaml.safe_dump(self.to_dict(), allow_unicode=True, sort_keys=False))
 

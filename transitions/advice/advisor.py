@@ -35,7 +35,7 @@ import pandas as pd
 from .._validation import check_n_jobs
 from ..exceptions import InvalidParameterError
 from ..profile import WorkerProfile, as_profile
-from ..taxonomy import _check_lang
+from .._i18n import check_lang
 from .context import AdviceContext
 from .core import evaluate, resolve_block, top_pairs
 from .criteria import (
@@ -312,7 +312,7 @@ class Advisor:
         UnknownOccupationError, UnknownSkillError, InvalidParameterError
         """
         n = _check_n(n)
-        _check_lang(lang)
+        check_lang(lang)
         criteria = self._criteria(max_gap_months=max_gap_months, min_carried=min_carried,
                                   min_carried_share=min_carried_share,
                                   min_similarity=min_similarity, in_demand_only=in_demand_only)
@@ -406,7 +406,7 @@ class Advisor:
         from ..profile import resolve_occupation
         from .core import digcomp_gaps, pair_gaps
 
-        _check_lang(lang)
+        check_lang(lang)
         ctx = self._ctx
         block = resolve_block(ctx, [as_profile(profile)], self._occ_cache)
         dest = int(self.taxonomy.occupation_index.get_loc(

@@ -66,7 +66,8 @@ from ..exceptions import (
     warn_defect,
 )
 from ..taxonomy import Taxonomy
-from ._base import atomic_write_text, bytes_sha256, file_sha256, get_data_home
+from .._hashing import bytes_sha256, file_sha256
+from ._base import atomic_write_text, get_data_home
 from ._frames import HashingWriter, decode_frame, encode_frame, pack, unpack, write_npy
 
 __all__ = ["cached_taxonomy", "cache_key", "taxonomy_to_folder", "taxonomy_from_folder"]

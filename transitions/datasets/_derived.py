@@ -36,56 +36,17 @@ from pathlib import Path
 import numpy as np
 
 from ..exceptions import InvalidParameterError, warn_defect
+from .._hashing import KEY_FORMAT as FORMAT
 from ._base import get_data_home
 from ._frames import HashingWriter, decode_frame, encode_frame, pack, unpack, write_npy
 
-__all__ = ["load_or_build", "content_key", "frame_digest", "code_digest"]
+__all__ = ["load_or_build", "load_or_build_frames"]
 
-FORMAT = "transitions-derived/1"
 _MANIFEST = "manifest.json"
 #: Entries kept per kind: a new code version or new data writes new entries; the oldest
 #: beyond this many (by last use) are removed so the data home does not grow without end.
 KEEP_PER_KIND = 6
 _SEP = "\x00"
-
-
-def content_key(*parts):
-    """SHA-256 (hex) over ``parts`` (strings or JSON-serialisable values) and the format."""
-    payload = json.dumps([FORMAT, *parts], sort_keys=True, separators=(",", ":"), default=str)
-    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
-
-
-_CODE = {}
-
-
-def code_digest(*modules):
-    """SHA-256 (hex) of the source of ``modules`` (names inside the package, e.g.
-    ``"lookup"`` or ``"labour"``; a subpackage means all its ``.py`` files): part of every
-    key, so that a change of the code that computes something never reads what the old
-    code stored. Found by path, without importing anything."""
-    key = tuple(sorted(modules))
-    cached = _CODE.get(key)
-    if cached is None:
-        root = Path(__file__).resolve().parents[1]
-        h = hashlib.sha256()
-        for name in key:
-            base = root.joinpath(*name.split("."))
-            files = sorted(base.rglob("*.py")) if base.is_dir() else [base.with_suffix(".py")]
-            for f in files:
-                h.update(str(f.relative_to(root)).encode("utf-8"))
-                h.update(f.read_bytes())
-        cached = _CODE[key] = h.hexdigest()
-    return cached
-
-
-def frame_digest(df):
-    """SHA-256 (hex) of a DataFrame's columns, index and values."""
-    import pandas as pd
-
-    h = hashlib.sha256()
-    h.update(json.dumps([str(c) for c in df.columns]).encode("utf-8"))
-    h.update(pd.util.hash_pandas_object(df, index=True).to_numpy().tobytes())
-    return h.hexdigest()
 
 
 def load_or_build(kind, key, build, *, data_home=None):

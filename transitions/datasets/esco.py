@@ -23,7 +23,8 @@ import numpy as np
 import pandas as pd
 
 from ..exceptions import DataFormatError, InvalidParameterError, warn_defect
-from ..taxonomy import LANGUAGES, Taxonomy, hierarchy_cycle
+from .._i18n import LANGUAGES
+from ..taxonomy import Taxonomy, hierarchy_cycle
 from ._cache import cached_taxonomy
 from ._digcomp import match_digcomp
 from .._membership import member

@@ -251,7 +251,7 @@ def _odata_pages(url, params, tmp, what, page, mirror, progress):
 
 
 def _sha(path):
-    from ._base import file_sha256
+    from .._hashing import file_sha256
 
     return file_sha256(path)
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from ..datasets._base import file_sha256
+from .._hashing import file_sha256
 from ..datasets._integrity import check_whole, read_csv_strict, text_of
 from ..exceptions import DataFormatError, warn_defect
 

@@ -33,7 +33,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from ..datasets._base import file_sha256
+from .._hashing import file_sha256
 from ..exceptions import DataFormatError
 
 __all__ = ["Converted", "cbs_odata_wages", "cbs_odata_groups", "eurostat_sdmx_lfs", "bls_oews",
