@@ -30,8 +30,6 @@ KNOWN_CYCLES = {
 }
 
 KNOWN_PRIVATE = {
-    ("transitions.caseload", "transitions.datasets._integrity.check_file_end"),
-    ("transitions.caseload", "transitions.datasets._integrity.strict_options"),
     ("transitions.cli._batch", "transitions.advice._parallel.chunk_rows"),
     ("transitions.cli._batch", "transitions.advice._parallel.effective_jobs"),
     ("transitions.cli._data", "transitions.datasets._cache.stored_key"),
@@ -40,11 +38,6 @@ KNOWN_PRIVATE = {
     ("transitions.datasets._digcomp", "transitions.digcomp._COMPETENCES"),
     ("transitions.graph.hierarchy", "transitions.datasets._derived.load_or_build"),
     ("transitions.graph.occupation_graph", "transitions.datasets._derived.load_or_build"),
-    ("transitions.labour._io", "transitions.datasets._integrity.check_whole"),
-    ("transitions.labour._io", "transitions.datasets._integrity.read_csv_strict"),
-    ("transitions.labour._io", "transitions.datasets._integrity.text_of"),
-    ("transitions.labour.raw", "transitions.datasets._download.read_json"),
-    ("transitions.labour.raw", "transitions.datasets._download.ungzip_in_place"),
     ("transitions.lookup", "transitions.datasets._derived.load_or_build"),
     ("transitions.skill_lookup", "transitions.datasets._derived.load_or_build"),
 }

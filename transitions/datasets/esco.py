@@ -30,7 +30,7 @@ from ._digcomp import match_digcomp
 from .._membership import member
 from ._esco_files import ROLES, TEXT, SourceSet, read_csv
 from ._esco_labels import LabelReader, clean_labels, clean_multi, read_concepts
-from ._integrity import check_whole, text_of
+from .._integrity import check_whole, text_of
 
 __all__ = ["load_esco", "ESCO_ATTRIBUTION", "RELATION_WEIGHTS"]
 

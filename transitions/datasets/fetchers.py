@@ -29,7 +29,7 @@ from pathlib import Path
 
 from ..exceptions import DataFormatError, InvalidParameterError
 from ._base import atomic_write_text, get_data_home
-from ._download import DownloadError, download, read_json, ungzip_in_place
+from .._download import DownloadError, download, read_json, ungzip_in_place
 
 __all__ = ["SOURCES", "sources", "fetch", "fetch_onet", "fetch_bls", "fetch_cbs",
            "fetch_eurostat", "DownloadError", "downloads"]
