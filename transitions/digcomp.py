@@ -129,6 +129,15 @@ def digcomp_competences():
     pandas.DataFrame
         Indexed by competence code (``"1.1"``-``"5.4"``) with ``area`` (area
         code), ``title_en``, ``title_nl``, ``area_title_en`` and ``area_title_nl``.
+
+    Examples
+    --------
+    >>> from transitions import digcomp_competences
+    >>> comp = digcomp_competences()
+    >>> len(comp), comp.loc["3.4", "title_nl"]
+    (21, 'Programmeren')
+    >>> comp.groupby("area").size().tolist()
+    [3, 6, 4, 4, 4]
     """
     df = pd.DataFrame(_COMPETENCES, columns=["code", "title_en", "title_nl"]).set_index("code")
     df.insert(0, "area", df.index.str[0])

@@ -212,20 +212,56 @@ class WorkerProfile:
 
     @property
     def digcomp(self):
-        """Self-assessment as ``{code: level}`` (a copy)."""
+        """Self-assessment as ``{code: level}`` (a copy).
+
+        Examples
+        --------
+        >>> from transitions import WorkerProfile
+        >>> WorkerProfile("boekhouder", digcomp={"1": 3, "3.4": 2}).digcomp
+        {'1': 3, '3.4': 2}
+        """
         return dict(self._digcomp)
 
     def competence_levels(self):
-        """Self-assessed level per DigComp competence, areas spread over their competences."""
+        """Self-assessed level per DigComp competence, areas spread over their competences.
+
+        Returns
+        -------
+        dict of str to int
+            ``{competence code: level}``; a competence's own rating wins over
+            its area's.
+
+        Examples
+        --------
+        >>> from transitions import WorkerProfile
+        >>> WorkerProfile("boekhouder", digcomp={"1": 3, "3.4": 2}).competence_levels()
+        {'1.1': 3, '1.2': 3, '1.3': 3, '3.4': 2}
+        """
         return competence_levels(dict(self._digcomp))
 
     def unit_levels(self):
-        """Self-assessed level per competence and area (:func:`transitions.digcomp.unit_levels`)."""
+        """Self-assessed level per competence and area (:func:`transitions.digcomp.unit_levels`).
+
+        Examples
+        --------
+        >>> from transitions import WorkerProfile
+        >>> levels = WorkerProfile("boekhouder", digcomp={"1": 3, "3.4": 2}).unit_levels()
+        >>> levels["1.2"], levels["1"], levels["3"]
+        (3, 3, 2)
+        """
         return unit_levels(dict(self._digcomp))
 
     # ------------------------------------------------------------------ value semantics
     def to_dict(self):
-        """The profile as a plain, JSON-ready dict (personal data: store it with care)."""
+        """The profile as a plain, JSON-ready dict (personal data: store it with care).
+
+        Examples
+        --------
+        >>> from transitions import WorkerProfile
+        >>> d = WorkerProfile("boekhouder", wage=21.0).to_dict()
+        >>> d["occupation"], d["wage"], d["max_steps"]
+        ('boekhouder', 21.0, 3)
+        """
         return {
             "occupation": self._occupation,
             "skills": list(self._skills),
@@ -241,7 +277,16 @@ class WorkerProfile:
 
     @classmethod
     def from_dict(cls, data):
-        """A profile from :meth:`to_dict` output; unknown keys raise :class:`InvalidParameterError`."""
+        """A profile from :meth:`to_dict` output; unknown keys raise :class:`InvalidParameterError`.
+
+        Missing keys take their defaults; ``occupation`` is required.
+
+        Examples
+        --------
+        >>> from transitions import WorkerProfile
+        >>> WorkerProfile.from_dict({"occupation": "boekhouder", "min_wage_ratio": 0.95})
+        WorkerProfile('boekhouder', min_wage_ratio=0.95)
+        """
         if not isinstance(data, dict):
             raise InvalidParameterError(f"a profile must be a dict, got {type(data).__name__}")
         unknown = sorted(set(data) - set(_FIELDS))
@@ -253,7 +298,19 @@ class WorkerProfile:
         return cls(data["occupation"], **kwargs)
 
     def replace(self, **changes):
-        """A copy with some fields changed, e.g. ``p.replace(min_wage_ratio=0.95)``."""
+        """A copy with some fields changed, e.g. ``p.replace(min_wage_ratio=0.95)``.
+
+        The changed profile is checked like a new one.
+
+        Examples
+        --------
+        >>> from transitions import WorkerProfile
+        >>> p = WorkerProfile("boekhouder", digcomp={"1": 3})
+        >>> p.replace(max_steps=1, exclude=["occ-cashier"])
+        WorkerProfile('boekhouder', digcomp={'1': 3}, max_steps=1, exclude=['occ-cashier'])
+        >>> p.max_steps
+        3
+        """
         data = self.to_dict()
         data.update(changes)
         return type(self).from_dict(data)
@@ -276,18 +333,51 @@ class WorkerProfile:
 
     # ------------------------------------------------------------------ files (only on request)
     def to_json(self, path):
-        """Write the profile to a JSON file (atomically). Nothing is written unless called."""
+        """Write the profile to a JSON file (atomically). Nothing is written unless called.
+
+        Examples
+        --------
+        >>> import json, tempfile, pathlib
+        >>> from transitions import WorkerProfile
+        >>> with tempfile.TemporaryDirectory() as tmp:
+        ...     path = pathlib.Path(tmp) / "profile.json"
+        ...     WorkerProfile("boekhouder", wage=21.0).to_json(path)
+        ...     json.loads(path.read_text(encoding="utf-8"))["wage"]
+        21.0
+        """
         from ._files import atomic_write_text
 
         atomic_write_text(path, json.dumps(self.to_dict(), ensure_ascii=False, indent=2) + "\n")
 
     @classmethod
     def from_json(cls, path):
-        """Read a profile written by :meth:`to_json`."""
+        """Read a profile written by :meth:`to_json`.
+
+        Examples
+        --------
+        >>> import tempfile, pathlib
+        >>> from transitions import WorkerProfile
+        >>> p = WorkerProfile("boekhouder", skills=["sk-sql"], digcomp={"3.4": 2})
+        >>> with tempfile.TemporaryDirectory() as tmp:
+        ...     p.to_json(pathlib.Path(tmp) / "profile.json")
+        ...     WorkerProfile.from_json(pathlib.Path(tmp) / "profile.json") == p
+        True
+        """
         return cls.from_dict(read_profile_file(path, "json"))
 
     def to_yaml(self, path):
-        """Write the profile to a YAML file (needs PyYAML)."""
+        """Write the profile to a YAML file (needs PyYAML).
+
+        Examples
+        --------
+        >>> import tempfile, pathlib
+        >>> from transitions import WorkerProfile
+        >>> with tempfile.TemporaryDirectory() as tmp:
+        ...     path = pathlib.Path(tmp) / "profile.yaml"
+        ...     WorkerProfile("boekhouder", wage=21.0).to_yaml(path)
+        ...     path.read_text(encoding="utf-8").splitlines()[0]
+        'occupation: boekhouder'
+        """
         yaml = _yaml()
         from ._files import atomic_write_text
 
@@ -295,7 +385,18 @@ class WorkerProfile:
 
     @classmethod
     def from_yaml(cls, path):
-        """Read a profile written by :meth:`to_yaml` (needs PyYAML)."""
+        """Read a profile written by :meth:`to_yaml` (needs PyYAML).
+
+        Examples
+        --------
+        >>> import tempfile, pathlib
+        >>> from transitions import WorkerProfile
+        >>> p = WorkerProfile("boekhouder", lacking=["sk-use-spreadsheets"], max_steps=2)
+        >>> with tempfile.TemporaryDirectory() as tmp:
+        ...     p.to_yaml(pathlib.Path(tmp) / "profile.yaml")
+        ...     WorkerProfile.from_yaml(pathlib.Path(tmp) / "profile.yaml") == p
+        True
+        """
         return cls.from_dict(read_profile_file(path, "yaml"))
 
     # ------------------------------------------------------------------ against a taxonomy
@@ -313,6 +414,12 @@ class WorkerProfile:
         UnknownSkillError
             A skill in ``skills`` or ``lacking`` is unknown (the message lists the
             closest skills) or its name is shared by several skills (it lists them).
+
+        Examples
+        --------
+        >>> from transitions import WorkerProfile, load_sample
+        >>> WorkerProfile("boekhouder", skills=["SQL"]).resolve(load_sample())
+        WorkerProfile('occ-bookkeeper', skills=['sk-sql'])
         """
         occ = resolve_occupation(taxonomy, self._occupation)
         resolved = self.with_skill_ids(taxonomy)
@@ -325,6 +432,15 @@ class WorkerProfile:
         Raises
         ------
         UnknownSkillError, UnknownOccupationError
+
+        Examples
+        --------
+        The occupation stays as given (:meth:`resolve` resolves it too):
+
+        >>> from transitions import WorkerProfile, load_sample
+        >>> p = WorkerProfile("boekhouder", skills=["SQL", "sk-use-email"])
+        >>> p.with_skill_ids(load_sample())
+        WorkerProfile('boekhouder', skills=['sk-sql', 'sk-use-email'])
         """
         from .skill_lookup import resolve_skills
 
@@ -343,6 +459,17 @@ class WorkerProfile:
         Raises
         ------
         UnknownSkillError, UnknownOccupationError
+
+        Examples
+        --------
+        >>> from transitions import UnknownOccupationError, WorkerProfile, load_sample
+        >>> tax = load_sample()
+        >>> WorkerProfile("boekhouder", skills=["sk-sql"]).check_ids(tax)  # no error: all known
+        >>> try:
+        ...     WorkerProfile("boekhouder", exclude=["occ-kassier"]).check_ids(tax)
+        ... except UnknownOccupationError as e:
+        ...     print(str(e).split(" in ")[0])
+        profile exclude: unknown occupation id(s) ['occ-kassier']
         """
         for what, ids in (("skills", self._skills), ("lacking", self._lacking)):
             if ids:

@@ -234,12 +234,32 @@ class Taxonomy:
     # ------------------------------------------------------------------ matrices
     @property
     def occupation_index(self):
-        """pandas.Index of occupation ids: the rows of :meth:`incidence`."""
+        """pandas.Index of occupation ids: the rows of :meth:`incidence`.
+
+        Examples
+        --------
+        >>> from transitions import load_sample
+        >>> tax = load_sample()
+        >>> len(tax.occupation_index) == tax.incidence().shape[0]
+        True
+        >>> "occ-bookkeeper" in tax.occupation_index
+        True
+        """
         return self.occupations.index
 
     @property
     def skill_index(self):
-        """pandas.Index of skill ids: the columns of :meth:`incidence`."""
+        """pandas.Index of skill ids: the columns of :meth:`incidence`.
+
+        Examples
+        --------
+        >>> from transitions import load_sample
+        >>> tax = load_sample()
+        >>> len(tax.skill_index) == tax.incidence().shape[1]
+        True
+        >>> tax.skill_index[0]
+        'sk-operate-computer'
+        """
         return self.skills.index
 
     def incidence(self, kind="weight"):
@@ -286,7 +306,20 @@ class Taxonomy:
 
     # ------------------------------------------------------------------ lookups
     def occupation_position(self, ids):
-        """Row positions of occupation ``ids``; :class:`UnknownOccupationError` if any is unknown."""
+        """Row positions of occupation ``ids``; :class:`UnknownOccupationError` if any is unknown.
+
+        Examples
+        --------
+        >>> from transitions import load_sample
+        >>> tax = load_sample()
+        >>> pos = tax.occupation_position(["occ-bookkeeper", "occ-cashier"])
+        >>> tax.occupation_index[pos].tolist()
+        ['occ-bookkeeper', 'occ-cashier']
+        >>> tax.occupation_position("occ-nope")
+        Traceback (most recent call last):
+        ...
+        transitions.exceptions.UnknownOccupationError: unknown occupation id(s) ['occ-nope'] ...
+        """
         ids = [ids] if isinstance(ids, str) else list(ids)
         pos = self.occupation_index.get_indexer(ids)
         if (pos < 0).any():
@@ -301,7 +334,16 @@ class Taxonomy:
         return pos
 
     def skill_position(self, ids):
-        """Column positions of skill ``ids``; :class:`UnknownSkillError` if any is unknown."""
+        """Column positions of skill ``ids``; :class:`UnknownSkillError` if any is unknown.
+
+        Examples
+        --------
+        >>> from transitions import load_sample
+        >>> tax = load_sample()
+        >>> pos = tax.skill_position(["sk-use-spreadsheets", "sk-use-email"])
+        >>> tax.skill_index[pos].tolist()
+        ['sk-use-spreadsheets', 'sk-use-email']
+        """
         ids = [ids] if isinstance(ids, str) else list(ids)
         pos = self.skill_index.get_indexer(ids)
         if (pos < 0).any():
@@ -354,6 +396,16 @@ class Taxonomy:
         Returns
         -------
         str or pandas.Series
+            A str for one id, else a Series indexed by id.
+
+        Examples
+        --------
+        >>> from transitions import load_sample
+        >>> tax = load_sample()
+        >>> tax.label("occ-bookkeeper", lang="nl")
+        'boekhouder'
+        >>> tax.label(["sk-use-spreadsheets", "sk-use-email"], kind="skill").tolist()
+        ['use spreadsheets', 'use e-mail']
         """
         check_lang(lang)
         table = {"occupation": self.occupations, "skill": self.skills}.get(kind)
@@ -370,7 +422,15 @@ class Taxonomy:
         return labels.iloc[0] if single else labels
 
     def find_occupation(self, query, *, lang=None, limit=10, min_score=30.0):
-        """Search occupations by title; see :func:`transitions.find_occupation`."""
+        """Search occupations by title; see :func:`transitions.find_occupation`.
+
+        Examples
+        --------
+        >>> from transitions import load_sample
+        >>> hits = load_sample().find_occupation("boekhouder", limit=3)
+        >>> hits.loc[0, "occupation_id"]
+        'occ-bookkeeper'
+        """
         from .lookup import find_occupation
 
         return find_occupation(self, query, lang=lang, limit=limit, min_score=min_score)
@@ -399,7 +459,18 @@ class Taxonomy:
         return pd.DataFrame(out, index=["occupations", "skills"])
 
     def summary(self):
-        """Counts of the main tables as a one-column DataFrame (for ``data info``)."""
+        """Counts of the main tables as a one-column DataFrame (for ``data info``).
+
+        Examples
+        --------
+        >>> from transitions import load_sample
+        >>> tax = load_sample()
+        >>> counts = tax.summary()["value"]
+        >>> int(counts["occupations"]) == len(tax.occupations)
+        True
+        >>> int(counts["relations"]) == int(counts["essential relations"] + counts["optional relations"])
+        True
+        """
         rel = self.relations["relation"].value_counts()
         rows = {
             "occupations": len(self.occupations),

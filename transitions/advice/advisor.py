@@ -158,29 +158,77 @@ class Advisor:
 
     @classmethod
     def from_sample(cls, **kwargs):
-        """An advisor on the embedded sample and its illustrative labour market."""
+        """An advisor on the embedded sample and its illustrative labour market.
+
+        Parameters
+        ----------
+        **kwargs
+            The keyword parameters of :class:`Advisor` (``max_gap_months``,
+            ``min_similarity``, ``score_model``, ...).
+
+        Examples
+        --------
+        >>> from transitions import Advisor
+        >>> adv = Advisor.from_sample(max_gap_months=12)
+        >>> adv.taxonomy.name, adv.criteria.max_gap_months
+        ('sample', 12.0)
+        """
         from ..datasets import load_sample
 
         return cls(load_sample(), **kwargs)
 
     @property
     def market_table(self):
-        """The labour-market table the advisor uses (by occupation id)."""
+        """The labour-market table the advisor uses (by occupation id).
+
+        Examples
+        --------
+        >>> from transitions import Advisor
+        >>> adv = Advisor.from_sample()
+        >>> row = adv.market_table.loc["occ-bookkeeper"]
+        >>> float(row["wage_median"]), row["wage_source"]
+        (22.0, 'illustrative sample, not real data')
+        """
         return self._ctx.market_table
 
     @property
     def risk_table(self):
-        """The risk table the advisor uses (by occupation id)."""
+        """The risk table the advisor uses (by occupation id).
+
+        Examples
+        --------
+        >>> from transitions import Advisor
+        >>> risk = Advisor.from_sample().risk_table
+        >>> bool(risk.loc["occ-bookkeeper", "at_risk"]), int(risk["at_risk"].sum())
+        (True, 22)
+        """
         return self._ctx.risk_table
 
     @property
     def min_similarity(self):
-        """The similarity floor of a good option (0: none)."""
+        """The similarity floor of a good option (0: none).
+
+        Examples
+        --------
+        >>> from transitions import Advisor
+        >>> adv = Advisor.from_sample(min_similarity=0.3)
+        >>> adv.min_similarity
+        0.3
+        >>> bool((adv.recommend("boekhouder", n=None)["similarity"] >= 0.3).all())
+        True
+        """
         return self.criteria.min_similarity
 
     @property
     def score_model(self):
-        """The transition score's coefficients in use (:class:`~transitions.advice.score.ScoreModel`)."""
+        """The transition score's coefficients in use (:class:`~transitions.advice.score.ScoreModel`).
+
+        Examples
+        --------
+        >>> from transitions import Advisor
+        >>> Advisor.from_sample().score_model.name      # the shipped ESCO fit
+        'esco'
+        """
         return self._ctx.score_model
 
     def __repr__(self):
@@ -192,7 +240,22 @@ class Advisor:
 
     # ------------------------------------------------------------------ helpers
     def profile(self, occupation, **kwargs):
-        """A :class:`WorkerProfile` resolved against this advisor's taxonomy (errors at once)."""
+        """A :class:`WorkerProfile` resolved against this advisor's taxonomy (errors at once).
+
+        Parameters
+        ----------
+        occupation : str
+            Id, code or exact Dutch or English title.
+        **kwargs
+            The other parameters of :class:`WorkerProfile`.
+
+        Examples
+        --------
+        >>> from transitions import Advisor
+        >>> adv = Advisor.from_sample()
+        >>> adv.profile("boekhouder", skills=["SQL"], wage=21.0)
+        WorkerProfile('occ-bookkeeper', skills=['sk-sql'], wage=21.0)
+        """
         return WorkerProfile(occupation, **kwargs).resolve(self.taxonomy)
 
     def _criteria(self, **overrides):
@@ -310,6 +373,18 @@ class Advisor:
         Raises
         ------
         UnknownOccupationError, UnknownSkillError, InvalidParameterError
+
+        Examples
+        --------
+        >>> from transitions import Advisor, WorkerProfile
+        >>> adv = Advisor.from_sample()
+        >>> options = adv.recommend(WorkerProfile("boekhouder", wage=21.0), n=3, lang="nl")
+        >>> options.columns.tolist()[:3], options["rank"].tolist()
+        (['rank', 'occupation_id', 'label'], [1, 2, 3])
+        >>> bool((options["wage_ratio"] >= 1.0).all()), options.attrs["n_options"] >= 3
+        (True, True)
+        >>> options.attrs["worker_wage"], options.attrs["worker_wage_source"]
+        (21.0, 'profile')
         """
         n = _check_n(n)
         check_lang(lang)
@@ -451,32 +526,85 @@ class Advisor:
 
     # ------------------------------------------------------------------ other views
     def paths(self, profile, **kwargs):
-        """Stepping-stone paths; see :func:`transitions.advice.paths.switch_paths`."""
+        """Stepping-stone paths; see :func:`transitions.advice.paths.switch_paths`.
+
+        Examples
+        --------
+        >>> from transitions import Advisor
+        >>> paths = Advisor.from_sample().paths("boekhouder")
+        >>> row = paths.iloc[0]
+        >>> row["path"][0], row["path"][-1] == row["occupation_id"]
+        ('occ-bookkeeper', True)
+        >>> int(row["steps"]) == len(row["path"]) - 1
+        True
+        """
         from .paths import switch_paths
 
         return switch_paths(self, as_profile(profile), **kwargs)
 
     def skills_to_learn(self, profile, **kwargs):
         """Skills and competences that unlock the most options; see
-        :func:`transitions.advice.learn.skills_to_learn`."""
+        :func:`transitions.advice.learn.skills_to_learn`.
+
+        Examples
+        --------
+        >>> from transitions import Advisor
+        >>> learn = Advisor.from_sample().skills_to_learn("boekhouder", n=3)
+        >>> learn.columns.tolist()[:3], learn["rank"].tolist()
+        (['rank', 'kind', 'id'], [1, 2, 3])
+        >>> set(learn["kind"]) <= {"skill", "digcomp"}
+        True
+        """
         from .learn import skills_to_learn
 
         return skills_to_learn(self, as_profile(profile), **kwargs)
 
     def recommend_batch(self, profiles, **kwargs):
-        """Options for many profiles at once; see :func:`transitions.advice.batch.recommend_batch`."""
+        """Options for many profiles at once; see :func:`transitions.advice.batch.recommend_batch`.
+
+        Examples
+        --------
+        >>> from transitions import Advisor, WorkerProfile
+        >>> caseload = [WorkerProfile("boekhouder", profile_id="w1"),
+        ...             WorkerProfile("kassamedewerker", profile_id="w2")]
+        >>> rows = Advisor.from_sample().recommend_batch(caseload, n=2)
+        >>> rows[["profile_id", "rank"]].values.tolist()
+        [['w1', 1], ['w1', 2], ['w2', 1], ['w2', 2]]
+        """
         from .batch import recommend_batch
 
         return recommend_batch(self, profiles, **kwargs)
 
     def count_options(self, profiles, **kwargs):
-        """Number of good options per profile; see :func:`transitions.advice.batch.count_options`."""
+        """Number of good options per profile; see :func:`transitions.advice.batch.count_options`.
+
+        Examples
+        --------
+        >>> from transitions import Advisor, WorkerProfile
+        >>> adv = Advisor.from_sample()
+        >>> worker = WorkerProfile("boekhouder", profile_id="w1")
+        >>> counts = adv.count_options([worker])
+        >>> counts.columns.tolist()
+        ['profile_id', 'occupation_id', 'worker_wage', 'wage_known', 'n_options']
+        >>> int(counts.loc[0, "n_options"]) == adv.recommend(worker).attrs["n_options"]
+        True
+        """
         from .batch import count_options
 
         return count_options(self, profiles, **kwargs)
 
     def coverage(self, **kwargs):
-        """Workforce coverage report; see :func:`transitions.advice.coverage.coverage_report`."""
+        """Workforce coverage report; see :func:`transitions.advice.coverage.coverage_report`.
+
+        Examples
+        --------
+        >>> from transitions import Advisor
+        >>> report = Advisor.from_sample().coverage(sensitivity=False)
+        >>> report["group"].tolist()
+        ['all', 'at risk']
+        >>> bool(report["share_with_option"].between(0, 1).all())
+        True
+        """
         from .coverage import coverage_report
 
         return coverage_report(self, **kwargs)

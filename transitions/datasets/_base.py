@@ -60,5 +60,28 @@ def get_data_home(data_home=None):
 
 
 def clear_data_home(data_home=None):
-    """Delete every cache in the data home."""
+    """Delete every cache in the data home.
+
+    The whole folder goes, including files fetched into it (:func:`transitions.datasets.fetch`);
+    files kept elsewhere are not touched, and the caches of taxonomies are
+    rebuilt on the next load.
+
+    Parameters
+    ----------
+    data_home : str or path-like, optional
+        The data home to clear; by default :func:`get_data_home`'s
+        (``TRANSITIONS_DATA`` or the user cache directory).
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> from pathlib import Path
+    >>> from transitions import clear_data_home, get_data_home
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     home = get_data_home(Path(tmp) / "cache")
+    ...     _ = (home / "old-cache.json").write_text("{}")
+    ...     clear_data_home(home)
+    ...     home.exists()
+    False
+    """
     shutil.rmtree(get_data_home(data_home))

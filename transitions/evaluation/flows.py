@@ -85,6 +85,20 @@ def read_flows(path):
     DataFormatError
         Missing file or column, a malformed code, a probability outside [0, 1]
         or a pair given twice with different probabilities.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> import pandas as pd
+    >>> from transitions.evaluation import read_flows
+    >>> table = pd.DataFrame({"OCC_source": ["43-3030", "43-3030"],
+    ...                       "OCC_target": ["43-3030", "43-4050"],
+    ...                       "transition_prob_BLS_ASECnorm_corr": [0.93, 0.07]})
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     table.to_csv(pathlib.Path(tmp) / "flows.csv", index=False)
+    ...     flows = read_flows(pathlib.Path(tmp) / "flows.csv")
+    >>> flows.columns.tolist(), len(flows)
+    (['origin', 'destination', 'probability'], 2)
     """
     try:
         df = pd.read_csv(path, dtype={"OCC_source": str, "OCC_target": str})
@@ -174,6 +188,15 @@ def crosswalk_flow_codes(crosswalk, flow_codes, soc_crosswalk=None):
     -------
     pandas.DataFrame
         ``occupation_id``, ``flow_code``: unique pairs.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from transitions.evaluation import crosswalk_flow_codes
+    >>> crosswalk = pd.DataFrame({"occupation_id": ["esco-a", "esco-b"],
+    ...                           "onet_code": ["11-1011.00", "11-2021.00"]})
+    >>> crosswalk_flow_codes(crosswalk, ["11-1010", "11-2020"]).values.tolist()
+    [['esco-a', '11-1010'], ['esco-b', '11-2020']]
     """
     soc = pd.Series(crosswalk["onet_code"].to_numpy(), index=crosswalk["occupation_id"].to_numpy())
     return soc_flow_codes(soc, flow_codes, soc_crosswalk)
@@ -203,6 +226,20 @@ class FlowTruth:
         ``occupations x codes``: which codes each occupation maps to.
     occupations : pandas.Index
         All occupation ids of the taxonomy (the columns of a score matrix).
+
+    Examples
+    --------
+    Built by :func:`flows_ground_truth`:
+
+    >>> import pandas as pd
+    >>> from transitions.evaluation import flows_ground_truth
+    >>> flows = pd.DataFrame({"origin": ["11-1010"] * 3, "probability": [0.9, 0.08, 0.02],
+    ...                       "destination": ["11-1010", "11-2020", "13-1010"]})
+    >>> mapping = pd.DataFrame({"occupation_id": ["a", "b", "c"],
+    ...                         "flow_code": ["11-1010", "11-2020", "13-1010"]})
+    >>> truth = flows_ground_truth(["a", "b", "c"], flows, mapping)
+    >>> truth.origins.tolist(), truth.codes.tolist()
+    (['a'], ['11-1010', '11-2020', '13-1010'])
     """
 
     gains: sp.csr_matrix
@@ -217,7 +254,19 @@ class FlowTruth:
 
     @property
     def origin_positions(self):
-        """Positions of the origins among :attr:`occupations`."""
+        """Positions of the origins among :attr:`occupations`.
+
+        Examples
+        --------
+        >>> import pandas as pd
+        >>> from transitions.evaluation import flows_ground_truth
+        >>> flows = pd.DataFrame({"origin": ["11-2020", "11-2020"], "probability": [0.9, 0.1],
+        ...                       "destination": ["11-2020", "13-1010"]})
+        >>> mapping = pd.DataFrame({"occupation_id": ["a", "b", "c"],
+        ...                         "flow_code": ["11-1010", "11-2020", "13-1010"]})
+        >>> flows_ground_truth(["a", "b", "c"], flows, mapping).origin_positions.tolist()
+        [1]
+        """
         return self.occupations.get_indexer(self.origins)
 
 
@@ -236,6 +285,23 @@ def flows_ground_truth(tax_or_ids, flows, mapping):
     Returns
     -------
     FlowTruth
+
+    Examples
+    --------
+    Nine in ten stay, 8% move to code 11-2020 and 2% to 13-1010 (self
+    transitions are dropped; b and c have no outflow, so are no origins):
+
+    >>> import pandas as pd
+    >>> from transitions.evaluation import flows_ground_truth
+    >>> flows = pd.DataFrame({"origin": ["11-1010"] * 3, "probability": [0.9, 0.08, 0.02],
+    ...                       "destination": ["11-1010", "11-2020", "13-1010"]})
+    >>> mapping = pd.DataFrame({"occupation_id": ["a", "b", "c"],
+    ...                         "flow_code": ["11-1010", "11-2020", "13-1010"]})
+    >>> truth = flows_ground_truth(["a", "b", "c"], flows, mapping)
+    >>> truth.origins.tolist()
+    ['a']
+    >>> truth.occupation_gains.tolist()
+    [[0.0, 0.08, 0.02]]
     """
     from .related import _occupation_index
 
@@ -314,6 +380,21 @@ def flow_code_scores(scores, truth):
     -------
     numpy.ndarray, shape (n_origins, n_codes)
         ``-inf`` where a code has no occupation.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from transitions.evaluation import flows_ground_truth
+    >>> flows = pd.DataFrame({"origin": ["11-1010"] * 3, "probability": [0.9, 0.08, 0.02],
+    ...                       "destination": ["11-1010", "11-2020", "13-1010"]})
+    >>> mapping = pd.DataFrame({"occupation_id": ["a", "b", "c"],
+    ...                         "flow_code": ["11-1010", "11-2020", "13-1010"]})
+    >>> truth = flows_ground_truth(["a", "b", "c"], flows, mapping)
+    >>> import numpy as np
+    >>> from transitions.evaluation import flow_code_scores
+    >>> scores = np.array([[1, .9, .1], [.9, 1, 0], [.1, 0, 1]])
+    >>> flow_code_scores(scores, truth).tolist()      # the origin's own code: -inf
+    [[-inf, 0.9, 0.1]]
     """
     S = _score_rows(scores, truth).copy()
     S[np.isnan(S)] = -np.inf
@@ -421,6 +502,19 @@ def observed_pairs(truth, origins, destinations):
         1.0 where some code of the destination has observed flow from the
         origin, 0.0 where none has (or the destination maps to no candidate
         code), NaN where the origin is not evaluated.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from transitions.evaluation import flows_ground_truth
+    >>> flows = pd.DataFrame({"origin": ["11-1010"] * 3, "probability": [0.9, 0.08, 0.02],
+    ...                       "destination": ["11-1010", "11-2020", "13-1010"]})
+    >>> mapping = pd.DataFrame({"occupation_id": ["a", "b", "c"],
+    ...                         "flow_code": ["11-1010", "11-2020", "13-1010"]})
+    >>> truth = flows_ground_truth(["a", "b", "c"], flows, mapping)
+    >>> from transitions.evaluation import observed_pairs
+    >>> observed_pairs(truth, ["a", "a", "b"], ["b", "c", "a"]).tolist()
+    [1.0, 1.0, nan]
     """
     origins, destinations = np.asarray(origins, dtype=object), np.asarray(destinations, dtype=object)
     if origins.shape != destinations.shape:

@@ -111,22 +111,64 @@ def ranking_metrics(scores, grades, k=10, excluded=None, gain="exponential"):
 
 
 def ndcg_at_k(scores, grades, k=10, excluded=None):
-    """Mean NDCG@k over the rows (origins) that have a relevant candidate."""
+    """Mean NDCG@k over the rows (origins) that have a relevant candidate.
+
+    See :func:`ranking_metrics` for the parameters and the gain.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> scores = np.array([[0.9, 0.8, 0.1], [0.1, 0.2, 0.3]])
+    >>> grades = np.array([[3, 0, 1], [0, 0, 2]])
+    >>> from transitions.evaluation import ndcg_at_k
+    >>> round(ndcg_at_k(scores, grades, k=2), 3)     # mean of 0.917 and 1.0
+    0.959
+    """
     return float(np.nanmean(ranking_metrics(scores, grades, k, excluded)["ndcg"]))
 
 
 def precision_at_k(scores, grades, k=10, excluded=None):
-    """Mean share of the top ``k`` candidates with grade > 0."""
+    """Mean share of the top ``k`` candidates with grade > 0.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> scores = np.array([[0.9, 0.8, 0.1], [0.1, 0.2, 0.3]])
+    >>> grades = np.array([[3, 0, 1], [0, 0, 2]])
+    >>> from transitions.evaluation import precision_at_k
+    >>> precision_at_k(scores, grades, k=1), precision_at_k(scores, grades, k=2)
+    (1.0, 0.5)
+    """
     return float(np.nanmean(ranking_metrics(scores, grades, k, excluded)["precision"]))
 
 
 def recall_at_k(scores, grades, k=10, excluded=None):
-    """Mean share of the relevant candidates found in the top ``k``."""
+    """Mean share of the relevant candidates found in the top ``k``.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> scores = np.array([[0.9, 0.8, 0.1], [0.1, 0.2, 0.3]])
+    >>> grades = np.array([[3, 0, 1], [0, 0, 2]])
+    >>> from transitions.evaluation import recall_at_k
+    >>> recall_at_k(scores, grades, k=1)      # 1 of 2 found, and 1 of 1
+    0.75
+    """
     return float(np.nanmean(ranking_metrics(scores, grades, k, excluded)["recall"]))
 
 
 def mean_reciprocal_rank(scores, grades, excluded=None):
-    """Mean reciprocal rank of the first relevant candidate."""
+    """Mean reciprocal rank of the first relevant candidate.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from transitions.evaluation import mean_reciprocal_rank
+    >>> scores = np.array([[0.9, 0.8, 0.1], [0.3, 0.2, 0.1]])
+    >>> grades = np.array([[3, 0, 1], [0, 0, 2]])
+    >>> round(mean_reciprocal_rank(scores, grades), 3)   # ranks 1 and 3
+    0.667
+    """
     m = ranking_metrics(scores, grades, 1, excluded)
     return float(np.nanmean(m["reciprocal_rank"]))
 
@@ -154,6 +196,18 @@ def evaluate_similarity(similarity, truth, k=10, *, gain="exponential", per_orig
     pandas.Series or pandas.DataFrame
         Means ``ndcg``, ``precision``, ``recall``, ``mrr`` and ``n_origins``;
         or one row per origin (index: origin ids).
+
+    Examples
+    --------
+    >>> import numpy as np, pandas as pd
+    >>> from transitions.evaluation import evaluate_similarity, onet_ground_truth
+    >>> related = pd.DataFrame({"origin": ["15-1252.00", "15-1252.00", "15-1211.00"],
+    ...                         "related": ["15-1211.00", "43-9021.00", "15-1252.00"],
+    ...                         "grade": [3, 1, 2]})
+    >>> truth = onet_ground_truth(["15-1211.00", "15-1252.00", "43-9021.00"], related)
+    >>> S = np.array([[1, .8, .1], [.8, 1, .3], [.1, .3, 1]])
+    >>> evaluate_similarity(S, truth, k=1)[["ndcg", "recall", "n_origins"]].tolist()
+    [1.0, 0.75, 2.0]
     """
     _check_k(k)
     if isinstance(similarity, pd.DataFrame):

@@ -60,6 +60,19 @@ def read_related_occupations(path):
     ------
     DataFormatError
         When the file is missing, lacks a column or names an unknown tier.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> from transitions.evaluation import read_related_occupations
+    >>> text = ("O*NET-SOC Code\\tRelated O*NET-SOC Code\\tRelatedness Tier\\n"
+    ...         "43-3031.00\\t13-2011.00\\tSupplemental\\n"
+    ...         "43-3031.00\\t43-3011.00\\tPrimary-Short\\n")
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     _ = (pathlib.Path(tmp) / "Related Occupations.txt").write_text(text)
+    ...     related = read_related_occupations(tmp)
+    >>> related[["related", "grade"]].values.tolist()
+    [['43-3011.00', 3], ['13-2011.00', 1]]
     """
     path = Path(path)
     if path.is_dir():
@@ -99,6 +112,25 @@ def read_crosswalk(path):
         Columns ``occupation_id`` (ESCO occupation URI) and ``onet_code``,
         one row per distinct pair; rows that map ISCO groups rather than
         occupations are left out.
+
+    Raises
+    ------
+    DataFormatError
+        When the file is missing or lacks a column.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> import pandas as pd
+    >>> from transitions.evaluation import read_crosswalk
+    >>> rows = pd.DataFrame({"escoUri(resolved via v1.1.0 code)": ["esco:occ/1", "esco:isco/C2512"],
+    ...                      "uriKind": ["occupation", "isco"],
+    ...                      "onetSoc2019Code": ["15-1252.00", "15-1252.00"]})
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     path = pathlib.Path(tmp) / "ESCO_to_ONET-SOC2019_with_uris.csv"
+    ...     rows.to_csv(path, index=False)
+    ...     read_crosswalk(path).values.tolist()
+    [['esco:occ/1', '15-1252.00']]
     """
     path = Path(path)
     if not path.is_file():
@@ -132,6 +164,19 @@ class GroundTruth:
         Ids of all occupations (columns), the taxonomy's order.
     protocol : str
         ``"onet"`` or ``"crosswalk"``.
+
+    Examples
+    --------
+    Built by :func:`onet_ground_truth` or :func:`crosswalk_ground_truth`:
+
+    >>> import pandas as pd
+    >>> from transitions.evaluation import onet_ground_truth
+    >>> related = pd.DataFrame({"origin": ["15-1252.00", "15-1252.00", "15-1211.00"],
+    ...                         "related": ["15-1211.00", "43-9021.00", "15-1252.00"],
+    ...                         "grade": [3, 1, 2]})
+    >>> truth = onet_ground_truth(["15-1211.00", "15-1252.00", "43-9021.00"], related)
+    >>> truth.protocol, truth.grades.shape, truth.origin_positions.tolist()
+    ('onet', (2, 3), [0, 1])
     """
 
     grades: sp.csr_matrix
@@ -142,7 +187,16 @@ class GroundTruth:
 
     @property
     def origin_positions(self):
-        """Positions of the origins among :attr:`occupations`."""
+        """Positions of the origins among :attr:`occupations`.
+
+        Examples
+        --------
+        >>> import pandas as pd
+        >>> from transitions.evaluation import onet_ground_truth
+        >>> related = pd.DataFrame({"origin": ["b"], "related": ["c"], "grade": [3]})
+        >>> onet_ground_truth(["a", "b", "c"], related).origin_positions.tolist()
+        [1]
+        """
         return self.occupations.get_indexer(self.origins)
 
 
@@ -177,6 +231,19 @@ def onet_ground_truth(tax_or_ids, related):
     -------
     GroundTruth
         Origins with at least one related occupation among the candidates.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from transitions.evaluation import onet_ground_truth
+    >>> related = pd.DataFrame({"origin": ["15-1252.00", "15-1252.00", "15-1211.00"],
+    ...                         "related": ["15-1211.00", "43-9021.00", "15-1252.00"],
+    ...                         "grade": [3, 1, 2]})
+    >>> truth = onet_ground_truth(["15-1211.00", "15-1252.00", "43-9021.00"], related)
+    >>> truth.origins.tolist()      # 43-9021.00 relates to nothing here: not an origin
+    ['15-1211.00', '15-1252.00']
+    >>> truth.grades.toarray().tolist()
+    [[0.0, 2.0, 0.0], [3.0, 0.0, 1.0]]
     """
     occ = _occupation_index(tax_or_ids)
     r = related[related["origin"].isin(occ) & related["related"].isin(occ)]
@@ -208,6 +275,23 @@ def crosswalk_ground_truth(tax_or_ids, related, crosswalk):
         related lists of all the origin's O*NET codes; candidates sharing an
         O*NET code with the origin, and the origin, are excluded; origins
         without a graded candidate are skipped.
+
+    Examples
+    --------
+    Two ESCO occupations share an O*NET code: they cannot judge each other.
+
+    >>> import pandas as pd
+    >>> from transitions.evaluation import crosswalk_ground_truth
+    >>> related = pd.DataFrame({"origin": ["15-1252.00", "15-1252.00", "15-1211.00"],
+    ...                         "related": ["15-1211.00", "43-9021.00", "15-1252.00"],
+    ...                         "grade": [3, 1, 2]})
+    >>> crosswalk = pd.DataFrame({"occupation_id": ["analyst", "coder", "developer", "typist"],
+    ...     "onet_code": ["15-1211.00", "15-1252.00", "15-1252.00", "43-9021.00"]})
+    >>> truth = crosswalk_ground_truth(crosswalk["occupation_id"], related, crosswalk)
+    >>> truth.origins.tolist()
+    ['analyst', 'coder', 'developer']
+    >>> truth.grades.toarray()[1].tolist(), truth.excluded.toarray()[1].tolist()
+    ([3.0, 0.0, 0.0, 1.0], [False, True, True, False])
     """
     occ = _occupation_index(tax_or_ids)
     cw = crosswalk[crosswalk["occupation_id"].isin(occ)]

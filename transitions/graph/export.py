@@ -41,6 +41,30 @@ def write_graphml(G, path):
     """Write ``G`` as GraphML (node and edge attributes kept); returns the path.
 
     The file appears only when complete (written to a temporary file, then moved).
+
+    Parameters
+    ----------
+    G : networkx.DiGraph
+        From :meth:`OccupationGraph.to_networkx`.
+    path : str or path-like
+        The file to write (replaced if it exists).
+
+    Returns
+    -------
+    pathlib.Path
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> import networkx as nx
+    >>> from transitions import load_sample, OccupationGraph, write_graphml
+    >>> G = OccupationGraph.from_taxonomy(load_sample()).to_networkx(k=3)
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     H = nx.read_graphml(write_graphml(G, pathlib.Path(tmp) / "graph.graphml"))
+    >>> (H.number_of_nodes(), H.number_of_edges()) == (G.number_of_nodes(), G.number_of_edges())
+    True
+    >>> H.nodes["occ-bookkeeper"]["label_nl"]
+    'boekhouder'
     """
     import networkx as nx
 
@@ -76,6 +100,32 @@ def write_edgelist(G, path, lang="en"):
 
     Text cells starting with ``=``, ``+``, ``-`` or ``@`` get a leading apostrophe
     (:func:`transitions._files.neutralise_csv`), so a spreadsheet shows them as text.
+
+    Parameters
+    ----------
+    G : networkx.DiGraph
+        From :meth:`OccupationGraph.to_networkx`.
+    path : str or path-like
+        The CSV file to write (replaced if it exists).
+    lang : {"en", "nl"}, default="en"
+        Language of the ``source_label`` and ``target_label`` columns.
+
+    Returns
+    -------
+    pathlib.Path
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> import pandas as pd
+    >>> from transitions import load_sample, OccupationGraph, write_edgelist
+    >>> G = OccupationGraph.from_taxonomy(load_sample()).to_networkx(k=3)
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     edges = pd.read_csv(write_edgelist(G, pathlib.Path(tmp) / "edges.csv", lang="nl"))
+    >>> len(edges) == G.number_of_edges()
+    True
+    >>> edges.loc[edges["source"] == "occ-bookkeeper", "source_label"].unique().tolist()
+    ['boekhouder']
     """
     df = edges_frame(G, lang)
     with atomic_path(path) as tmp:  # labels that a spreadsheet would run are neutralised

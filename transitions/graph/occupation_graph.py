@@ -97,14 +97,9 @@ class OccupationGraph:
     Attributes
     ----------
     taxonomy : Taxonomy
-    measure : str
-        Name of the skill measure.
-    params : dict
-        The measure's parameters plus the graph's ``code_prior``,
-        ``text_prior``, ``group_prior``, ``neighbour_smoothing`` and
-        ``smoothing_k``.
-    symmetric : bool
-        Whether the skill measure is symmetric (the priors are).
+        The taxonomy whose occupations the graph compares (see also the
+        properties :attr:`measure`, :attr:`params`, :attr:`symmetric` and
+        :attr:`occupation_index`).
 
     Examples
     --------
@@ -203,14 +198,45 @@ class OccupationGraph:
     # ------------------------------------------------------------------ properties
     @property
     def measure(self):
+        """Name of the skill measure (str).
+
+        Examples
+        --------
+        >>> from transitions import load_sample, OccupationGraph
+        >>> OccupationGraph.from_taxonomy(load_sample(), "jaccard").measure
+        'jaccard'
+        """
         return self._measure.name
 
     @property
     def symmetric(self):
+        """Whether the skill measure is symmetric (bool; the priors are).
+
+        Examples
+        --------
+        >>> from transitions import load_sample, OccupationGraph
+        >>> tax = load_sample()
+        >>> OccupationGraph.from_taxonomy(tax, "cosine").symmetric
+        True
+        >>> OccupationGraph.from_taxonomy(tax, "coverage").symmetric
+        False
+        """
         return bool(self._measure.symmetric)
 
     @property
     def params(self):
+        """The measure's parameters plus the graph's (dict).
+
+        The graph's are ``code_prior``, ``text_prior``, ``group_prior``,
+        ``neighbour_smoothing`` and ``smoothing_k``.
+
+        Examples
+        --------
+        >>> from transitions import load_sample, OccupationGraph
+        >>> g = OccupationGraph.from_taxonomy(load_sample(), "cosine", text_prior=0.5)
+        >>> g.params["text_prior"], g.params["code_prior"]
+        (0.5, 0.0)
+        """
         return {**self._measure.params, "code_prior": self.code_prior,
                 "text_prior": self.text_prior, "group_prior": self.group_prior,
                 "neighbour_smoothing": self.neighbour_smoothing,
@@ -218,6 +244,15 @@ class OccupationGraph:
 
     @property
     def occupation_index(self):
+        """pandas.Index of occupation ids: the rows and columns of :meth:`similarity_matrix`.
+
+        Examples
+        --------
+        >>> from transitions import load_sample, OccupationGraph
+        >>> g = OccupationGraph.from_taxonomy(load_sample())
+        >>> g.similarity_matrix().shape == (len(g.occupation_index),) * 2
+        True
+        """
         return self.taxonomy.occupation_index
 
     def __repr__(self):

@@ -147,9 +147,30 @@ class LabourMarket:
 
         Raises
         ------
-        FileNotFoundError
-            A required file of the country is missing (risk files are optional:
-            a missing one is a warning).
+        MissingFileError
+            A required file of the country is missing (a ``FileNotFoundError``;
+            the message names every missing file). Risk files are optional: a
+            missing one is a warning.
+
+        Examples
+        --------
+        With the publishers' files in a folder (see :doc:`/labour`):
+
+        >>> lm = LabourMarket.from_files("~/data/labour", country="NL")  # doctest: +SKIP
+
+        A folder without them names what is missing:
+
+        >>> import tempfile
+        >>> from transitions import LabourMarket, MissingFileError
+        >>> with tempfile.TemporaryDirectory() as empty:
+        ...     try:
+        ...         LabourMarket.from_files(empty)
+        ...     except MissingFileError as e:
+        ...         message = str(e)
+        >>> message.split(": ")[1]
+        'the NL labour market needs 5 more file(s)'
+        >>> "nl/cbs_85517NED_uurloon_beroep_2022.csv" in message
+        True
         """
         from .files import read_reference
 
@@ -168,6 +189,15 @@ class LabourMarket:
 
         Its numbers are illustrative, not real data; each carries the source
         ``"illustrative sample, not real data"`` and the level ``"occupation"``.
+
+        Examples
+        --------
+        >>> from transitions import LabourMarket
+        >>> lm = LabourMarket.from_sample()
+        >>> lm.country, "wage" in lm.tables
+        ('NL', True)
+        >>> lm.table("wage")["wage_source"].unique().tolist()
+        ['illustrative sample, not real data']
         """
         from ..datasets.sample import sample_path
 
@@ -264,7 +294,18 @@ class LabourMarket:
 
     # ------------------------------------------------------------------ joins
     def links(self, tax):
-        """Each occupation's codes per code system (see :func:`~.mapping.occupation_links`)."""
+        """Each occupation's codes per code system (see :func:`~.mapping.occupation_links`).
+
+        Examples
+        --------
+        >>> from transitions import LabourMarket, load_sample
+        >>> links = LabourMarket.from_sample().links(load_sample())
+        >>> sorted(links)
+        ['BRC 2014', 'ISCO-08', 'occupation']
+        >>> isco = links["ISCO-08"].set_index("occupation_id")
+        >>> isco.loc["occ-administrative-clerk", "code"]
+        '4110'
+        """
         return occupation_links(tax, self.crosswalks)
 
     def for_taxonomy(self, tax, *, estimate=True, wage_elasticity=None,
@@ -348,6 +389,16 @@ class LabourMarket:
             - ``automation_probability`` (Frey & Osborne);
             - ``ai_exposure`` (ILO GenAI), ``ai_exposure_gradient``;
             - ``aioe`` (Felten et al.), ``jrc_routine``.
+
+        Examples
+        --------
+        >>> from transitions import LabourMarket, load_sample
+        >>> tax = load_sample()
+        >>> table = LabourMarket.from_sample().for_taxonomy(tax)
+        >>> table.index.equals(tax.occupation_index)
+        True
+        >>> table.loc["occ-bookkeeper", ["trend", "trend_source"]].tolist()
+        ['shrinking', 'illustrative sample, not real data']
         """
         from ..taxonomy import Taxonomy
 
@@ -557,7 +608,26 @@ class LabourMarket:
 
     # ------------------------------------------------------------------ misc
     def table(self, measure):
-        """The validated table of one measure (see :mod:`transitions.labour.schema`)."""
+        """The validated table of one measure (see :mod:`transitions.labour.schema`).
+
+        Parameters
+        ----------
+        measure : str
+            A key of :attr:`tables` (e.g. ``"wage"``, ``"trend"``).
+
+        Returns
+        -------
+        pandas.DataFrame
+
+        Examples
+        --------
+        >>> from transitions import LabourMarket
+        >>> wages = LabourMarket.from_sample().table("wage")
+        >>> wages.columns.tolist()[:3]
+        ['code_system', 'code', 'key']
+        >>> bool((wages["wage_median"] > 0).all())
+        True
+        """
         if measure not in self.tables:
             raise InvalidParameterError(
                 f"no {measure!r} table in this labour market; it has {list(self.tables)}")

@@ -145,6 +145,16 @@ class RiskSignalRegressor(_SkillProfileFeatures, RegressorMixin, BaseEstimator):
         Returns
         -------
         self
+
+        Examples
+        --------
+        >>> from transitions import LabourMarket, load_sample
+        >>> from transitions.models import RiskSignalRegressor
+        >>> tax = load_sample()
+        >>> rti = LabourMarket.from_sample().for_taxonomy(tax)["rti"].to_numpy()
+        >>> model = RiskSignalRegressor(alpha=1.0).fit(tax.incidence(), rti)
+        >>> model.n_features_in_ == len(tax.skill_index)
+        True
         """
         _check_positive("alpha", self.alpha)
         _check_bool("tfidf", self.tfidf)
@@ -159,7 +169,33 @@ class RiskSignalRegressor(_SkillProfileFeatures, RegressorMixin, BaseEstimator):
         return self
 
     def predict(self, X):
-        """Estimated signal for each row of ``X``."""
+        """Estimated signal for each row of ``X``.
+
+        Parameters
+        ----------
+        X : {array-like, sparse matrix} of shape (n_samples, n_features)
+            Skill profiles with the columns of the fit.
+
+        Returns
+        -------
+        numpy.ndarray of shape (n_samples,)
+            Clipped to ``clip`` where set.
+
+        Examples
+        --------
+        >>> from transitions import LabourMarket, load_sample
+        >>> from transitions.models import RiskSignalRegressor
+        >>> tax = load_sample()
+        >>> rti = LabourMarket.from_sample().for_taxonomy(tax)["rti"].to_numpy()
+        >>> X = tax.incidence()
+        >>> model = RiskSignalRegressor(clip=(-2, 2)).fit(X, rti)
+        >>> pred = model.predict(X)
+        >>> pred.shape == rti.shape, bool(abs(pred).max() <= 2)
+        (True, True)
+        >>> import numpy as np
+        >>> bool(np.corrcoef(pred, rti)[0, 1] > 0.9)   # on its own training data
+        True
+        """
         check_is_fitted(self)
         X = validate_data(self, X, accept_sparse=("csr", "csc"), reset=False, dtype=np.float64)
         pred = self.model_.predict(self._transform(X))
@@ -174,6 +210,22 @@ class RiskSignalRegressor(_SkillProfileFeatures, RegressorMixin, BaseEstimator):
         ----------
         skill_index : pandas.Index
             The columns of the ``X`` it was fitted on (``tax.skill_index``).
+
+        Returns
+        -------
+        pandas.Series
+            Indexed by skill id, named ``"weight"``.
+
+        Examples
+        --------
+        >>> from transitions import LabourMarket, load_sample
+        >>> from transitions.models import RiskSignalRegressor
+        >>> tax = load_sample()
+        >>> rti = LabourMarket.from_sample().for_taxonomy(tax)["rti"].to_numpy()
+        >>> model = RiskSignalRegressor().fit(tax.incidence(), rti)
+        >>> w = model.skill_weights(tax.skill_index)
+        >>> bool(w["sk-follow-instructions"] > 0 > w["sk-analytical-thinking"])
+        True
         """
         check_is_fitted(self)
         return _weights(self.model_.coef_.ravel(), skill_index, self.n_features_in_)
@@ -226,7 +278,30 @@ class RiskSignalClassifier(_SkillProfileFeatures, ClassifierMixin, BaseEstimator
         self.class_weight = class_weight
 
     def fit(self, X, y):
-        """Fit on skill profiles ``X`` and labels ``y``."""
+        """Fit on skill profiles ``X`` and labels ``y``.
+
+        Parameters
+        ----------
+        X : {array-like, sparse matrix} of shape (n_samples, n_features)
+        y : array-like of shape (n_samples,)
+            At least two classes.
+
+        Returns
+        -------
+        self
+
+        Examples
+        --------
+        >>> from transitions import LabourMarket, assess_risk, load_sample
+        >>> from transitions.models import RiskSignalClassifier
+        >>> tax = load_sample()
+        >>> X = tax.incidence()
+        >>> at_risk = assess_risk(LabourMarket.from_sample().for_taxonomy(tax),
+        ...                       taxonomy=tax)["at_risk"].to_numpy()
+        >>> model = RiskSignalClassifier(C=1.0).fit(X, at_risk)
+        >>> model.classes_.tolist()
+        [False, True]
+        """
         _check_positive("C", self.C)
         _check_bool("tfidf", self.tfidf)
         X, y = validate_data(self, X, y, accept_sparse=("csr", "csc"), dtype=np.float64)
@@ -248,22 +323,98 @@ class RiskSignalClassifier(_SkillProfileFeatures, ClassifierMixin, BaseEstimator
         return self._transform(X)
 
     def decision_function(self, X):
-        """Signed distance to the decision boundary (log-odds)."""
+        """Signed distance to the decision boundary (log-odds).
+
+        Returns
+        -------
+        numpy.ndarray of shape (n_samples,)
+            Positive where :meth:`predict` gives ``classes_[1]``.
+
+        Examples
+        --------
+        >>> from transitions import LabourMarket, assess_risk, load_sample
+        >>> from transitions.models import RiskSignalClassifier
+        >>> tax = load_sample()
+        >>> X = tax.incidence()
+        >>> at_risk = assess_risk(LabourMarket.from_sample().for_taxonomy(tax),
+        ...                       taxonomy=tax)["at_risk"].to_numpy()
+        >>> model = RiskSignalClassifier().fit(X, at_risk)
+        >>> bool(((model.decision_function(X) > 0) == (model.predict(X) == model.classes_[1])).all())
+        True
+        """
         Xt = self._features(X)
         return self.model_.decision_function(Xt)
 
     def predict_proba(self, X):
-        """Probability of each class in :attr:`classes_`, one row per occupation."""
+        """Probability of each class in :attr:`classes_`, one row per occupation.
+
+        Returns
+        -------
+        numpy.ndarray of shape (n_samples, n_classes)
+
+        Examples
+        --------
+        >>> from transitions import LabourMarket, assess_risk, load_sample
+        >>> from transitions.models import RiskSignalClassifier
+        >>> tax = load_sample()
+        >>> X = tax.incidence()
+        >>> at_risk = assess_risk(LabourMarket.from_sample().for_taxonomy(tax),
+        ...                       taxonomy=tax)["at_risk"].to_numpy()
+        >>> proba = RiskSignalClassifier().fit(X, at_risk).predict_proba(X)
+        >>> proba.shape == (len(tax.occupation_index), 2)
+        True
+        """
         Xt = self._features(X)
         return self.model_.predict_proba(Xt)
 
     def predict(self, X):
-        """The most probable class for each row of ``X``."""
+        """The most probable class for each row of ``X``.
+
+        Returns
+        -------
+        numpy.ndarray of shape (n_samples,)
+
+        Examples
+        --------
+        >>> from transitions import LabourMarket, assess_risk, load_sample
+        >>> from transitions.models import RiskSignalClassifier
+        >>> tax = load_sample()
+        >>> X = tax.incidence()
+        >>> at_risk = assess_risk(LabourMarket.from_sample().for_taxonomy(tax),
+        ...                       taxonomy=tax)["at_risk"].to_numpy()
+        >>> predicted = RiskSignalClassifier().fit(X, at_risk).predict(X)
+        >>> bool((predicted == at_risk).mean() > 0.9)   # on its own training data
+        True
+        """
         Xt = self._features(X)
         return self.model_.predict(Xt)
 
     def skill_weights(self, skill_index):
-        """Log-odds weight per skill (two classes only) as a Series, largest first."""
+        """Log-odds weight per skill (two classes only) as a Series, largest first.
+
+        Parameters
+        ----------
+        skill_index : pandas.Index
+            The columns of the ``X`` it was fitted on (``tax.skill_index``).
+
+        Returns
+        -------
+        pandas.Series
+            Indexed by skill id, named ``"weight"``; positive weights push
+            towards ``classes_[1]``.
+
+        Examples
+        --------
+        >>> from transitions import LabourMarket, assess_risk, load_sample
+        >>> from transitions.models import RiskSignalClassifier
+        >>> tax = load_sample()
+        >>> X = tax.incidence()
+        >>> at_risk = assess_risk(LabourMarket.from_sample().for_taxonomy(tax),
+        ...                       taxonomy=tax)["at_risk"].to_numpy()
+        >>> w = RiskSignalClassifier().fit(X, at_risk).skill_weights(tax.skill_index)
+        >>> bool(w["sk-operate-computer"] > 0), w.is_monotonic_decreasing
+        (True, True)
+        """
         check_is_fitted(self)
         if len(self.classes_) != 2:
             raise InvalidParameterError("skill_weights is defined for two classes only")
