@@ -54,7 +54,7 @@ from transitions.labour import read_cbs_jobs_2023, read_cbs_wages  # noqa: E402
 from transitions.labour.estimate import group_index, held_out_groups, job_shares  # noqa: E402
 from transitions.labour.files import FILES  # noqa: E402
 from transitions.labour.reference import occupation_reference  # noqa: E402
-from transitions.labour.workforce import leaf_pairs  # noqa: E402
+from transitions.labour.leaves import leaf_pairs  # noqa: E402
 
 from _risk_data import machine, markdown_table  # noqa: E402
 

@@ -50,7 +50,7 @@ from _flows_data import build, folds  # noqa: E402
 
 from transitions.advice.pairs import default_pairs  # noqa: E402
 from transitions.advice.score import FEATURES, feature_stack  # noqa: E402
-from transitions.graph._topk import top_k  # noqa: E402
+from transitions._topk import top_k  # noqa: E402
 
 OUT = Path(__file__).resolve().parents[1] / "transitions" / "advice" / "transition_score.json"
 K = 10

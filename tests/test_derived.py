@@ -6,12 +6,8 @@ import pytest
 
 from transitions import DataQualityWarning
 from transitions.datasets import _derived
-from transitions.datasets._derived import (
-    code_digest,
-    content_key,
-    load_or_build,
-    load_or_build_frames,
-)
+from transitions._hashing import code_digest, content_key
+from transitions.datasets._derived import load_or_build, load_or_build_frames
 
 
 def test_arrays_and_texts_round_trip_and_are_read_back(tmp_path):

@@ -29,7 +29,7 @@ from tests.labour_raw_fixtures import (
 from tests.test_labour_raw import CROSSWALK, EP, GROUPS, LFS, OEWS, WAGES
 from transitions.cli import cli
 from transitions.datasets import fetchers as fetch_mod
-from transitions.datasets._download import DownloadError
+from transitions._download import DownloadError
 from transitions.datasets.onet_example import write_example_release
 
 

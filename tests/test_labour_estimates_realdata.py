@@ -17,7 +17,7 @@ from transitions import DataQualityWarning, LabourMarket
 from transitions.labour import read_cbs_wages
 from transitions.labour.estimate import ESTIMATE_LEVEL, group_index, held_out_groups, job_shares
 from transitions.labour.reference import occupation_reference
-from transitions.labour.workforce import leaf_pairs
+from transitions.labour.leaves import leaf_pairs
 
 pytestmark = pytest.mark.realdata
 

@@ -6,7 +6,7 @@ import pytest
 
 from transitions.exceptions import InvalidParameterError
 from transitions.report import format_money, format_number, format_percent, render_advice_page
-from transitions.report_text import TEXTS
+from transitions.report.texts import TEXTS
 
 EVIL = '<script>alert("x")</script><img src=x onerror=alert(1)>'
 
@@ -120,7 +120,7 @@ def test_digital_skills_are_grouped_by_area_through_esco_groups():
 
     from transitions import Taxonomy
     from transitions.digcomp import skill_areas
-    from transitions.report import _digital_areas, _Names
+    from transitions.report.page import _digital_areas, _Names
 
     ids = ["query", "sheet", "both", "python", "plc", "coded"]
     skills = pd.DataFrame({"label_en": ids, "label_nl": ids, "digital": True,

@@ -103,7 +103,7 @@ def read_caseload(path, *, chunksize=None, fmt=None):
 def _csv_chunks(path, chunksize):
     import warnings
 
-    from .datasets._integrity import check_file_end, strict_options
+    from ._integrity import check_file_end, strict_options
     from .exceptions import warn_defect
 
     errors = (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError, ValueError,

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ._languages import LANGUAGES
+from ._i18n import LANGUAGES
 from ._validation import MAX_TITLE_LENGTH, check_int, check_number, check_text
 from .exceptions import InvalidParameterError
 
@@ -100,7 +100,7 @@ def title_index(tax):
     """
     cached = getattr(tax, "_occupation_title_index", None)
     if cached is None:
-        from .datasets._derived import frame_digest
+        from ._hashing import frame_digest
 
         source = getattr(tax, "_content_key", None)
         if source is None:      # a taxonomy built in memory: key on the titles themselves
@@ -114,7 +114,7 @@ def title_index(tax):
 def index_key(source_key):
     """The key of the stored occupation-title index of the taxonomy whose content key is
     ``source_key`` (the code that builds and reads it is part of the key)."""
-    from .datasets._derived import code_digest, content_key
+    from ._hashing import code_digest, content_key
 
     return content_key("occupation-titles", code_digest(*_CODE), source_key)
 

@@ -48,7 +48,7 @@ from .exceptions import (
     UnknownSkillError,
 )
 
-__all__ = ["WorkerProfile", "resolve_occupation", "DEFAULT_DIGCOMP_LEVEL"]
+__all__ = ["WorkerProfile", "as_profile", "resolve_occupation", "DEFAULT_DIGCOMP_LEVEL"]
 
 #: DigComp level assumed for a skill tagged with a competence but no level
 #: (ESCO gives none): 4, the upper intermediate level ("independent, for
@@ -345,7 +345,7 @@ class WorkerProfile:
         ...     json.loads(path.read_text(encoding="utf-8"))["wage"]
         21.0
         """
-        from .datasets._base import atomic_write_text
+        from ._files import atomic_write_text
 
         atomic_write_text(path, json.dumps(self.to_dict(), ensure_ascii=False, indent=2) + "\n")
 
@@ -379,7 +379,7 @@ class WorkerProfile:
         'occupation: boekhouder'
         """
         yaml = _yaml()
-        from .datasets._base import atomic_write_text
+        from ._files import atomic_write_text
 
         atomic_write_text(path, yaml.safe_dump(self.to_dict(), allow_unicode=True, sort_keys=False))
 
@@ -535,6 +535,28 @@ def _ambiguous(tax, text, ids, what):
         f"occupation {text!r} is ambiguous: {what} {len(ids)} occupations, e.g. "
         f"{shown[:5]}; give one of their ids",
         suggestions=shown[:10],
+    )
+
+
+def as_profile(profile):
+    """A :class:`WorkerProfile` from a profile, a dict (:meth:`WorkerProfile.from_dict`) or an
+    occupation (id or title), as every advice function accepts them.
+
+    Examples
+    --------
+    >>> as_profile("occ-cashier").occupation
+    'occ-cashier'
+    >>> as_profile({"occupation": "occ-cashier", "skills": ["sk-sql"]}).skills
+    ('sk-sql',)
+    """
+    if isinstance(profile, WorkerProfile):
+        return profile
+    if isinstance(profile, str):
+        return WorkerProfile(profile)
+    if isinstance(profile, dict):
+        return WorkerProfile.from_dict(profile)
+    raise InvalidParameterError(
+        f"profile must be a WorkerProfile, a dict or an occupation string, got {type(profile).__name__}"
     )
 
 

@@ -15,7 +15,7 @@ import pandas as pd
 
 from ._validation import MAX_ID_LENGTH, MAX_TITLE_LENGTH, check_int, check_number, check_text
 from .exceptions import InvalidParameterError, UnknownSkillError
-from .taxonomy import LANGUAGES
+from ._i18n import LANGUAGES
 
 __all__ = ["find_skill", "resolve_skill", "resolve_skills"]
 
@@ -47,7 +47,8 @@ def skill_index(tax):
     cached = getattr(tax, "_skill_title_index", None)
     if cached is None:
         from ._title_index import TitleIndex
-        from .datasets._derived import code_digest, content_key, frame_digest, load_or_build
+        from ._hashing import code_digest, content_key, frame_digest
+        from .datasets._derived import load_or_build
 
         source = getattr(tax, "_content_key", None) or frame_digest(_title_table(tax))
         arrays = load_or_build(

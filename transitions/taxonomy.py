@@ -34,13 +34,13 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from ._i18n import LANGUAGES, check_lang
 from .exceptions import (
     DataFormatError,
     InvalidParameterError,
     UnknownOccupationError,
     UnknownSkillError,
 )
-from ._languages import LANGUAGES  # languages whose label columns every taxonomy carries
 
 __all__ = ["Taxonomy", "LANGUAGES", "RELATION_TYPES"]
 
@@ -407,7 +407,7 @@ class Taxonomy:
         >>> tax.label(["sk-use-spreadsheets", "sk-use-email"], kind="skill").tolist()
         ['use spreadsheets', 'use e-mail']
         """
-        _check_lang(lang)
+        check_lang(lang)
         table = {"occupation": self.occupations, "skill": self.skills}.get(kind)
         if table is None:
             raise InvalidParameterError(f"kind={kind!r} is not valid; choose 'occupation' or 'skill'")
@@ -604,7 +604,7 @@ class Taxonomy:
         base_key = getattr(self, "_content_key", None)
         if base_key is not None:
             # stored derived data (title indexes) of the result are keyed on what it is made of
-            from .datasets._derived import content_key, frame_digest
+            from ._hashing import content_key, frame_digest
 
             added = [None if t is None else frame_digest(t)
                      for t in (occupations, skills, relations, skill_hierarchy, skill_groups)]
@@ -728,8 +728,3 @@ def _empty_groups():
     return pd.DataFrame(
         {"label_en": pd.Series(dtype=object), "label_nl": pd.Series(dtype=object)}
     ).rename_axis("id")
-
-
-def _check_lang(lang):
-    if lang not in LANGUAGES:
-        raise InvalidParameterError(f"lang={lang!r} is not supported; choose one of {list(LANGUAGES)}")

@@ -34,8 +34,8 @@ import pandas as pd
 
 from .._validation import check_n_jobs
 from ..exceptions import InvalidParameterError
-from ..profile import WorkerProfile
-from ..taxonomy import _check_lang
+from ..profile import WorkerProfile, as_profile
+from .._i18n import check_lang
 from .context import AdviceContext
 from .core import evaluate, resolve_block, top_pairs
 from .criteria import (
@@ -51,18 +51,6 @@ __all__ = ["Advisor", "recommend", "DEFAULT_MIN_SIMILARITY"]
 #: Default similarity floor of a good option: none (the criteria are learnable gap and
 #: carried-over skills; see :mod:`transitions.advice.criteria`).
 DEFAULT_MIN_SIMILARITY = 0.0
-
-
-def _as_profile(profile):
-    if isinstance(profile, WorkerProfile):
-        return profile
-    if isinstance(profile, str):
-        return WorkerProfile(profile)
-    if isinstance(profile, dict):
-        return WorkerProfile.from_dict(profile)
-    raise InvalidParameterError(
-        f"profile must be a WorkerProfile, a dict or an occupation string, got {type(profile).__name__}"
-    )
 
 
 def _check_n(n, what="n"):
@@ -275,7 +263,7 @@ class Advisor:
         return self.criteria.replace(**overrides)
 
     def _resolve_one(self, profile):
-        block = resolve_block(self._ctx, [_as_profile(profile)], self._occ_cache)
+        block = resolve_block(self._ctx, [as_profile(profile)], self._occ_cache)
         if not np.isfinite(block.worker_wage[0]):
             occ = self._ctx.occupation_ids[block.origin[0]]
             raise InvalidParameterError(
@@ -399,7 +387,7 @@ class Advisor:
         (21.0, 'profile')
         """
         n = _check_n(n)
-        _check_lang(lang)
+        check_lang(lang)
         criteria = self._criteria(max_gap_months=max_gap_months, min_carried=min_carried,
                                   min_carried_share=min_carried_share,
                                   min_similarity=min_similarity, in_demand_only=in_demand_only)
@@ -493,9 +481,9 @@ class Advisor:
         from ..profile import resolve_occupation
         from .core import digcomp_gaps, pair_gaps
 
-        _check_lang(lang)
+        check_lang(lang)
         ctx = self._ctx
-        block = resolve_block(ctx, [_as_profile(profile)], self._occ_cache)
+        block = resolve_block(ctx, [as_profile(profile)], self._occ_cache)
         dest = int(self.taxonomy.occupation_index.get_loc(
             resolve_occupation(self.taxonomy, destination)))
         p, d = np.array([0]), np.array([dest])
@@ -552,7 +540,7 @@ class Advisor:
         """
         from .paths import switch_paths
 
-        return switch_paths(self, _as_profile(profile), **kwargs)
+        return switch_paths(self, as_profile(profile), **kwargs)
 
     def skills_to_learn(self, profile, **kwargs):
         """Skills and competences that unlock the most options; see
@@ -569,7 +557,7 @@ class Advisor:
         """
         from .learn import skills_to_learn
 
-        return skills_to_learn(self, _as_profile(profile), **kwargs)
+        return skills_to_learn(self, as_profile(profile), **kwargs)
 
     def recommend_batch(self, profiles, **kwargs):
         """Options for many profiles at once; see :func:`transitions.advice.batch.recommend_batch`.

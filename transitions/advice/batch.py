@@ -45,7 +45,7 @@ from ..caseload import count_rows, line_of, read_caseload, write_table
 from ..digcomp import AREA_CODES, COMPETENCE_CODES
 from ..exceptions import InvalidParameterError, TransitionsError, UnknownSkillError
 from ..profile import WorkerProfile, resolve_occupation
-from ..taxonomy import _check_lang
+from .._i18n import check_lang
 from ._parallel import chunk_rows, effective_jobs, run_tasks
 from .core import ResolvedBlock, evaluate, resolve_origins, top_pairs
 from .effort import band_order
@@ -526,7 +526,7 @@ def iter_recommendations(advisor, profiles, *, n=10, lang="en", explain=False, n
     >>> [sorted(set(c["profile_id"])) for c in chunks]
     [[0], [1]]
     """
-    _check_lang(lang)
+    check_lang(lang)
     from .advisor import _check_n
 
     n = _check_n(n)

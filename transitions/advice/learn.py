@@ -36,7 +36,7 @@ import scipy.sparse as sp
 
 from ..digcomp import UNIT_CODES, unit_title
 from ..exceptions import InvalidParameterError
-from ..taxonomy import _check_lang
+from .._i18n import check_lang
 from .core import evaluate
 from .score import FEATURES
 
@@ -195,7 +195,7 @@ def skills_to_learn(advisor, profile, *, n=10, near=200, kinds=("skill", "digcom
 
     n = _check_n(n)
     near = _check_n(near, "near")
-    _check_lang(lang)
+    check_lang(lang)
     bad = set(kinds) - {"skill", "digcomp"}
     if bad or not kinds:
         raise InvalidParameterError(f"kinds must be a subset of ('skill', 'digcomp'), got {kinds!r}")

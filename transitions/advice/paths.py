@@ -36,7 +36,7 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
-from ..taxonomy import _check_lang
+from .._i18n import check_lang
 from .core import evaluate
 from .effort import band_order, effort_band
 from .explain import explain_path
@@ -188,7 +188,7 @@ def switch_paths(advisor, profile, *, n=5, per_end=1, k_edges=25, first_steps=30
 
     n = _check_n(n)
     per_end = _check_n(per_end, "per_end")
-    _check_lang(lang)
+    check_lang(lang)
     ctx = advisor._ctx
     crit = advisor._criteria(**criteria)
     block = advisor._resolve_one(profile)

@@ -414,7 +414,7 @@ def _risk_blocks(risk, lang):
     """One block per occupation: its name, score and verdict, then the reasons, wrapped."""
     import textwrap
 
-    from .._format import format_number
+    from ..report.formatting import format_number
 
     blocks = []
     for row in risk.itertuples(index=False):

@@ -17,7 +17,7 @@ from pathlib import Path
 import click
 
 from .._files import atomic_write_text, file_lock
-from ..datasets._base import get_data_home
+from ..datasets import get_data_home
 from ..exceptions import DataFormatError, InvalidParameterError, MissingFileError
 
 __all__ = ["DATASETS", "SOURCES", "Session", "data_options", "read_registry"]
@@ -171,7 +171,7 @@ class Session:
         labour-market files', the country and the labour code's; None for the sample."""
         if self.dataset == "sample":
             return None
-        from ..datasets._derived import code_digest, content_key
+        from .._hashing import code_digest, content_key
 
         tax_key = (getattr(self.taxonomy, "_content_key", None) if self.extend
                    else source_key(self.dataset))
@@ -204,7 +204,8 @@ class Session:
         if self.market_key is None:
             return tr.Advisor(self.taxonomy, self.market, market_table=self.market_table,
                               graph=self.graph)
-        from ..datasets._derived import code_digest, content_key, load_or_build_frames
+        from .._hashing import code_digest, content_key
+        from ..datasets._derived import load_or_build_frames
 
         built = {}
 

@@ -71,7 +71,7 @@ def data_fetch(ctx, source, mirror):
       transitions data fetch bls
       transitions advise --data onet --occupation "bookkeeping clerk"
     """
-    from ..datasets._base import get_data_home
+    from ..datasets import get_data_home
     from ..datasets.fetchers import fetch, sources
     from ..exceptions import DataFormatError
     from ._output import say

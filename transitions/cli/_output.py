@@ -87,7 +87,7 @@ def _cut(value):
 def cell(value, column, lang):
     """One value as people read it in ``lang``: yes/no, whole counts, the language's decimal
     mark, long text cut (ids never)."""
-    from .._format import format_number
+    from ..report.formatting import format_number
 
     if value is None:
         return "-"

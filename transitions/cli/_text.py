@@ -162,8 +162,8 @@ def localise(df, lang):
     a statistic) in ``lang``, for tables read by people."""
     import pandas as pd
 
-    from .._format import level_name
-    from ..report_text import TEXTS
+    from ..report.formatting import level_name
+    from ..report.texts import TEXTS
 
     out = df.copy()
     if "match" in out:

@@ -7,7 +7,6 @@ the user's cache folder.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import shutil
 from pathlib import Path
@@ -21,7 +20,6 @@ from .._files import atomic_path, atomic_write_text  # noqa: F401
 
 __all__ = ["get_data_home", "clear_data_home"]
 
-_CHUNK = 1 << 20
 
 
 def get_data_home(data_home=None):
@@ -87,17 +85,3 @@ def clear_data_home(data_home=None):
     False
     """
     shutil.rmtree(get_data_home(data_home))
-
-
-def file_sha256(path):
-    """Hex SHA-256 of a file's bytes."""
-    h = hashlib.sha256()
-    with open(path, "rb") as f:
-        for chunk in iter(lambda: f.read(_CHUNK), b""):
-            h.update(chunk)
-    return h.hexdigest()
-
-
-def bytes_sha256(data):
-    """Hex SHA-256 of ``data``."""
-    return hashlib.sha256(data).hexdigest()

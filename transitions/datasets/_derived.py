@@ -25,6 +25,7 @@ entry. Entries are written to a temporary folder and moved into place with one
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import os
 import shutil
@@ -35,55 +36,17 @@ from pathlib import Path
 import numpy as np
 
 from ..exceptions import InvalidParameterError, warn_defect
+from .._hashing import KEY_FORMAT as FORMAT
 from ._base import get_data_home
+from ._frames import HashingWriter, decode_frame, encode_frame, pack, unpack, write_npy
 
-__all__ = ["load_or_build", "content_key", "frame_digest", "code_digest"]
+__all__ = ["load_or_build", "load_or_build_frames"]
 
-FORMAT = "transitions-derived/1"
 _MANIFEST = "manifest.json"
 #: Entries kept per kind: a new code version or new data writes new entries; the oldest
 #: beyond this many (by last use) are removed so the data home does not grow without end.
 KEEP_PER_KIND = 6
 _SEP = "\x00"
-
-
-def content_key(*parts):
-    """SHA-256 (hex) over ``parts`` (strings or JSON-serialisable values) and the format."""
-    payload = json.dumps([FORMAT, *parts], sort_keys=True, separators=(",", ":"), default=str)
-    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
-
-
-_CODE = {}
-
-
-def code_digest(*modules):
-    """SHA-256 (hex) of the source of ``modules`` (names inside the package, e.g.
-    ``"lookup"`` or ``"labour"``; a subpackage means all its ``.py`` files): part of every
-    key, so that a change of the code that computes something never reads what the old
-    code stored. Found by path, without importing anything."""
-    key = tuple(sorted(modules))
-    cached = _CODE.get(key)
-    if cached is None:
-        root = Path(__file__).resolve().parents[1]
-        h = hashlib.sha256()
-        for name in key:
-            base = root.joinpath(*name.split("."))
-            files = sorted(base.rglob("*.py")) if base.is_dir() else [base.with_suffix(".py")]
-            for f in files:
-                h.update(str(f.relative_to(root)).encode("utf-8"))
-                h.update(f.read_bytes())
-        cached = _CODE[key] = h.hexdigest()
-    return cached
-
-
-def frame_digest(df):
-    """SHA-256 (hex) of a DataFrame's columns, index and values."""
-    import pandas as pd
-
-    h = hashlib.sha256()
-    h.update(json.dumps([str(c) for c in df.columns]).encode("utf-8"))
-    h.update(pd.util.hash_pandas_object(df, index=True).to_numpy().tobytes())
-    return h.hexdigest()
 
 
 def load_or_build(kind, key, build, *, data_home=None):
@@ -220,8 +183,6 @@ def _read(folder, kind, key):
             raise _Corrupt(f"{path}: content does not match its SHA-256 in the manifest")
         name = fname[:-4]
         if fname.endswith(".npy"):
-            import io
-
             try:
                 out[name] = np.load(io.BytesIO(data), allow_pickle=False)
             except ValueError as exc:
@@ -276,12 +237,10 @@ def load_or_build_frames(kind, key, build, *, data_home=None):
 
 
 def _write_frames(root, folder, kind, key, frames):
-    from ._cache import _encode_frame, _HashingWriter, _pack, _write_npy
-
     arrays, tables = {}, {}
     for name, df in frames.items():
-        tables[name] = _encode_frame(df, name, arrays)
-    groups, layout = _pack(arrays)
+        tables[name] = encode_frame(df, name, arrays)
+    groups, layout = pack(arrays)
     root.mkdir(parents=True, exist_ok=True)
     tmp = root / f".tmp-{kind}-{uuid.uuid4().hex}"
     tmp.mkdir()
@@ -289,8 +248,8 @@ def _write_frames(root, folder, kind, key, frames):
         files = {}
         for group, (dtype, parts) in sorted(groups.items()):
             with open(tmp / f"{group}.npy", "wb") as raw:
-                sink = _HashingWriter(raw)
-                _write_npy(sink, dtype, parts)
+                sink = HashingWriter(raw)
+                write_npy(sink, dtype, parts)
             files[f"{group}.npy"] = sink.hexdigest()
         body = json.dumps({"format": FORMAT + "/frames", "kind": kind, "key": key,
                            "tables": tables, "arrays": layout, "files": files},
@@ -307,10 +266,6 @@ def _write_frames(root, folder, kind, key, frames):
 
 
 def _read_frames(folder, kind, key):
-    import io
-
-    from ._cache import _decode_frame, _unpack
-
     body = _read_manifest(folder)
     if (body.get("format") != FORMAT + "/frames" or body.get("kind") != kind
             or body.get("key") != key):
@@ -330,7 +285,7 @@ def _read_frames(folder, kind, key):
         except ValueError as exc:
             raise _Corrupt(f"{folder / fname}: not a plain numpy array ({exc})") from exc
     try:
-        arrays = _unpack(packed, body["arrays"])
-        return {name: _decode_frame(spec, arrays) for name, spec in body["tables"].items()}
+        arrays = unpack(packed, body["arrays"])
+        return {name: decode_frame(spec, arrays) for name, spec in body["tables"].items()}
     except Exception as exc:  # noqa: BLE001 - verified files that do not decode are corrupt
         raise _Corrupt(f"{folder}: does not decode ({type(exc).__name__}: {exc})") from exc

@@ -7,7 +7,7 @@ import numpy as np
 import pandas as pd
 
 from ..exceptions import DataFormatError
-from ._integrity import check_whole, read_csv_strict, text_of
+from .._integrity import check_whole, read_csv_strict, text_of
 
 __all__ = ["TEXT", "read_csv"]
 
@@ -20,7 +20,7 @@ def read_csv(source, required, optional=(), *, str_columns=(), min_rows=0):
 
     Empty cells become NaN; no other text does (a label "NA" stays "NA").
     Columns not asked for are dropped. The file is first checked to be
-    whole (see :mod:`transitions.datasets._integrity`; ESCO ends every file
+    whole (see :mod:`transitions._integrity`; ESCO ends every file
     with a line break).
 
     Raises

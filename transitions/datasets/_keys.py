@@ -28,7 +28,8 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from ..exceptions import DataFormatError, InvalidParameterError, TransitionsError
-from ._base import atomic_write_text, bytes_sha256, file_sha256, get_data_home
+from .._hashing import bytes_sha256, file_sha256
+from ._base import atomic_write_text, get_data_home
 
 __all__ = ["CACHE_FORMAT", "HASH_INDEX", "SETTLE_SECONDS", "cache_key", "stored_key"]
 

@@ -18,7 +18,7 @@ import numpy as np
 import pandas as pd
 
 from ..exceptions import DataFormatError
-from ._integrity import check_whole, read_csv_strict
+from .._integrity import check_whole, read_csv_strict
 
 __all__ = ["OnetSource", "Defects", "CODE", "parse_numbers", "read_version",
            "known_occupations", "join_sorted_groups", "check_coverage", "COVERAGE_TOLERANCE"]

@@ -12,7 +12,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ..exceptions import DataFormatError
-from ._base import file_sha256
+from .._hashing import file_sha256
 from ._esco_files import ROLES, SourceSet
 
 __all__ = ["check_esco"]

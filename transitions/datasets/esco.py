@@ -23,14 +23,15 @@ import numpy as np
 import pandas as pd
 
 from ..exceptions import DataFormatError, warn_defect
-from ..taxonomy import LANGUAGES, Taxonomy, hierarchy_cycle
+from .._i18n import LANGUAGES
+from ..taxonomy import Taxonomy, hierarchy_cycle
 from ._cache import cached_taxonomy
 from ._digcomp import match_digcomp
 from .._membership import member
 from ._esco_csv import TEXT, read_csv
 from ._esco_files import ROLES, SourceSet, esco_inputs, esco_key  # noqa: F401 (esco_key: API)
 from ._esco_labels import LabelReader, clean_labels, clean_multi, read_concepts
-from ._integrity import check_whole, text_of
+from .._integrity import check_whole, text_of
 
 __all__ = ["load_esco", "ESCO_ATTRIBUTION", "RELATION_WEIGHTS"]
 

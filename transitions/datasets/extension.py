@@ -48,7 +48,7 @@ import pandas as pd
 from ..digcomp import COMPETENCE_CODES
 from ..exceptions import DataFormatError
 from ..taxonomy import hierarchy_cycle
-from ._integrity import check_whole, read_csv_strict, text_of
+from .._integrity import check_whole, read_csv_strict, text_of
 
 __all__ = ["read_extension", "DIGCOMP_COMPETENCES", "SKILL_TYPES", "REUSE_LEVELS",
            "MAX_ID_LENGTH", "MAX_LABEL_LENGTH", "MAX_TEXT_LENGTH"]

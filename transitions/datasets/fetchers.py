@@ -29,7 +29,7 @@ from pathlib import Path
 
 from ..exceptions import DataFormatError, InvalidParameterError
 from ._base import atomic_write_text, get_data_home
-from ._download import DownloadError, download, read_json, ungzip_in_place
+from .._download import DownloadError, download, read_json, ungzip_in_place
 
 __all__ = ["SOURCES", "sources", "fetch", "fetch_onet", "fetch_bls", "fetch_cbs",
            "fetch_eurostat", "DownloadError", "downloads"]
@@ -251,7 +251,7 @@ def _odata_pages(url, params, tmp, what, page, mirror, progress):
 
 
 def _sha(path):
-    from ._base import file_sha256
+    from .._hashing import file_sha256
 
     return file_sha256(path)
 

@@ -52,7 +52,7 @@ import pandas as pd
 import scipy.sparse as sp
 
 from ..exceptions import DataFormatError, InvalidParameterError
-from ..graph._topk import top_k
+from .._topk import top_k
 from .metrics import _check_k, ranking_metrics
 
 __all__ = ["FLOW_COLUMNS", "FlowTruth", "read_flows", "soc_flow_codes", "crosswalk_flow_codes",

@@ -15,7 +15,7 @@ import pandas as pd
 import scipy.sparse as sp
 
 from ..exceptions import InvalidParameterError
-from ..graph._topk import top_k
+from .._topk import top_k
 
 __all__ = ["ranking_metrics", "ndcg_at_k", "precision_at_k", "recall_at_k",
            "mean_reciprocal_rank", "evaluate_similarity"]

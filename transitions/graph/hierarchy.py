@@ -31,7 +31,8 @@ def stored_propagation(tax, **params):
     source = getattr(tax, "_content_key", None)
     if source is None:
         return propagation_matrix(tax, **params)
-    from ..datasets._derived import code_digest, content_key, load_or_build
+    from .._hashing import code_digest, content_key
+    from ..datasets._derived import load_or_build
 
     def build():
         concepts, P = propagation_matrix(tax, **params)

@@ -37,7 +37,7 @@ import scipy.sparse as sp
 from .._validation import check_number
 from ..exceptions import DataFormatError, InvalidParameterError, UnknownSkillError
 from .measures import MEASURES, make_measure
-from ._topk import top_k
+from .._topk import top_k
 from .priors import code_column, code_levels, code_prior_matrix, text_prior_matrix
 from .smoothing import group_affinity, neighbour_weights
 from .specificity import reference_occupations, specificity_weights
@@ -426,14 +426,15 @@ class OccupationGraph:
         if source is None:
             self._matrix_array()
             return
-        from ..datasets._derived import code_digest, content_key, load_or_build
+        from .._hashing import code_digest, content_key
+        from ..datasets._derived import load_or_build
 
         def build():
             self._matrix_array()
             return {"affinity": np.asarray(self._affinity, float),
                     "groups": np.asarray(self._groups, np.int64)}
 
-        key = content_key("graph-affinity", code_digest("graph"), source, self.measure,
+        key = content_key("graph-affinity", code_digest("graph", "_topk"), source, self.measure,
                           self.params)
         stored = load_or_build("graph-affinity", key, build)
         self._affinity, self._groups = stored["affinity"], stored["groups"]

@@ -13,8 +13,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from ..datasets._base import file_sha256
-from ..datasets._integrity import check_whole, read_csv_strict, text_of
+from .._hashing import file_sha256
+from .._integrity import check_whole, read_csv_strict, text_of
 from ..exceptions import DataFormatError, warn_defect
 
 __all__ = ["read_table", "parse_numbers", "drop_exact_duplicates", "file_info"]
@@ -23,7 +23,7 @@ __all__ = ["read_table", "parse_numbers", "drop_exact_duplicates", "file_info"]
 def read_table(path, *, sep=",", required=(), what="table", min_rows=1):
     """Read a publisher's CSV/TSV as strings (nothing converted yet).
 
-    The file must be whole (:func:`transitions.datasets._integrity.check_whole`:
+    The file must be whole (:func:`transitions._integrity.check_whole`:
     not empty, the last row not cut) and hold at least ``min_rows`` data rows.
 
     Parameters

@@ -38,6 +38,7 @@ import numpy as np
 import pandas as pd
 
 from .codes import LEVELS
+from .leaves import leaf_pairs
 
 __all__ = ["job_shares", "fit_elasticity", "group_index", "estimate_wages", "disaggregate",
            "held_out_groups", "ESTIMATE_LEVEL", "MIN_ELASTICITY_GROUPS"]
@@ -261,7 +262,6 @@ def disaggregate(out, tax, links, crosswalks, tables, reference, *, beta=None, s
         (``n_wage_estimates``); also stored in ``out.attrs["estimates"]``.
     """
     from .reference import occupation_reference
-    from .workforce import leaf_pairs
 
     info = {"beta": np.nan, "n_groups": 0, "kappa": np.nan, "source": None,
             "n_wage_estimates": 0}

@@ -73,7 +73,7 @@ def labour_root(root=None):
     if root is None:
         root = os.environ.get("TRANSITIONS_LABOUR_DATA")
     if root is None:
-        from ..datasets._base import get_data_home
+        from ..datasets import get_data_home
 
         root = get_data_home() / "labour"
     root = Path(root).expanduser()

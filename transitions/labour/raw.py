@@ -33,7 +33,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from ..datasets._base import file_sha256
+from .._hashing import file_sha256
 from ..exceptions import DataFormatError
 
 __all__ = ["Converted", "cbs_odata_wages", "cbs_odata_groups", "eurostat_sdmx_lfs", "bls_oews",
@@ -101,7 +101,7 @@ def _missing(v):
 
 # ---------------------------------------------------------------------- CBS OData
 def _odata(folder, name):
-    from ..datasets._download import read_json
+    from .._download import read_json
 
     path = Path(folder) / f"{name}.json"
     if not path.is_file():
@@ -260,7 +260,7 @@ def eurostat_sdmx_lfs(path, *, unit="THS_PER", sex="T", age=None, geo="NL"):
     ``OBS_FLAG`` letters become the tidy flags (``b`` series break, ``u`` low
     reliability); a missing value stays missing.
     """
-    from ..datasets._download import ungzip_in_place
+    from .._download import ungzip_in_place
 
     path = Path(path)
     if not path.is_file():

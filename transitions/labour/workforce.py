@@ -15,57 +15,13 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .codes import LEVELS, OCC, TOTAL_LEVEL
+from .codes import TOTAL_LEVEL
+from .estimate import ESTIMATE_LEVEL, job_shares
+from .leaves import leaf_mask, match_leaves
 
-__all__ = ["split_workforce", "leaf_mask", "leaf_pairs"]
+__all__ = ["split_workforce"]
 
 _NONE = "none"
-
-
-def leaf_mask(table):
-    """Rows of a normalised table with no finer row below them in the same code system."""
-    mask = pd.Series(True, index=table.index)
-    for _, sub in table.groupby("code_system"):
-        for d in sorted(d for d in sub["depth"].unique() if d >= 0):
-            prefixes = set(sub.loc[sub["depth"] > d, "key"].str[:d])
-            rows = sub.index[sub["depth"] == d]
-            mask[rows] = ~sub.loc[rows, "key"].isin(prefixes).to_numpy()
-    return mask
-
-
-def leaf_pairs(employment, links):
-    """(occupation, leaf) pairs of a normalised ``employment`` table, or None.
-
-    Each occupation is matched at the finest level where it matches; columns
-    ``occupation_id``, ``code_system``, ``key``, ``code``, ``level``,
-    ``employment`` (the leaf's) and ``employment_source``.
-    """
-    table = employment[employment["employment"].notna() & (employment["level"] != TOTAL_LEVEL)]
-    return _match(table[leaf_mask(table)], links)
-
-
-def _match(leaves, links):
-    """(occupation, leaf) pairs, each occupation at the finest level where it matches."""
-    pairs = []
-    done = pd.Index([], dtype=object)
-    systems = sorted(dict.fromkeys(leaves["code_system"]), key=lambda s: s != OCC)
-    for system in systems:
-        if system not in links:
-            continue
-        sub = leaves[leaves["code_system"] == system]
-        for depth in LEVELS[system]:
-            rows = sub[sub["depth"] == depth]
-            if rows.empty:
-                continue
-            lk = links[system][~links[system]["occupation_id"].isin(done)]
-            key = lk["code"] if depth < 0 else lk["code"].str[:depth]
-            lk = lk.assign(key=key).drop_duplicates(["occupation_id", "key"]).drop(columns="code")
-            m = lk.merge(rows[["key", "code_system", "code", "level", "employment",
-                               "employment_source"]], on="key")
-            if not m.empty:
-                pairs.append(m)
-                done = done.append(pd.Index(m["occupation_id"].unique()))
-    return pd.concat(pairs, ignore_index=True) if pairs else None
 
 
 def split_workforce(employment, links, index, *, mass=None, how="split evenly"):
@@ -92,15 +48,13 @@ def split_workforce(employment, links, index, *, mass=None, how="split evenly"):
     pandas.DataFrame
         See :meth:`transitions.LabourMarket.workforce`.
     """
-    from .estimate import ESTIMATE_LEVEL, job_shares
-
     table = employment[employment["employment"].notna() & (employment["level"] != TOTAL_LEVEL)]
     leaves = table[leaf_mask(table)]
     total = float(leaves["employment"].sum())
     out = pd.DataFrame(index=index.copy())
     cols = ["workers", "workers_source", "workers_level", "workers_group_level",
             "workers_groups", "workers_sharing", "workers_share"]
-    p = _match(leaves, links)
+    p = match_leaves(leaves, links)
     if p is None:
         for col in cols:
             out[col] = np.nan

@@ -19,8 +19,9 @@ import re
 
 import pandas as pd
 
-from ._format import _present, format_money, format_number, format_percent, level_name
-from .report_text import ATTRIBUTIONS, EVIDENCE, TEXTS
+from ..profile import as_profile
+from .formatting import _present, format_money, format_number, format_percent, level_name
+from .texts import ATTRIBUTIONS, EVIDENCE, TEXTS
 
 __all__ = ["advice_page", "write_advice_page", "render_advice_page", "format_number",
            "format_percent", "format_money", "level_name"]
@@ -32,7 +33,7 @@ def _environment():
     from jinja2 import Environment, PackageLoader, StrictUndefined
 
     env = Environment(
-        loader=PackageLoader("transitions", "templates"),
+        loader=PackageLoader("transitions.report", "templates"),
         autoescape=True,  # always, whatever the template's file name
         undefined=StrictUndefined,
         trim_blocks=False,
@@ -54,11 +55,11 @@ def render_advice_page(page, lang="nl"):
     -------
     str
     """
-    from .exceptions import InvalidParameterError
+    from ..exceptions import InvalidParameterError
 
     if lang not in _LANGS:
         raise InvalidParameterError(f"lang={lang!r} is not supported; choose one of {list(_LANGS)}")
-    from . import __version__
+    from .. import __version__
 
     page = dict(page)
     page.setdefault("lang", lang)
@@ -170,7 +171,7 @@ def _risk(advisor, origin, lang):
 def _digital_areas(tax, missing_digital, digcomp_gap, lang, names):
     """Digital gaps grouped by DigComp area (:func:`transitions.digcomp.skill_areas`): skills,
     then competence levels."""
-    from .digcomp import digcomp_areas, digcomp_competences, skill_areas
+    from ..digcomp import digcomp_areas, digcomp_competences, skill_areas
 
     t = TEXTS[lang]
     areas = digcomp_areas()[f"title_{lang}"]
@@ -197,7 +198,7 @@ def _digital_areas(tax, missing_digital, digcomp_gap, lang, names):
 
 
 def _options(advisor, options, lang, names):
-    from .advice.effort import effort_band_label
+    from ..advice.effort import effort_band_label
 
     tax = advisor.taxonomy
     t = TEXTS[lang]
@@ -264,7 +265,7 @@ def _paths(advisor, profile, n, lang, names, criteria):
 def _learn_first(advisor, profile, n, lang, names, criteria):
     if n == 0:
         return []
-    from .digcomp import digcomp_competences
+    from ..digcomp import digcomp_competences
 
     tax = advisor.taxonomy
     titles = digcomp_competences()[f"title_{lang}"]
@@ -336,13 +337,11 @@ def advice_page(advisor, profile, *, lang="nl", n=5, n_paths=3, n_learn=5, worke
     >>> html.startswith("<!DOCTYPE html>") and '<html lang="nl">' in html
     True
     """
-    from .advice.advisor import _as_profile
-
     if lang not in _LANGS:
-        from .exceptions import InvalidParameterError
+        from ..exceptions import InvalidParameterError
 
         raise InvalidParameterError(f"lang={lang!r} is not supported; choose one of {list(_LANGS)}")
-    profile = _as_profile(profile).resolve(advisor.taxonomy)
+    profile = as_profile(profile).resolve(advisor.taxonomy)
     options = advisor.recommend(profile, n=n, lang=lang, **criteria)
     attrs = options.attrs
     risk = _risk(advisor, attrs["origin"], lang)
@@ -368,7 +367,7 @@ def advice_page(advisor, profile, *, lang="nl", n=5, n_paths=3, n_learn=5, worke
 
 def write_advice_page(path, advisor, profile, **kwargs):
     """Write :func:`advice_page` to ``path`` atomically (UTF-8); returns the path."""
-    from .datasets._base import atomic_write_text
+    from .._files import atomic_write_text
 
     atomic_write_text(path, advice_page(advisor, profile, **kwargs))
     return path

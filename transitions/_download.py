@@ -28,7 +28,7 @@ import urllib.parse
 import urllib.request
 from pathlib import Path
 
-from ..exceptions import TransitionsError
+from .exceptions import TransitionsError
 
 __all__ = ["DownloadError", "download", "mirrored", "user_agent"]
 
@@ -43,7 +43,7 @@ class DownloadError(TransitionsError, OSError):
 def user_agent():
     """The User-Agent sent with every request (``TRANSITIONS_USER_AGENT`` to set your own:
     BLS refuses requests that do not name a contact)."""
-    from .. import __version__
+    from . import __version__
 
     return os.environ.get("TRANSITIONS_USER_AGENT") or (
         f"job-transitions/{__version__} (python urllib; set TRANSITIONS_USER_AGENT to add a contact)")

@@ -30,7 +30,7 @@ import warnings
 
 import pandas as pd
 
-from ..exceptions import DataFormatError
+from .exceptions import DataFormatError
 
 __all__ = ["check_whole", "check_file_end", "text_of", "read_csv_strict", "strict_options"]
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import math
 import re
 
-from .report_text import TEXTS
+from .texts import TEXTS
 
 __all__ = ["format_number", "format_percent", "format_money", "level_name"]
 
@@ -51,7 +51,7 @@ def level_name(level, lang):
     if level == "worker":  # the worker's own wage, from the profile
         return TEXTS[lang]["worker_level"]
     if lang == "nl":
-        from .labour.codes import LEVEL_NAMES_NL
+        from ..labour.codes import LEVEL_NAMES_NL
 
         text = str(level)
         if text in LEVEL_NAMES_NL:
