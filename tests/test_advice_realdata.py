@@ -40,6 +40,28 @@ def test_invariants_on_esco(esco_adv, data):
         pd.testing.assert_frame_equal(got, adv.recommend(profile, n=None, explain=False))
 
 
+def test_one_profile_from_neighbour_rows_as_from_the_whole_matrix(esco_adv):
+    """One profile's similarity smooths over its neighbours' rows. Without the graph's
+    whole matrix those rows are scored alone and then kept: the options are the same
+    either way, and the same when the kept rows are read back."""
+    adv, graph = esco_adv, esco_adv.graph
+    graph._matrix_array()  # the whole matrix, and the rows before smoothing
+    ids = adv.taxonomy.occupation_index
+    skills = list(adv.taxonomy.skill_index[::2000])
+    profiles = [WorkerProfile(o) for o in ids[::400]] + [
+        WorkerProfile(ids[7], skills=skills, digcomp={"3": 5}, wage=30.0)]
+    want = [adv.recommend(p, lang="nl") for p in profiles]
+    base = graph._base
+    try:
+        graph._base, graph._base_cache = None, {}
+        for _ in range(2):  # neighbours' rows scored alone, then read back
+            for p, expected in zip(profiles, want):
+                pd.testing.assert_frame_equal(adv.recommend(p, lang="nl"), expected, rtol=1e-9)
+        assert len(graph._base_cache) >= 10
+    finally:
+        graph._base, graph._base_cache = base, {}
+
+
 def test_default_profiles_match_the_definition(esco_adv):
     """Default workers' options and scores equal the documented definition, written out
     independently of the library's array code (tests/_advice_standins.py)."""

@@ -121,14 +121,33 @@ def option_table(ctx, block, ev, p, d, rank, *, lang="en", explain=True):
         ]
     else:
         table["explanation"] = np.full(len(d), None, dtype=object)
-    out = pd.DataFrame(table, columns=list(OPTION_COLUMNS))
-    return enforce_dtypes(out)
+    return enforce_dtypes(frame(table, OPTION_COLUMNS))
+
+
+_OBJECT = np.dtype(object)
+
+
+def frame(table, columns):
+    """``pd.DataFrame(table, columns=columns)``, the object columns of :data:`_DTYPES` kept
+    as object.
+
+    Given as Series of dtype object they are taken as they are: pandas would otherwise infer
+    ``str`` for text in them, and casting back costs more than building the whole table.
+    """
+    index = pd.RangeIndex(len(next(iter(table.values()))) if table else 0)
+    data = {}
+    for col in columns:
+        value = table[col]
+        if _DTYPES.get(col) == _OBJECT:
+            value = pd.Series(value, index=index, dtype=object, copy=False)
+        data[col] = value
+    return pd.DataFrame(data, index=index, columns=list(columns), copy=False)
 
 
 def enforce_dtypes(out):
     """The same dtypes whether or not there are rows (pandas infers none for empty arrays)."""
-    for col in out.columns:
-        dtype = _DTYPES.get(col)
-        if dtype is not None and out[col].dtype != dtype:
-            out[col] = out[col].astype(dtype)
+    for col, dtype in out.dtypes.items():
+        want = _DTYPES.get(col)
+        if want is not None and dtype != want:
+            out[col] = out[col].astype(want)
     return out
