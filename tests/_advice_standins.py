@@ -177,15 +177,19 @@ def profile_weights(tax, occupation, held):
 
 
 #: Months per missing essential skill by reuse level, as transitions.advice.effort documents.
-_MONTHS = {"transversal": 0.5, "cross-sector": 1.0, "sector-specific": 1.5,
-           "occupation-specific": 2.0}
+# The calibrated months per missing skill (transitions.advice.effort): 0.36 per cross-sector
+# skill in the ratio 0.5 : 1 : 1.5 : 2; unknown reuse level 0.54; no reuse levels at all 1.5.
+_MONTHS = {"transversal": 0.18, "cross-sector": 0.36, "sector-specific": 0.54,
+           "occupation-specific": 0.72}
 _ISCO_LEVEL = {"1": 4, "2": 4, "3": 3, "4": 2, "5": 2, "6": 2, "7": 2, "8": 2, "9": 1,
                "01": 4, "02": 2, "03": 1}
 
 
 def documented_months(tax, skills):
-    reuse = tax.skills["reuse_level"] if "reuse_level" in tax.skills else {}
-    return sum(_MONTHS.get(str(reuse.get(s, "")).strip().lower(), 1.5) for s in skills)
+    if "reuse_level" not in tax.skills:
+        return 1.5 * len(skills)
+    reuse = tax.skills["reuse_level"]
+    return sum(_MONTHS.get(str(reuse.get(s, "")).strip().lower(), 0.54) for s in skills)
 
 
 def documented_education(tax):
@@ -257,10 +261,8 @@ def expected_options(advisor, profile, criteria=None):
     n_ess = pd.Series([len(essential.get(d, set())) for d in tax.occupation_index],
                       index=tax.occupation_index)
     carried = n_ess - gaps.map(len)
-    edu = documented_education(tax)
-    # A year of training per education level up (transitions.advice.effort).
-    months = gaps.map(lambda g: documented_months(tax, g)) \
-        + 12.0 * (edu - edu[prof.occupation]).fillna(0.0).clip(lower=0)
+    # No months per education level up (calibrated away, transitions.advice.effort).
+    months = gaps.map(lambda g: documented_months(tax, g))
     coverage = (carried / n_ess.where(n_ess > 0)).fillna(1.0)
     score = documented_score(advisor, prof, sim, ratio, coverage, months)
     ok = (ratio >= prof.min_wage_ratio - 1e-12) & ratio.notna()

@@ -17,7 +17,7 @@ from ..digcomp import UNIT_CODES
 from ..exceptions import DataFormatError
 from ..graph.priors import code_column, code_levels
 from ..profile import skill_arrays
-from .effort import education_months, skill_months
+from .effort import MONTHS_PER_EDUCATION_LEVEL, education_levels_up, skill_months
 from .score import education_levels, resolve_model
 
 __all__ = ["AdviceContext"]
@@ -313,16 +313,20 @@ class AdviceContext:
             out = df.reindex(columns=self.occupation_ids).to_numpy(float)
         return np.nan_to_num(out, nan=0.0)
 
-    def education_steps(self, origins, destinations=None):
-        """Months for the education levels up from each origin (:func:`~.effort.education_months`).
+    def levels_up(self, origins, destinations=None):
+        """Education levels up from each origin (:func:`~.effort.education_levels_up`).
 
         Shape (n_origins, n_occ), or (n_pairs,) when ``destinations`` pairs with ``origins``.
         """
         origins = np.asarray(origins, dtype=np.int64)
         if destinations is None:
-            return education_months(self.education[origins][:, None], self.education[None, :])
-        return education_months(self.education[origins],
-                                self.education[np.asarray(destinations, dtype=np.int64)])
+            return education_levels_up(self.education[origins][:, None], self.education[None, :])
+        return education_levels_up(self.education[origins],
+                                   self.education[np.asarray(destinations, dtype=np.int64)])
+
+    def education_steps(self, origins, destinations=None):
+        """Months for the education levels up from each origin (see :meth:`levels_up`)."""
+        return MONTHS_PER_EDUCATION_LEVEL * self.levels_up(origins, destinations)
 
     def gap_counts(self, held, level=None, origins=None):
         """Essential skills carried over and months still to learn, per profile and occupation.

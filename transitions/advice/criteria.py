@@ -9,10 +9,10 @@ A destination is a good option for a worker when
   risk does not exclude) -- the worker's own constraints, see
   :class:`~transitions.WorkerProfile`;
 * **its gap is learnable**: the essential skills the worker lacks take at
-  most ``max_gap_months`` months by the effort heuristic
-  (:mod:`transitions.advice.effort`, education levels up included; default
-  :data:`DEFAULT_MAX_GAP_MONTHS`, three years of part-time learning, the
-  longest bounded effort band);
+  most ``max_gap_months`` months by the effort model
+  (:mod:`transitions.advice.effort`, calibrated on observed year-to-year
+  moves; default :data:`DEFAULT_MAX_GAP_MONTHS`, three years, the longest
+  bounded effort band);
 * **enough carries over**: the worker already has at least ``min_carried``
   of its essential skills (default 3), or at least ``min_carried_share`` of
   them (default 30%) and never fewer than two -- one shared skill never

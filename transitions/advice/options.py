@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 
 from .core import digcomp_gaps, pair_gaps
-from .effort import MONTHS_PER_EDUCATION_LEVEL, band_order, effort_band
+from .effort import band_order, effort_band
 from .explain import explain_option
 
 __all__ = ["OPTION_COLUMNS", "DEMAND_COLUMNS", "option_table"]
@@ -102,8 +102,7 @@ def option_table(ctx, block, ev, p, d, rank, *, lang="en", explain=True):
         "n_missing_digital": n_digital,
         "missing_digital": missing_dig,
         "digcomp_gap": dc_gap,
-        "education_step": np.rint(ctx.education_steps(block.origin[p], d)
-                                  / MONTHS_PER_EDUCATION_LEVEL).astype(np.int64),
+        "education_step": np.rint(ctx.levels_up(block.origin[p], d)).astype(np.int64),
         "effort_months": months,
         "effort_band": pd.Categorical(band, dtype=band_order()),
     }
@@ -122,14 +121,33 @@ def option_table(ctx, block, ev, p, d, rank, *, lang="en", explain=True):
         ]
     else:
         table["explanation"] = np.full(len(d), None, dtype=object)
-    out = pd.DataFrame(table, columns=list(OPTION_COLUMNS))
-    return enforce_dtypes(out)
+    return enforce_dtypes(frame(table, OPTION_COLUMNS))
+
+
+_OBJECT = np.dtype(object)
+
+
+def frame(table, columns):
+    """``pd.DataFrame(table, columns=columns)``, the object columns of :data:`_DTYPES` kept
+    as object.
+
+    Given as Series of dtype object they are taken as they are: pandas would otherwise infer
+    ``str`` for text in them, and casting back costs more than building the whole table.
+    """
+    index = pd.RangeIndex(len(next(iter(table.values()))) if table else 0)
+    data = {}
+    for col in columns:
+        value = table[col]
+        if _DTYPES.get(col) == _OBJECT:
+            value = pd.Series(value, index=index, dtype=object, copy=False)
+        data[col] = value
+    return pd.DataFrame(data, index=index, columns=list(columns), copy=False)
 
 
 def enforce_dtypes(out):
     """The same dtypes whether or not there are rows (pandas infers none for empty arrays)."""
-    for col in out.columns:
-        dtype = _DTYPES.get(col)
-        if dtype is not None and out[col].dtype != dtype:
-            out[col] = out[col].astype(dtype)
+    for col, dtype in out.dtypes.items():
+        want = _DTYPES.get(col)
+        if want is not None and dtype != want:
+            out[col] = out[col].astype(want)
     return out

@@ -24,7 +24,7 @@ Features
     Share of ``d``'s essential skills the worker already has.
 ``gap_years``
     The effort to close the gap, in years (:mod:`transitions.advice.effort`:
-    the missing essential skills and any education level up).
+    the calibrated months of the missing essential skills).
 ``classification``
     Share of classification levels (ISCO-08 1-4 digits, or SOC major, minor,
     broad, detailed) the origin and ``d`` share.

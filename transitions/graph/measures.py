@@ -61,9 +61,25 @@ __all__ = [
 
 def _row_normalise(X):
     """Rows of a sparse matrix scaled to unit L2 norm (zero rows stay zero)."""
-    X = sp.csr_matrix(X, dtype=float)
-    norms = np.sqrt(np.asarray(X.multiply(X).sum(axis=1)).ravel())
-    return sp.diags(np.where(norms > 0, 1.0 / np.where(norms > 0, norms, 1.0), 0.0)) @ X
+    X = sp.csr_matrix(X, dtype=float, copy=True)
+    X.sum_duplicates()
+    # On the stored entries, not through diagonal-matrix products: one profile's
+    # representation is a few hundred entries, where each sparse product's fixed cost counts.
+    rows = np.repeat(np.arange(X.shape[0]), np.diff(X.indptr))
+    norms = np.sqrt(np.bincount(rows, weights=X.data * X.data, minlength=X.shape[0]))
+    X.data *= np.where(norms > 0, 1.0 / np.where(norms > 0, norms, 1.0), 0.0)[rows]
+    return X
+
+
+def _scale_columns(X, weights):
+    """``X @ diag(weights)`` on the stored entries of a sparse matrix (CSR)."""
+    X = sp.csr_matrix(X, dtype=float, copy=True)
+    X.data *= weights[X.indices]
+    return X
+
+
+#: Products of at most this many rows take the row-wise route of :class:`_SplitProduct`.
+_FEW_ROWS = 1
 
 
 class _SplitProduct:
@@ -73,6 +89,17 @@ class _SplitProduct:
     sparse matrices would build a dense result element by element. Columns
     used by more than ``dense_share`` of the destinations go through BLAS,
     the rest through one sparse product.
+
+    One profile (and, asked with ``rowwise=True``, any block) takes another
+    route: its entries are split between the two parts instead of slicing
+    columns, and the dense part is multiplied as a sparse matrix, which reads
+    only the rows of ``D`` the profile uses and starts no BLAS threads. A
+    matrix-vector product gains nothing from threads, and OpenBLAS's idle
+    threads spinning on the 2 shared cores made one profile's recommendation
+    about three times slower under load (``benchmarks/bench_recommend.py``).
+    Each row's result on this route is the same whatever rows come with it;
+    the two routes agree to rounding. Batches keep BLAS (about three times
+    faster for a thousand rows).
     """
 
     def __init__(self, D, dense_share=0.05):
@@ -83,15 +110,41 @@ class _SplitProduct:
         self.n_out = D.shape[1]
         self.D_dense = D[self.dense_rows].toarray()
         self.D_sparse = D[self.sparse_rows].tocsr() if len(self.dense_rows) else D
+        # Each concept's position among the dense rows or among the sparse rows.
+        self._is_dense = np.zeros(D.shape[0], dtype=bool)
+        self._is_dense[self.dense_rows] = True
+        self._pos = np.empty(D.shape[0], dtype=np.int64)
+        self._pos[self.dense_rows] = np.arange(len(self.dense_rows))
+        self._pos[self.sparse_rows] = np.arange(len(self.sparse_rows))
 
-    def __call__(self, X):
+    def __call__(self, X, rowwise=False):
         X = sp.csr_matrix(X)
         if not len(self.dense_rows):
             return (X @ self.D_sparse).toarray()
+        if rowwise or X.shape[0] <= _FEW_ROWS:
+            dense, sparse = self._split(X)
+            out = (sparse @ self.D_sparse).toarray()
+            out += dense @ self.D_dense
+            return out
         X = X.tocsc()
         out = (X[:, self.sparse_rows].tocsr() @ self.D_sparse).toarray()
         out += X[:, self.dense_rows].toarray() @ self.D_dense
         return out
+
+    def _split(self, X):
+        """The dense-concept and sparse-concept columns of ``X`` as two CSR matrices."""
+        if not X.has_sorted_indices:  # the order column slicing gives (same rounding)
+            X = X.sorted_indices()
+        n = X.shape[0]
+        rows = np.repeat(np.arange(n), np.diff(X.indptr))
+        dense = self._is_dense[X.indices]
+
+        def part(mask, width):
+            indptr = np.r_[0, np.cumsum(np.bincount(rows[mask], minlength=n))]
+            return sp.csr_matrix((X.data[mask], self._pos[X.indices[mask]], indptr),
+                                 shape=(n, width))
+
+        return part(dense, len(self.dense_rows)), part(~dense, len(self.sparse_rows))
 
 
 def _check_number(name, value, low=0.0, high=None):
@@ -138,13 +191,16 @@ class SimilarityMeasure:
         self._fitted = True
         return self
 
-    def score(self, X):
+    def score(self, X, rowwise=False):
         """Similarity of each profile (row of ``X``) to every destination occupation.
 
         Parameters
         ----------
         X : scipy.sparse matrix, shape (n_profiles, n_skills)
             Non-negative skill weights, columns in ``tax.skill_index`` order.
+        rowwise : bool, default=False
+            Score each row as if alone (the same values whatever rows come
+            with it, to the last bit; slower for large blocks).
 
         Returns
         -------
@@ -152,7 +208,7 @@ class SimilarityMeasure:
         """
         if not self._fitted:
             raise InvalidParameterError(f"measure {self.name!r} is not fitted; call fit(tax)")
-        S = np.asarray(self._score(sp.csr_matrix(X, dtype=float)), dtype=float)
+        S = np.asarray(self._score(sp.csr_matrix(X, dtype=float), rowwise), dtype=float)
         return np.clip(S, 0.0, 1.0, out=S)
 
     def __repr__(self):
@@ -171,7 +227,7 @@ class JaccardSimilarity(SimilarityMeasure):
         self._B = (W > 0).astype(float).tocsr()
         self._sizes = np.asarray(self._B.sum(axis=1)).ravel()
 
-    def _score(self, X):
+    def _score(self, X, rowwise=False):  # one route only: rowwise changes nothing
         Xb = (X > 0).astype(float)
         inter = (Xb @ self._B.T).toarray()
         sizes = np.asarray(Xb.sum(axis=1)).ravel()
@@ -216,10 +272,10 @@ class CosineSimilarity(_ExpandedSkillMeasure):
         self._product = _SplitProduct(_row_normalise(expanded @ sp.diags(self._col_weight)).T)
 
     def _represent(self, X):
-        return _row_normalise((X @ self._P) @ sp.diags(self._col_weight))
+        return _row_normalise(_scale_columns(X @ self._P, self._col_weight))
 
-    def _score(self, X):
-        return self._product(self._represent(X))
+    def _score(self, X, rowwise=False):
+        return self._product(self._represent(X), rowwise)
 
 
 class HierarchicalCosineSimilarity(CosineSimilarity):
@@ -246,8 +302,8 @@ class CoverageSimilarity(_ExpandedSkillMeasure):
         E.data = np.minimum(E.data, 1.0)
         return E
 
-    def _score(self, X):
-        covered = self._product(self._credit(X))
+    def _score(self, X, rowwise=False):
+        covered = self._product(self._credit(X), rowwise)
         total = self._need_total[None, :]
         return np.divide(covered, total, out=np.zeros_like(covered), where=total > 0)
 
@@ -329,7 +385,7 @@ class ProfileCorrelation(SimilarityMeasure):
         norms = np.linalg.norm(X, axis=1, keepdims=True)
         return np.divide(X, norms, out=np.zeros_like(X), where=norms > 0)
 
-    def _score(self, X):
+    def _score(self, X, rowwise=False):  # one route only: rowwise changes nothing
         total = sum(b[2] for b in self._blocks) or 1.0
         S = np.zeros((X.shape[0], self._D_rows()))
         for _, cols, weight, kind, w, D in self._blocks:

@@ -126,6 +126,7 @@ class OccupationGraph:
         self.smoothing_k = int(smoothing_k)
         self._matrix = None
         self._base = None  # occupation x occupation scores before neighbour smoothing
+        self._base_cache = {}  # occupation position -> its row of those scores (_base_rows)
         self._groups = None  # classification group of each occupation (-1: none)
         self._affinity = None  # group x group mean skill similarity
 
@@ -301,9 +302,13 @@ class OccupationGraph:
         if self._affinity is None or not len(self._affinity):
             return np.zeros((len(origins), len(g)))
         og = g[origins]
-        # Ungrouped occupations (-1) point at an appended all-zero row/column.
-        A = np.pad(self._affinity, ((0, 1), (0, 1)))
-        return np.take(A[og], g, axis=1)
+        # Ungrouped occupations (-1) point at an appended all-zero row/column (padded once:
+        # copying the group x group matrix cost a fifth of one profile's priors).
+        padded = getattr(self, "_affinity_padded", None)
+        if padded is None or padded[0] is not self._affinity:
+            padded = self._affinity_padded = (self._affinity,
+                                              np.pad(self._affinity, ((0, 1), (0, 1))))
+        return np.take(padded[1][og], g, axis=1)
 
     def _prepare_groups(self, skill):
         """Group ids and group affinity from the occupation x occupation skill matrix."""
@@ -385,9 +390,32 @@ class OccupationGraph:
 
     def _base_rows(self, rows):
         """The occupations ``rows``' scores to every occupation before smoothing (the rows of
-        the matrix :meth:`_matrix_array` builds, computed alone)."""
-        skill = self._measure.score(self.taxonomy.incidence("weight")[rows])
-        return self._combine(skill, rows)
+        the matrix :meth:`_matrix_array` builds, computed alone).
+
+        Rows are kept once computed: one profile needs its ten or so neighbours' rows,
+        which scoring alone would cost more than the profile itself, and a caseload keeps
+        meeting the same neighbours. Each is scored row-wise, so that its value does not
+        depend on which rows were missing with it (results never depend on what was asked
+        before). The cache holds at most every row (the size of the full matrix, which
+        :meth:`similarity_matrix` keeps anyway) and is not pickled.
+        """
+        cache = self._base_cache
+        new = np.array([r for r in dict.fromkeys(np.asarray(rows).tolist()) if r not in cache],
+                       dtype=np.int64)
+        if len(new):
+            skill = self._measure.score(self.taxonomy.incidence("weight")[new], rowwise=True)
+            for r, row in zip(new.tolist(), self._combine(skill, new)):
+                cache[r] = row
+        return np.stack([cache[r] for r in np.asarray(rows).tolist()])
+
+    def __getstate__(self):
+        state = dict(self.__dict__)
+        state["_base_cache"] = {}  # batch workers fill their own (see _base_rows)
+        return state
+
+    def __setstate__(self, state):
+        state.setdefault("_base_cache", {})  # graphs pickled before the cache existed
+        self.__dict__.update(state)
 
     def _prepare_population(self):
         """The group affinities, which take scoring every pair of occupations: computed once
@@ -426,6 +454,7 @@ class OccupationGraph:
                 self._matrix = base
             else:
                 self._base = base
+                self._base_cache = {}  # its rows, computed alone before (_base_rows)
                 self._matrix = self._smooth(base, neighbours, base)
         return self._matrix
 
@@ -523,7 +552,7 @@ class OccupationGraph:
         >>> g = OccupationGraph.from_taxonomy(tax, "coverage")
         >>> own = tax.occupation_skills("occ-bookkeeper").index.tolist()
         >>> S = g.similarity_from_skills([own], origins=["occ-bookkeeper"])
-        >>> float(S.loc[0, "occ-bookkeeper"])
+        >>> round(float(S.loc[0, "occ-bookkeeper"]), 12)  # 1 up to rounding
         1.0
         """
         if index is None and isinstance(skills, pd.DataFrame):
