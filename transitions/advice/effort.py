@@ -16,7 +16,7 @@ table in ``docs/benchmarks/effort.md``): the switches people actually make
 are made within a year, so the months are set such that 83% of the observed
 moves of a default worker (flow-weighted; the share of year pairs whose two
 occupation codes are both right at the 9% misclassification rate measured
-for self-reported occupations) fit within 12 months, on moves that stay at
+for self-reported occupations, Sullivan 2007) fit within 12 months, on moves that stay at
 the same education level; on held-out origins 81% (ESCO) and 78% (O*NET) do.
 **An education level up adds no months** (:data:`MONTHS_PER_EDUCATION_LEVEL`
 is 0): the observed moves one level up (ISCO-08 skill level of the major
@@ -69,7 +69,8 @@ _BAND_NL = {"<= 6 months": "<= 6 maanden", "<= 1 year": "<= 1 jaar", "<= 3 years
 
 
 def skill_months(skills):
-    """Months per skill from its ``reuse_level`` column (NaN or absent: :data:`MONTHS_UNKNOWN`)."""
+    """Months per skill from its ``reuse_level`` column (NaN: :data:`MONTHS_UNKNOWN`; no such
+    column: :data:`MONTHS_WITHOUT_REUSE_LEVEL`)."""
     if "reuse_level" not in skills:
         return np.full(len(skills), MONTHS_WITHOUT_REUSE_LEVEL)
     level = skills["reuse_level"].astype("string").str.strip().str.lower()
