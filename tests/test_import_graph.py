@@ -118,7 +118,7 @@ def test_the_checker_sees_what_it_should():
     """The rules on known shapes: a relative private import across packages is caught, one
     inside a package or from a top-level utility module is not."""
     edges, private = import_graph()
-    assert "transitions.report.page" in edges["transitions.report"]
+    assert "transitions.report.texts" in edges["transitions.report.formatting"]
     assert "transitions.report.formatting" in edges["transitions.report.page"]
     assert ("transitions.lookup", "transitions.datasets._derived.load_or_build") in private
     assert not any(dest.startswith(("transitions._files", "transitions._hashing"))

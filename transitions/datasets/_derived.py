@@ -38,7 +38,6 @@ import numpy as np
 from ..exceptions import InvalidParameterError, warn_defect
 from .._hashing import KEY_FORMAT as FORMAT
 from ._base import get_data_home
-from ._frames import HashingWriter, decode_frame, encode_frame, pack, unpack, write_npy
 
 __all__ = ["load_or_build", "load_or_build_frames"]
 
@@ -237,6 +236,9 @@ def load_or_build_frames(kind, key, build, *, data_home=None):
 
 
 def _write_frames(root, folder, kind, key, frames):
+    # the table codec needs pandas; array entries (the title index) are read without it
+    from ._frames import HashingWriter, encode_frame, pack, write_npy
+
     arrays, tables = {}, {}
     for name, df in frames.items():
         tables[name] = encode_frame(df, name, arrays)
@@ -266,6 +268,8 @@ def _write_frames(root, folder, kind, key, frames):
 
 
 def _read_frames(folder, kind, key):
+    from ._frames import decode_frame, unpack
+
     body = _read_manifest(folder)
     if (body.get("format") != FORMAT + "/frames" or body.get("kind") != kind
             or body.get("key") != key):

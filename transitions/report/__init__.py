@@ -11,8 +11,26 @@ This package decides nothing: numbers, orders and texts come from the
 library's public API; here they are only laid out.
 """
 
-from .formatting import format_money, format_number, format_percent, level_name
-from .page import advice_page, render_advice_page, write_advice_page
-
 __all__ = ["advice_page", "write_advice_page", "render_advice_page", "format_number",
            "format_percent", "format_money", "level_name"]
+
+# Imported on first use (PEP 562): the command line's tables use the number formatting without
+# pandas, which the page needs.
+_LAZY = {"advice_page": ".page", "write_advice_page": ".page", "render_advice_page": ".page",
+         "format_number": ".formatting", "format_percent": ".formatting",
+         "format_money": ".formatting", "level_name": ".formatting"}
+
+
+def __getattr__(name):
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'transitions.report' has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(module, __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__():
+    return sorted(set(globals()) | set(_LAZY))
