@@ -15,6 +15,7 @@ The public API follows the data flow of the library:
 - advice: :class:`WorkerProfile`, :class:`Advisor`, :func:`recommend`.
 """
 
+from ._lazy import attach
 from .exceptions import (
     CacheError,
     DataFormatError,
@@ -62,21 +63,7 @@ _PUBLIC = {
 }
 
 
-def __getattr__(name):
-    module = _PUBLIC.get(name)
-    if module is None:
-        raise AttributeError(f"module 'transitions' has no attribute {name!r}")
-    import importlib
-
-    mod = importlib.import_module(module, __name__)
-    value = mod if name == "evaluation" else getattr(mod, name)
-    globals()[name] = value     # the next access is a plain attribute
-    return value
-
-
-def __dir__():
-    return sorted(set(globals()) | set(_PUBLIC))
-
+__getattr__, __dir__ = attach(__name__, _PUBLIC)
 
 __version__ = "0.1.0"
 

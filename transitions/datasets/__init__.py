@@ -1,5 +1,6 @@
 """Loaders of the embedded sample and of the official ESCO and O*NET downloads."""
 
+from .._lazy import attach
 from ._base import clear_data_home, get_data_home
 
 __all__ = ["load_sample", "load_esco", "load_onet", "read_extension", "get_data_home",
@@ -11,16 +12,4 @@ _LAZY = {"load_esco": ".esco", "load_onet": ".onet", "load_sample": ".sample",
          "fetch_bls": ".fetchers", "fetch_cbs": ".fetchers", "fetch_eurostat": ".fetchers"}
 
 
-def __getattr__(name):
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module 'transitions.datasets' has no attribute {name!r}")
-    import importlib
-
-    value = getattr(importlib.import_module(module, __name__), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__():
-    return sorted(set(globals()) | set(_LAZY))
+__getattr__, __dir__ = attach(__name__, _LAZY)

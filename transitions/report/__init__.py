@@ -11,6 +11,8 @@ This package decides nothing: numbers, orders and texts come from the
 library's public API; here they are only laid out.
 """
 
+from .._lazy import attach
+
 __all__ = ["advice_page", "write_advice_page", "render_advice_page", "format_number",
            "format_percent", "format_money", "level_name"]
 
@@ -21,16 +23,4 @@ _LAZY = {"advice_page": ".page", "write_advice_page": ".page", "render_advice_pa
          "format_money": ".formatting", "level_name": ".formatting"}
 
 
-def __getattr__(name):
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module 'transitions.report' has no attribute {name!r}")
-    import importlib
-
-    value = getattr(importlib.import_module(module, __name__), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__():
-    return sorted(set(globals()) | set(_LAZY))
+__getattr__, __dir__ = attach(__name__, _LAZY)
